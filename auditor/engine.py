@@ -1,0 +1,147 @@
+"""Run the pipeline: align, extract mentions, apply the rules, stamp findings, score."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Iterable, Sequence
+
+from auditor.config import Config, ConfigError
+from auditor.knowledge import Knowledge, load_knowledge
+from auditor.model import Alignment, Document, Finding, Hit, Report, Scores
+from auditor.registry import Context, Rule, select
+from auditor.text import LineIndex, normalise
+
+
+def audit(
+    docs: Sequence[Document],
+    config: Config | None = None,
+    *,
+    knowledge: Knowledge | None = None,
+    suppressions: Collection[str] = (),
+) -> Report:
+    """Audit one document on its own, or several that report the same event."""
+    from auditor import metrics
+    from auditor.mentions import extract_mentions
+
+    config = config or Config()
+    knowledge = knowledge or load_knowledge(config.glossary)
+    alignments, unaligned = _align_all(docs, config)
+    ctx = Context(
+        docs=tuple(docs),
+        alignments=alignments,
+        mentions={d.id: extract_mentions(d, knowledge) for d in docs},
+        knowledge=knowledge,
+    )
+    findings = run_rules(ctx, config)
+    kept = tuple(f for f in findings if f.fingerprint not in suppressions)
+    return Report(
+        signature=signature(config),
+        documents=tuple(docs),
+        readability={d.id: metrics.readability(d.body) for d in docs},
+        alignments=alignments,
+        unaligned=unaligned,
+        findings=kept,
+        scores=pair_scores(docs, alignments),
+        suppressed=len(findings) - len(kept),
+    )
+
+
+def _align_all(
+    docs: Sequence[Document], config: Config
+) -> tuple[tuple[Alignment, ...], dict[str, tuple[int, ...]]]:
+    """Align every other document with the first one."""
+    from auditor.align import align
+
+    if len(docs) < 2:
+        return (), {}
+    alignments: list[Alignment] = []
+    unaligned: dict[str, tuple[int, ...]] = {}
+    for other in docs[1:]:
+        result = align(docs[0], other, parallel=config.parallel)
+        alignments.extend(result.alignments)
+        for doc_id, indices in result.unaligned.items():
+            kept = set(unaligned.get(doc_id, indices)) & set(indices)
+            unaligned[doc_id] = tuple(sorted(kept))
+    return tuple(alignments), unaligned
+
+
+def run_rules(ctx: Context, config: Config) -> list[Finding]:
+    """Run the selected rules over every document and return sorted findings."""
+    findings: dict[tuple[str, str, int, int, str], Finding] = {}
+    for rule in select(config.select, config.ignore):
+        if rule.scope == "sources" and len(ctx.docs) < 2:
+            continue
+        options = rule_options(rule, config)
+        for doc in ctx.docs:
+            index = LineIndex(doc.text)
+            for hit in rule.run(doc, ctx, options):
+                f = stamp(rule, doc, hit, config, index)
+                findings.setdefault((f.doc, f.rule, f.start, f.end, f.message), f)
+    return sorted(findings.values(), key=lambda f: (f.doc, f.start, f.end, f.rule))
+
+
+def rule_options(rule: Rule, config: Config) -> dict[str, object]:
+    """Return the rule's settings from the config; unknown settings are an error."""
+    given = dict(config.options.get(rule.code, {}))
+    unknown = sorted(set(given) - set(rule.options))
+    if unknown:
+        raise ConfigError(f"options.{rule.code}: unknown option {unknown[0]!r}")
+    return given
+
+
+def stamp(rule: Rule, doc: Document, hit: Hit, config: Config, index: LineIndex) -> Finding:
+    """Turn a rule's hit into a finding with code, severity, position and evidence."""
+    if not 0 <= hit.start <= hit.end <= len(doc.text):
+        raise ValueError(f"rule {rule.code} returned span {hit.start}:{hit.end} outside the text")
+    line, column = index.position(hit.start)
+    severity = config.severity.get(rule.code) or hit.severity or rule.severity
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        category=rule.category.value,
+        severity=severity,
+        doc=doc.id,
+        start=hit.start,
+        end=hit.end,
+        line=line,
+        column=column,
+        evidence=doc.text[hit.start : hit.end],
+        message=hit.message,
+        suggestion=hit.suggestion,
+        related=hit.related,
+        confidence=round(hit.confidence, 3),
+        fingerprint=fingerprint(rule.code, doc, hit.start, hit.end),
+    )
+
+
+def fingerprint(code: str, doc: Document, start: int, end: int) -> str:
+    """Key a finding by rule and a hash of its normalised sentence, not by position."""
+    sentence = doc.sentence_at(start)
+    text = doc.sentence_text(sentence.index) if sentence else doc.text[start:end]
+    digest = hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
+    return f"{code}:{digest}"
+
+
+def pair_scores(docs: Sequence[Document], alignments: Iterable[Alignment]) -> Scores:
+    """Score the aligned text of the second document against the first (the reference)."""
+    from auditor import metrics
+
+    refs: list[str] = []
+    hyps: list[str] = []
+    if len(docs) >= 2:
+        a, b = docs[0], docs[1]
+        for al in alignments:
+            if a.id in al.sentences and b.id in al.sentences:
+                refs.append(" ".join(a.sentence_text(i) for i in al.sentences[a.id]))
+                hyps.append(" ".join(b.sentence_text(i) for i in al.sentences[b.id]))
+    return metrics.corpus_scores(hyps, refs)
+
+
+def signature(config: Config) -> dict[str, str]:
+    """Return the versions and settings that make a report reproducible."""
+    from auditor import metrics
+
+    sig = metrics.versions()
+    sig.update(metrics.corpus_scores([], []).signatures)
+    sig["config"] = config.digest()
+    return sig

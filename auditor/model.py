@@ -1,0 +1,183 @@
+"""Frozen data the pipeline passes along: documents, alignments, mentions, findings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How bad a finding is; `error` fails CI by default."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Return 1 for info, 2 for warning, 3 for error."""
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+class Category(str, Enum):
+    """What kind of problem a finding reports."""
+
+    MT_ERROR = "mt-error"
+    INCONSISTENCY = "inconsistency"
+    FLUENCY = "fluency"
+    READABILITY = "readability"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as a span of its document's text, without surrounding whitespace."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text exactly as read; every offset in the program points into `text`."""
+
+    id: str
+    path: str
+    text: str
+    sha256: str
+    encoding: str
+    date: str | None
+    body_start: int
+    sentences: tuple[Sentence, ...]
+
+    def sentence_text(self, index: int) -> str:
+        """Return the text of sentence `index`."""
+        s = self.sentences[index]
+        return self.text[s.start : s.end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """Return the sentence containing `offset`, if any."""
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    @property
+    def body(self) -> str:
+        """Return the article text after the metadata line."""
+        return self.text[self.body_start :]
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One difflib opcode over word tokens, as character spans in the two documents."""
+
+    tag: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Sentences of two documents that report the same thing (1:1, 1:2, 2:1)."""
+
+    sentences: Mapping[str, tuple[int, ...]]
+    score: float
+    diff: tuple[DiffOp, ...] = ()
+    chrf: float | None = None
+    bleu: float | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A thing named in a text: a person, title, organisation, number, date or quotation."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    key: str
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of a document that supports a finding, with its text."""
+
+    doc: str
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule yields: where, what, and optionally a fix and supporting spans."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    related: tuple[Span, ...] = ()
+    confidence: float = 1.0
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A hit stamped by the engine with its rule, severity, position and evidence."""
+
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    doc: str
+    start: int
+    end: int
+    line: int
+    column: int
+    evidence: str
+    message: str
+    suggestion: str | None
+    related: tuple[Span, ...]
+    confidence: float
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Corpus scores of the aligned text with their sacrebleu signatures."""
+
+    chrf: float | None
+    bleu: float | None
+    ter: float | None
+    signatures: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one audit found; `to_dict()` is the JSON contract."""
+
+    signature: Mapping[str, str]
+    documents: tuple[Document, ...]
+    readability: Mapping[str, Mapping[str, float]]
+    alignments: tuple[Alignment, ...]
+    unaligned: Mapping[str, tuple[int, ...]]
+    findings: tuple[Finding, ...]
+    scores: Scores
+    suppressed: int = 0
+    baseline: Mapping[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as the JSON contract's dictionary."""
+        from auditor.report.json import report_to_dict
+
+        return report_to_dict(self)
+
+    def document(self, doc_id: str) -> Document:
+        """Return the document with id `doc_id`."""
+        return next(d for d in self.documents if d.id == doc_id)

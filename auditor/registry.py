@@ -1,0 +1,144 @@
+"""The rule registry: the @rule decorator, the RULES table and selection by code prefix."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from auditor.model import Alignment, Category, Document, Hit, Mention, Sentence, Severity
+
+if TYPE_CHECKING:
+    from auditor.knowledge import Knowledge
+
+CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
+
+# An example is one text, or a tuple of texts that report the same event.
+Example = str | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may look at besides the document it checks."""
+
+    docs: tuple[Document, ...]
+    alignments: tuple[Alignment, ...] = ()
+    mentions: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
+    knowledge: Knowledge | None = None
+
+    def others(self, doc: Document) -> tuple[Document, ...]:
+        """Return the documents other than `doc`."""
+        return tuple(d for d in self.docs if d.id != doc.id)
+
+    def document(self, doc_id: str) -> Document:
+        """Return the document with id `doc_id`."""
+        return next(d for d in self.docs if d.id == doc_id)
+
+    def counterparts(self, doc: Document, index: int) -> list[tuple[Document, Sentence]]:
+        """Return the sentences of other documents aligned with sentence `index` of `doc`."""
+        out: list[tuple[Document, Sentence]] = []
+        for al in self.alignments:
+            if index not in al.sentences.get(doc.id, ()):
+                continue
+            for other_id, indices in al.sentences.items():
+                if other_id != doc.id:
+                    other = self.document(other_id)
+                    out.extend((other, other.sentences[i]) for i in indices)
+        return out
+
+
+RuleFunc = Callable[..., Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: code, name, category, default severity and its function."""
+
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    func: RuleFunc
+    scope: str
+    fires: tuple[Example, ...]
+    quiet: tuple[Example, ...]
+
+    @property
+    def doc(self) -> str:
+        """Return the rule's documentation (its docstring)."""
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        """Return the first line of the documentation."""
+        return self.doc.splitlines()[0] if self.doc else ""
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """Return the rule's keyword-only settings and their defaults."""
+        params = inspect.signature(self.func).parameters.values()
+        return {p.name: p.default for p in params if p.kind is p.KEYWORD_ONLY}
+
+    def run(self, doc: Document, ctx: Context, options: Mapping[str, Any]) -> Iterator[Hit]:
+        """Run the rule on one document with the given settings."""
+        yield from self.func(doc, ctx, **options)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    severity: Severity,
+    category: Category,
+    *,
+    scope: str = "text",
+    fires: Sequence[Example] = (),
+    quiet: Sequence[Example] = (),
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function under `code`; `scope` is "text" or "sources"."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        if not CODE_PATTERN.match(code):
+            raise ValueError(f"malformed rule code {code!r}")
+        if code in RULES:
+            raise ValueError(f"rule code {code} registered twice")
+        name = func.__name__.strip("_").replace("_", "-")
+        RULES[code] = Rule(code, name, category, severity, func, scope, tuple(fires), tuple(quiet))
+        return func
+
+    return register
+
+
+def all_rules() -> dict[str, Rule]:
+    """Return every registered rule, importing the rule modules on first use."""
+    import auditor.rules  # noqa: F401  (registers the rules)
+
+    return dict(sorted(RULES.items()))
+
+
+def matches(code: str, prefixes: Iterable[str]) -> bool:
+    """Return True if `code` starts with one of `prefixes` ("ALL" matches everything)."""
+    return any(p == "ALL" or code.startswith(p) for p in prefixes)
+
+
+def select(
+    select_prefixes: Sequence[str] = ("ALL",), ignore_prefixes: Sequence[str] = ()
+) -> list[Rule]:
+    """Return the rules chosen by `select` minus `ignore`, by code prefix."""
+    return [
+        r
+        for code, r in all_rules().items()
+        if matches(code, select_prefixes) and not matches(code, ignore_prefixes)
+    ]
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    """Return the rule with this code or name, if any."""
+    rules = all_rules()
+    key = code_or_name.strip()
+    if key.upper() in rules:
+        return rules[key.upper()]
+    return next((r for r in rules.values() if r.name == key.lower()), None)

@@ -1,0 +1,45 @@
+"""Suppressions: findings an editor dismissed, keyed by rule and normalised-sentence hash."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from auditor.model import Finding
+from auditor.text import InputError
+
+SUPPRESSIONS_FORMAT = 1
+
+
+def load_suppressions(path: str | Path) -> frozenset[str]:
+    """Read a suppressions file and return the fingerprints it dismisses."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{p}: not a suppressions file ({exc})") from None
+    entries = data.get("suppressions") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(_valid(e) for e in entries):
+        raise InputError(f"{p}: not a suppressions file (needs a 'suppressions' list of entries "
+                         "with 'fingerprint')")
+    return frozenset(e["fingerprint"] for e in entries)
+
+
+def _valid(entry: Any) -> bool:
+    """Return True for an entry with a string fingerprint."""
+    return isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)
+
+
+def suppressions_document(findings: Iterable[Finding], note: str = "") -> dict[str, Any]:
+    """Return the suppressions file contents that dismiss `findings`."""
+    return {
+        "format": SUPPRESSIONS_FORMAT,
+        "suppressions": [
+            {"rule": f.rule, "fingerprint": f.fingerprint, "evidence": f.evidence, "note": note}
+            for f in findings
+        ],
+    }
