@@ -62,7 +62,10 @@ def compare(
         fmt = _format_from_suffix(output)
     config = Config(fail_on=fail_on, parallel=True if parallel else None)
     report = _run(files, config, suppressions)
-    written = _write(report, files, fmt, output)
+    try:
+        written = _write(report, files, fmt, output)
+    except OSError as exc:
+        fail(f"{exc.filename or output}: cannot write report ({exc.strerror or exc})")
     if not quiet and output != "-":
         from auditor.report.text import terminal_summary
 

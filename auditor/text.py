@@ -21,7 +21,7 @@ class InputError(Exception):
 
 
 MAX_BYTES = 50_000_000
-DATELINE = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?=\r\n|\r|\n|\Z)")
+DATELINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?=\r\n|\r|\n|\Z)")
 BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
 NEWLINE = re.compile(r"\r\n|\r|\n")
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
@@ -109,7 +109,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
-                raise InputError(f"{name}: invalid {encoding} text after its byte-order mark")
+                msg = f"{name}: invalid {encoding} text after its byte-order mark"
+                raise InputError(msg) from None
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes)")
     try:
@@ -140,8 +141,7 @@ def _looks_binary(text: str) -> bool:
 
 def parse_dateline(text: str) -> tuple[str | None, int]:
     """Return the date of a leading ` date YYYY-MM-DD` line and where the body starts."""
-    skip = 1 if text.startswith("\ufeff") else 0
-    m = DATELINE.match(text, skip)
+    m = DATELINE.match(text)
     if not m:
         return None, 0
     return m.group(1), m.end()

@@ -1,0 +1,56 @@
+"""Meta-tests: every registered rule is documented, well coded and proven by its examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.config import Config
+from auditor.engine import audit
+from auditor.model import Category, Severity
+from auditor.registry import CODE_PATTERN, Example, Rule, all_rules, select
+from auditor.text import document_from_text
+
+RULES = all_rules()
+
+
+def codes_found(example: Example, code: str) -> set[str]:
+    """Run one rule on an example (one text or several sources) and return the codes found."""
+    texts = (example,) if isinstance(example, str) else example
+    docs = [document_from_text(t, chr(ord("a") + i), f"ex{i}.txt") for i, t in enumerate(texts)]
+    report = audit(docs, Config(select=(code,)))
+    return {f.rule for f in report.findings}
+
+
+def test_codes_are_unique_and_well_formed() -> None:
+    assert RULES, "no rules registered"
+    for code, r in RULES.items():
+        assert CODE_PATTERN.match(code) and r.code == code
+    names = [r.name for r in RULES.values()]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
+def test_rule_is_documented_with_examples(rule: Rule) -> None:
+    assert rule.summary and len(rule.doc.splitlines()) >= 2, "docstring needs a summary and body"
+    assert rule.fires and rule.quiet, "every rule needs examples that fire and that stay quiet"
+    assert isinstance(rule.category, Category) and isinstance(rule.severity, Severity)
+    assert rule.scope in {"text", "sources"}
+    if rule.scope == "sources":
+        assert all(isinstance(ex, tuple) for ex in rule.fires), "cross-source examples are tuples"
+
+
+CASES = [(r.code, ex, True) for r in RULES.values() for ex in r.fires] + [
+    (r.code, ex, False) for r in RULES.values() for ex in r.quiet
+]
+
+
+@pytest.mark.parametrize(("code", "example", "fires"), CASES)
+def test_rule_examples(code: str, example: Example, fires: bool) -> None:
+    found = code in codes_found(example, code)
+    assert found is fires, f"{code} {'did not fire' if fires else 'fired'} on {example!r}"
+
+
+def test_select_and_ignore_work_by_prefix() -> None:
+    chosen = {r.code for r in select(("P",), ("P102",))}
+    assert chosen == {c for c in RULES if c.startswith("P") and c != "P102"}
+    assert {r.code for r in select(("ALL",))} == set(RULES)
