@@ -1,0 +1,112 @@
+"""The JSON report contract, checked on the seed pair and through the Python API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor import compare
+from auditor.engine import audit
+from auditor.report.json import render
+from auditor.text import LineIndex, document_from_text
+
+FINDING_KEYS = {
+    "rule", "name", "category", "severity", "doc", "start", "end", "line", "column",
+    "evidence", "message", "suggestion", "related", "confidence", "fingerprint",
+}  # fmt: skip
+READABILITY_KEYS = {
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+    "coleman_liau_index", "dale_chall_readability_score", "difficult_words",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_paths: list[Path]) -> dict[str, Any]:
+    """Return the seed pair's report as the JSON file would hold it."""
+    return json.loads(render(compare(*seed_paths)))
+
+
+def texts(report: dict[str, Any]) -> dict[str, str]:
+    """Return each document's text as read from its path."""
+    return {d["id"]: Path(d["path"]).read_text(encoding="utf-8") for d in report["documents"]}
+
+
+def test_top_level_shape(seed_report: dict[str, Any]) -> None:
+    assert seed_report["format"] == 1
+    for key in ("audit", "nltk", "sacrebleu", "textstat", "chrF", "BLEU", "TER", "config"):
+        assert seed_report["signature"][key]
+    assert seed_report["signature"]["chrF"].startswith("nrefs:1|")
+    assert set(seed_report["scores"]) == {"chrF", "BLEU", "TER"}
+    assert all(isinstance(v, float) for v in seed_report["scores"].values())
+    assert set(seed_report["summary"]) == {"error", "warning", "info"}
+    assert sum(seed_report["summary"].values()) == len(seed_report["findings"])
+
+
+def test_documents_carry_hash_date_sentences_and_readability(seed_report: dict[str, Any]) -> None:
+    import hashlib
+
+    assert [d["id"] for d in seed_report["documents"]] == ["a", "b"]
+    for doc in seed_report["documents"]:
+        raw = Path(doc["path"]).read_bytes()
+        assert doc["sha256"] == hashlib.sha256(raw).hexdigest()
+        assert doc["date"] in {"2022-01-10", "2022-01-11"}
+        assert set(doc["readability"]) == READABILITY_KEYS
+        assert 0 < doc["readability"]["flesch_kincaid_grade"] < 30
+        text = raw.decode("utf-8")
+        for s in doc["sentences"]:
+            assert text[s["start"] : s["end"]].strip() == text[s["start"] : s["end"]] != ""
+            assert "date 20" not in text[s["start"] : s["end"]]
+
+
+def test_every_finding_round_trips_its_offsets(seed_report: dict[str, Any]) -> None:
+    by_id = texts(seed_report)
+    assert seed_report["findings"], "the seeds have known problems"
+    for f in seed_report["findings"]:
+        assert set(f) == FINDING_KEYS
+        text = by_id[f["doc"]]
+        assert text[f["start"] : f["end"]] == f["evidence"]
+        assert (f["line"], f["column"]) == LineIndex(text).position(f["start"])
+        assert f["severity"] in {"error", "warning", "info"}
+        assert f["category"] in {"mt-error", "inconsistency", "fluency", "readability"}
+        assert 0 <= f["confidence"] <= 1
+        for r in f["related"]:
+            assert by_id[r["doc"]][r["start"] : r["end"]] == r["text"]
+
+
+def test_alignments_reference_existing_sentences(seed_report: dict[str, Any]) -> None:
+    counts = {d["id"]: len(d["sentences"]) for d in seed_report["documents"]}
+    assert seed_report["alignments"]
+    for al in seed_report["alignments"]:
+        assert set(al["sentences"]) == {"a", "b"}
+        assert 0 <= al["score"] <= 1
+        for doc_id, indices in al["sentences"].items():
+            assert all(0 <= i < counts[doc_id] for i in indices)
+    for doc_id, indices in seed_report["unaligned"].items():
+        aligned = {i for al in seed_report["alignments"] for i in al["sentences"][doc_id]}
+        assert not aligned & set(indices)
+
+
+def test_api_dict_equals_the_json_file(seed_paths: list[Path], seed_report: dict[str, Any]) -> None:
+    assert json.loads(json.dumps(compare(*seed_paths).to_dict())) == seed_report
+
+
+WORDS = st.sampled_from(
+    ["the", "talks", "Geneva", "ended", ".", ". .", ",", " ,", "and", "so.", "backtrack",
+     "“", "”", "\n", "\r\n", "\n\n", "  ", "U.S.", "100,000", "___", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=40).map(" ".join))
+def test_generated_text_findings_round_trip(text: str) -> None:
+    doc = document_from_text(text)
+    report = audit([doc])
+    index = LineIndex(text)
+    for f in report.findings:
+        assert text[f.start : f.end] == f.evidence
+        assert (f.line, f.column) == index.position(f.start)
