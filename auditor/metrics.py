@@ -23,7 +23,9 @@ READABILITY_FIELDS = (
 @lru_cache(maxsize=1)
 def _metrics() -> tuple[Any, Any, Any]:
     """Build the sacrebleu metric objects once per process."""
-    from sacrebleu.metrics import BLEU, CHRF, TER
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
 
     return BLEU(), CHRF(), TER()
 
@@ -31,7 +33,7 @@ def _metrics() -> tuple[Any, Any, Any]:
 @lru_cache(maxsize=1)
 def _sentence_bleu() -> Any:
     """Build a sentence-level BLEU with effective order (short segments)."""
-    from sacrebleu.metrics import BLEU
+    from sacrebleu.metrics.bleu import BLEU
 
     return BLEU(effective_order=True)
 
@@ -42,8 +44,9 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> Score
     hyps = list(hypotheses) or [""]
     refs = [list(references) or [""]]
     values = [round(m.corpus_score(hyps, refs).score, 2) for m in (chrf, bleu, ter)]
-    signatures = {name: str(m.get_signature()) for name, m in
-                  (("chrF", chrf), ("BLEU", bleu), ("TER", ter))}
+    signatures = {
+        name: str(m.get_signature()) for name, m in (("chrF", chrf), ("BLEU", bleu), ("TER", ter))
+    }
     if not hypotheses:
         return Scores(None, None, None, signatures)
     return Scores(chrf=values[0], bleu=values[1], ter=values[2], signatures=signatures)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is; `error` fails CI by default."""
 
     INFO = "info"
@@ -21,7 +21,7 @@ class Severity(str, Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """What kind of problem a finding reports."""
 
     MT_ERROR = "mt-error"

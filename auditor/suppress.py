@@ -24,8 +24,10 @@ def load_suppressions(path: str | Path) -> frozenset[str]:
         raise InputError(f"{p}: not a suppressions file ({exc})") from None
     entries = data.get("suppressions") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(_valid(e) for e in entries):
-        raise InputError(f"{p}: not a suppressions file (needs a 'suppressions' list of entries "
-                         "with 'fingerprint')")
+        raise InputError(
+            f"{p}: not a suppressions file (needs a 'suppressions' list of entries "
+            "with 'fingerprint')"
+        )
     return frozenset(e["fingerprint"] for e in entries)
 
 

@@ -18,7 +18,11 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "alignments": [_alignment(a) for a in report.alignments],
         "unaligned": {k: list(v) for k, v in report.unaligned.items()},
         "findings": [finding_to_dict(f) for f in report.findings],
-        "scores": {"chrF": report.scores.chrf, "BLEU": report.scores.bleu, "TER": report.scores.ter},
+        "scores": {
+            "chrF": report.scores.chrf,
+            "BLEU": report.scores.bleu,
+            "TER": report.scores.ter,
+        },
         "summary": summary(report.findings),
         "suppressed": report.suppressed,
         **({"baseline": dict(report.baseline)} if report.baseline else {}),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from auditor.model import Report
 from auditor.report import summary, worst
 
-
 PLURAL = {"error": "errors", "warning": "warnings", "info": "infos"}
 
 
