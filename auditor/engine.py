@@ -18,8 +18,12 @@ def audit(
     *,
     knowledge: Knowledge | None = None,
     suppressions: Collection[str] = (),
+    targets: Collection[str] | None = None,
 ) -> Report:
-    """Audit one document on its own, or several that report the same event."""
+    """Audit one document on its own, or several that report the same event.
+
+    `targets` limits the findings to those document ids (all documents when None).
+    """
     from auditor import metrics
     from auditor.mentions import extract_mentions
 
@@ -32,7 +36,7 @@ def audit(
         mentions={d.id: extract_mentions(d, knowledge) for d in docs},
         knowledge=knowledge,
     )
-    findings = run_rules(ctx, config)
+    findings = run_rules(ctx, config, targets)
     kept = tuple(f for f in findings if f.fingerprint not in suppressions)
     return Report(
         signature=signature(config),
@@ -65,17 +69,21 @@ def _align_all(
     return tuple(alignments), unaligned
 
 
-def run_rules(ctx: Context, config: Config) -> list[Finding]:
-    """Run the selected rules over every document and return sorted findings."""
+def run_rules(
+    ctx: Context, config: Config, targets: Collection[str] | None = None
+) -> list[Finding]:
+    """Run the selected rules over each target document (with its per-file settings)."""
     findings: dict[tuple[str, str, int, int, str], Finding] = {}
-    for rule in select(config.select, config.ignore):
-        if rule.scope == "sources" and len(ctx.docs) < 2:
+    for doc in ctx.docs:
+        if targets is not None and doc.id not in targets:
             continue
-        options = rule_options(rule, config)
-        for doc in ctx.docs:
-            index = LineIndex(doc.text)
-            for hit in rule.run(doc, ctx, options):
-                f = stamp(rule, doc, hit, config, index)
+        doc_config = config.for_path(doc.path)
+        index = LineIndex(doc.text)
+        for rule in select(doc_config.select, doc_config.ignore):
+            if rule.scope == "sources" and len(ctx.docs) < 2:
+                continue
+            for hit in rule.run(doc, ctx, rule_options(rule, doc_config)):
+                f = stamp(rule, doc, hit, doc_config, index)
                 findings.setdefault((f.doc, f.rule, f.start, f.end, f.message), f)
     return sorted(findings.values(), key=lambda f: (f.doc, f.start, f.end, f.rule))
 
