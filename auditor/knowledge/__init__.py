@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from auditor.knowledge.names import NameBook, load_names
+from auditor.knowledge.titles import TitleBook, load_titles
 
 
 @dataclass(frozen=True)
 class Knowledge:
     """Knowledge loaded from the built-in data files and the user's glossaries."""
 
+    titles: TitleBook = field(default_factory=TitleBook)
+    names: NameBook = field(default_factory=NameBook)
+
 
 def load_knowledge(glossaries: tuple[str, ...] = ()) -> Knowledge:
     """Load the built-in knowledge merged with the user's glossary files."""
-    return Knowledge()
+    return Knowledge(titles=load_titles(), names=load_names())
