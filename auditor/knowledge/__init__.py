@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from auditor.knowledge.glossary import Entry, GlossaryTerm, builtin_calques, load_glossary
 from auditor.knowledge.names import NameBook, load_names
 from auditor.knowledge.titles import TitleBook, load_titles
 
@@ -14,8 +15,18 @@ class Knowledge:
 
     titles: TitleBook = field(default_factory=TitleBook)
     names: NameBook = field(default_factory=NameBook)
+    calques: tuple[Entry, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+
+    @property
+    def canonical_terms(self) -> tuple[str, ...]:
+        """Return the canonical terms of the user's glossaries."""
+        return tuple(t.term for t in self.glossary)
 
 
 def load_knowledge(glossaries: tuple[str, ...] = ()) -> Knowledge:
     """Load the built-in knowledge merged with the user's glossary files."""
-    return Knowledge(titles=load_titles(), names=load_names())
+    glossary = tuple(term for path in glossaries for term in load_glossary(path))
+    return Knowledge(
+        titles=load_titles(), names=load_names(), calques=builtin_calques(), glossary=glossary
+    )

@@ -1,0 +1,159 @@
+"""A small word-pattern syntax for calques and glossary variants, compiled to regexes.
+
+Syntax (one pattern per entry; matching ignores case unless asked otherwise):
+
+- words separated by spaces match whole words separated by any whitespace;
+- `a|b|c` matches any of the alternatives for one word;
+- a trailing `?` makes a word optional (not the first word);
+- a trailing `+` also matches regular inflections (`report+`: reports, reported, reporting);
+- `#` matches a number in digits or words (`three`, `several`); `_` matches any one word;
+- a last word `!a|b` means: not followed by `a` or `b` (`make sport !of`);
+- `[` and `]` around words mark the part that is flagged and replaced (default: all of it);
+- a pattern that starts with `re:` is a Python regular expression; a group named `flag`
+  marks the part that is flagged.
+
+A suggestion with `|` alternatives maps one-to-one onto the alternatives of a single bracketed
+word: `[make|made] a photo` with suggestion `take|took` turns "made a photo" into "took".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS = (
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|a\s+few|few|several|many|some"
+)
+WORD_EDGE_BEFORE = r"(?<![\w-])"
+WORD_EDGE_AFTER = r"(?![\w-])"
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be compiled; the message says why."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a pattern matched and what replaces the flagged part."""
+
+    start: int
+    end: int
+    suggestion: str | None
+
+
+@dataclass(frozen=True)
+class WordPattern:
+    """A compiled pattern with its suggestion alternatives."""
+
+    source: str
+    regex: re.Pattern[str]
+    flagged: tuple[str, ...]
+    suggestions: tuple[str, ...]
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Return the matches in text[start:end] with their suggestions."""
+        stop = len(text) if end is None else end
+        out = []
+        for m in self.regex.finditer(text, start, stop):
+            s, e = (
+                m.span("flag") if "flag" in self.regex.groupindex and m.group("flag") else m.span()
+            )
+            if e > s:
+                out.append(Match(s, e, self._suggest(text[s:e])))
+        return out
+
+    def _suggest(self, found: str) -> str | None:
+        """Return the replacement for the flagged text, keeping an initial capital."""
+        if not self.suggestions:
+            return None
+        if len(self.suggestions) == 1:
+            choice = self.suggestions[0]
+        else:
+            key = " ".join(found.casefold().split())
+            if key not in self.flagged:
+                return None
+            choice = self.suggestions[self.flagged.index(key)]
+        return choice[:1].upper() + choice[1:] if found[:1].isupper() else choice
+
+
+def compile_pattern(pattern: str, suggestion: str = "", *, ignore_case: bool = True) -> WordPattern:
+    """Compile a pattern and its suggestion; raise PatternError when malformed."""
+    flags = re.IGNORECASE if ignore_case else 0
+    suggestions = tuple(s.strip() for s in suggestion.split("|")) if suggestion.strip() else ()
+    if pattern.startswith("re:"):
+        try:
+            regex = re.compile(pattern[3:], flags)
+        except re.error as exc:
+            raise PatternError(f"bad regular expression: {exc}") from None
+        return WordPattern(pattern, regex, (), suggestions)
+    words = pattern.split()
+    if not words:
+        raise PatternError("empty pattern")
+    body, flagged = _translate(words)
+    if len(suggestions) > 1 and len(suggestions) != len(flagged):
+        raise PatternError(
+            f"{len(suggestions)} suggestion alternatives for {len(flagged)} flagged alternatives"
+        )
+    regex = re.compile(WORD_EDGE_BEFORE + body + WORD_EDGE_AFTER, flags)
+    return WordPattern(pattern, regex, flagged, suggestions)
+
+
+def _translate(words: list[str]) -> tuple[str, tuple[str, ...]]:
+    """Return the regex of a word pattern and the alternatives of a single flagged word."""
+    opens = [i for i, w in enumerate(words) if w.startswith("[")]
+    closes = [i for i, w in enumerate(words) if w.endswith("]")]
+    if len(opens) > 1 or len(opens) != len(closes) or (opens and opens[0] > closes[0]):
+        raise PatternError("brackets must mark one run of words: [like this]")
+    first, last = (opens[0], closes[0]) if opens else (-1, -1)
+    tail = _not_followed(words.pop()) if words[-1].startswith("!") and len(words) > 1 else ""
+    parts = []
+    for i, raw in enumerate(words):
+        core = raw.strip("[]")
+        optional = core.endswith("?")
+        if not core.rstrip("?"):
+            raise PatternError(f"empty word in {' '.join(words)!r}")
+        if optional and (i == 0 or i in (first, last)):
+            raise PatternError("the first word and the ends of [brackets] cannot be optional")
+        open_, close = ("(?P<flag>" if i == first else ""), (")" if i == last else "")
+        piece = (r"\s+" if i else "") + open_ + _word(core.rstrip("?")) + close
+        parts.append(f"(?:{piece})?" if optional else piece)
+    flagged = _alternatives([w.strip("[]") for w in words[first : last + 1]]) if opens else ()
+    return "".join(parts) + tail, flagged
+
+
+def _not_followed(word: str) -> str:
+    """Return a lookahead that refuses the alternatives of `!a|b` as the next word."""
+    return rf"(?!\s+{_word(word[1:])}{WORD_EDGE_AFTER})"
+
+
+def _word(core: str) -> str:
+    """Return the regex for one pattern word."""
+    if core == "#":
+        return f"(?:{NUMBER_WORDS})"
+    if core == "_":
+        return r"[\w'’-]+"
+    alts = core.split("|")
+    if any(not a for a in alts):
+        raise PatternError(f"empty alternative in {core!r}")
+    forms = [f for a in alts for f in (_inflections(a[:-1]) if a.endswith("+") else (a,))]
+    return "(?:" + "|".join(re.escape(f).replace(r"\'", "['’]") for f in forms) + ")"
+
+
+def _alternatives(run: list[str]) -> tuple[str, ...]:
+    """Return the lower-case texts a bracketed run can match, when one word varies."""
+    choices = [w.casefold().split("|") for w in run]
+    varying = [i for i, c in enumerate(choices) if len(c) > 1]
+    if len(varying) != 1:
+        return (" ".join(run).casefold(),) if not varying else ()
+    i = varying[0]
+    return tuple(" ".join([*run[:i], alt, *run[i + 1 :]]).casefold() for alt in choices[i])
+
+
+def _inflections(word: str) -> tuple[str, ...]:
+    """Return a word with its regular -s, -ed and -ing forms (over-generation is harmless)."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = {word, word + "s", word + "es", stem + "ed", stem + "ing", word + "d"}
+    if word.endswith("y") and len(word) > 2:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    return tuple(sorted(forms, key=len, reverse=True))
