@@ -2,14 +2,156 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from auditor.knowledge.names import NameBook, fold_words
 from auditor.model import Document, Mention
+from auditor.people import find_people, link_surnames, person_key
+from auditor.quantities import DateRef, find_dates, find_quantities, find_weekdays
 
 if TYPE_CHECKING:
     from auditor.knowledge import Knowledge
 
+KIND_NOUNS = (
+    "Treaty|Agreement|Accords?|Convention|Pact|Protocol|Dialogue|Council|Forum|Summit|Conference"
+    "|Organi[sz]ation|Alliance|Agency|Commission|Committee|Union|Programme|Program|Initiative"
+    "|Fund|Bank|Court|Parliament|Assembly|Ministry|Department|Group|Partnership|Association"
+    "|Institute|Authority|Bureau|Federation|Congress|Mission|Framework|Coalition|Talks"
+)
+CAP = r"(?:[A-Z][\w'’]*|[A-Z]+)(?:-[A-Z0-9][\w'’]*)*"
+NAMED = re.compile(
+    rf"(?:(?<![\w-]){CAP}\s+)*?(?:{CAP}-)?(?:{KIND_NOUNS})\b"
+    rf"(?:\s+(?:for|of|on)\s+(?:the\s+)?{CAP}(?:\s+(?:(?:of|for|and|on|in|the|to)\s+)*{CAP})*)?"
+)
+LEADING = re.compile(
+    r"(?:(?:The|A|An|This|That|Its|Their|On|In|At|But|And|After|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[’']s)?\s+)+"
+)
+ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9&]{1,7}|G-?\d{1,2})(?![\w-])")
+EXPANSION = re.compile(r"\s*\(([A-Z][A-Z0-9&]{1,7})\)")
+QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
+SAY = (
+    r"said|says|told|added|stressed|noted|insisted|replied|wrote|warned|declared|asserted"
+    r"|explained|argued|continued|urged|recalled|acknowledged|announced"
+)
+ATTRIB_AFTER = re.compile(
+    rf"\s*,?\s*(?:(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,4}}?[A-Z][\w’'-]*|he|she|they|He|She|They)"
+    rf"\s+(?:{SAY})\b|(?:{SAY})\s+(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*))"
+)
+ATTRIB_BEFORE = re.compile(rf"(?P<who>[A-Z][\w’'-]*)\s+(?:{SAY})\b[^“”\".]{{0,40}}[:,]\s*\Z")
+
 
 def extract_mentions(doc: Document, knowledge: Knowledge | None = None) -> tuple[Mention, ...]:
     """Return the mentions found in the body of `doc`, in text order."""
-    return ()
+    knowledge = knowledge or _default_knowledge()
+    text, start, end = doc.text, doc.body_start, len(doc.text)
+    people = find_people(text, start, end, knowledge.titles)
+    people += link_surnames(text, start, end, people)
+    found = [*people, *find_names(text, start, end, knowledge.names), *find_facts(text, start, end)]
+    found += find_quotes(text, start, end)
+    return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind)))
+
+
+@lru_cache(maxsize=1)
+def _default_knowledge() -> Knowledge:
+    """Load the built-in knowledge once per process."""
+    from auditor.knowledge import load_knowledge
+
+    return load_knowledge()
+
+
+def find_names(text: str, start: int, end: int, book: NameBook) -> list[Mention]:
+    """Return named organisations, treaties, dialogues and forums, and acronyms."""
+    out: dict[tuple[int, int], Mention] = {}
+    for m in NAMED.finditer(text, start, end):
+        lead = LEADING.match(m.group())
+        s = m.start() + (lead.end() if lead else 0)
+        if s < m.end() and " " in text[s : m.end()].strip() or "-" in text[s : m.end()]:
+            out[(s, m.end())] = _name_mention(text, s, m.end(), book)
+    if book.pattern is not None:
+        for m in book.pattern.finditer(text, start, end):
+            if not any(a <= m.start() and m.end() <= b for a, b in out):
+                out[m.span()] = _name_mention(text, m.start(), m.end(), book)
+    for m in ACRONYM.finditer(text, start, end):
+        if not any(a <= m.start() < b for a, b in out):
+            entry = book.lookup(m.group())
+            attrs = {"canonical": entry.canonical} if entry else {}
+            out[m.span()] = Mention("acronym", m.start(), m.end(), m.group(), m.group(), attrs)
+    return list(out.values())
+
+
+def _name_mention(text: str, start: int, end: int, book: NameBook) -> Mention:
+    """Build a name mention with its folded key, its kind noun and any known canonical name."""
+    name = text[start:end]
+    attrs: dict[str, str] = {}
+    entry = book.lookup(name)
+    if entry is not None:
+        attrs["canonical"] = entry.canonical
+    expansion = EXPANSION.match(text, end)
+    if expansion:
+        attrs["acronym"] = expansion.group(1)
+    kind = re.search(rf"\b(?:{KIND_NOUNS})\b", name)
+    if kind:
+        attrs["noun"] = kind.group().lower()
+    return Mention("name", start, end, name, " ".join(fold_words(name)), attrs)
+
+
+def find_facts(text: str, start: int, end: int) -> list[Mention]:
+    """Return dates, weekdays and numbers with their normalised values."""
+    out: list[Mention] = []
+    dates = list(find_dates(text, start, end))
+    for d in dates:
+        attrs = {"year": d.year, "month": d.month, "day": d.day}
+        out.append(Mention("date", d.start, d.end, text[d.start : d.end], _date_key(d), attrs))
+    for s, e, day in find_weekdays(text, start, end):
+        out.append(Mention("weekday", s, e, text[s:e], str(day), {"weekday": day}))
+    skip = tuple((d.start, d.end) for d in dates)
+    for q in find_quantities(text, start, end, skip):
+        attrs = {"value": q.value, "unit": q.unit}
+        out.append(Mention("number", q.start, q.end, text[q.start : q.end], f"{q.value:g}", attrs))
+    return out
+
+
+def _date_key(d: DateRef) -> str:
+    """Return a key such as "2021-6-?" for a possibly partial date."""
+    parts = (d.year, d.month, d.day)
+    return "-".join("?" if p is None else str(p) for p in parts)
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Mention]:
+    """Return direct quotations (the words inside the marks) with their speaker, if named."""
+    out: list[Mention] = []
+    for m in QUOTE.finditer(text, start, end):
+        group = 1 if m.group(1) is not None else 2
+        s, e = m.span(group)
+        if len(text[s:e].split()) < 3:
+            continue
+        speaker = _speaker(text, m.start(), m.end())
+        attrs = {"speaker": speaker}
+        out.append(Mention("quote", s, e, text[s:e], " ".join(fold_words(text[s:e])), attrs))
+    return out
+
+
+def _speaker(text: str, q_start: int, q_end: int) -> str | None:
+    """Return the person key of the named speaker of a quotation, or None."""
+    after = ATTRIB_AFTER.match(text, q_end)
+    who = (after.group("who") or after.group("who2")) if after else None
+    if who is None:
+        line_start = max(text.rfind("\n", 0, q_start), text.rfind(".", 0, q_start)) + 1
+        before = ATTRIB_BEFORE.search(text[line_start:q_start])
+        who = before.group("who") if before else None
+    if who is None or who.lower() in {"he", "she", "they"}:
+        return None
+    return person_key(who)
+
+
+def sentence_mentions(
+    mentions: Sequence[Mention], start: int, end: int, kinds: Sequence[str]
+) -> Iterator[Mention]:
+    """Yield the mentions of the given kinds inside text[start:end]."""
+    for m in mentions:
+        if m.kind in kinds and start <= m.start and m.end <= end:
+            yield m

@@ -25,6 +25,12 @@ SPELLING = (
     (re.compile(r"centre"), "center"),
     (re.compile(r"labour"), "labor"),
 )
+PATTERN_SPELLING = (
+    (r"i[sz]ation", "i[sz]ation"),
+    (r"programm?e?", "program(?:me)?"),
+    (r"defen[cs]e", "defen[cs]e"),
+    (r"cent(?:re|er)", "cent(?:re|er)"),
+)
 FOLD_WORD = re.compile(r"[\w']+")
 
 
@@ -53,6 +59,7 @@ class NameBook:
 
     entries: tuple[CanonicalName, ...] = ()
     index: Mapping[str, CanonicalName] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
 
     def lookup(self, text: str) -> CanonicalName | None:
         """Return the entry one of whose spellings folds to the same words as `text`."""
@@ -71,7 +78,20 @@ def build_names(entries: Iterable[CanonicalName]) -> NameBook:
     """Index entries by their folded spellings (later entries win)."""
     items = tuple(entries)
     index = {" ".join(fold_words(s)): e for e in items for s in e.spellings}
-    return NameBook(items, index)
+    spellings = sorted({s for e in items for s in e.spellings}, key=len, reverse=True)
+    alternatives = "|".join(_spelling_pattern(s) for s in spellings)
+    return NameBook(items, index, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
+
+
+def _spelling_pattern(spelling: str) -> str:
+    """Return a regex for a spelling: acronyms match in capitals only, other words in any case."""
+    if spelling.replace(".", "").replace("-", "").isupper():
+        return re.escape(spelling)
+    words = (re.escape(w) for w in re.split(r"[\s-]+", spelling))
+    pattern = r"[\s-]+".join(words)
+    for variant, tolerant in PATTERN_SPELLING:
+        pattern = re.sub(variant, tolerant, pattern, flags=re.IGNORECASE)
+    return "(?i:" + pattern + ")"
 
 
 def parse_names(text: str, source: str = "names.tsv") -> list[CanonicalName]:
@@ -84,7 +104,9 @@ def parse_names(text: str, source: str = "names.tsv") -> list[CanonicalName]:
         if len(cells) < 2 or not cells[0].strip():
             raise ValueError(f"{source}:{number}: expected canonical name<TAB>kind<TAB>aliases")
         aliases = tuple(a.strip() for a in (cells[2] if len(cells) > 2 else "").split("|"))
-        out.append(CanonicalName(cells[0].strip(), cells[1].strip(), tuple(a for a in aliases if a)))
+        out.append(
+            CanonicalName(cells[0].strip(), cells[1].strip(), tuple(a for a in aliases if a))
+        )
     return out
 
 

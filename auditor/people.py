@@ -1,0 +1,188 @@
+"""People and their official titles: "Deputy Secretary of State Wendy Sherman", "Sherman, the
+deputy secretary", and later bare surnames that refer back to a titled person."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from auditor.knowledge.titles import TitleBook, fold_title
+from auditor.model import Mention
+
+TOKEN = re.compile(r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*|\d+|\S")
+NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D'|d’)?[A-Z][a-zà-ÿ’'-]+[a-zà-ÿ]\Z|[A-Z]\.\Z")
+NOT_NAMES = frozenset(
+    """
+    The A An This That These Those It He She They We I His Her Their Our In On At For Of And But
+    Or After Before When While As By From With Without About Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday January February March April May June July August September October
+    November December Council Treaty Dialogue Organization Organisation Department Ministry
+    Agency Union Forum Summit Alliance Commission Committee Office Mission Parliament Assembly
+    Congress Government State States Republic Kingdom Federation Affairs Defense Defence Foreign
+    House Senate Security Said Says
+    """.split()
+)
+CONNECTORS = frozenset({"of", "for"})
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its span."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Return the tokens of text[start:end]."""
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def person_key(name: str) -> str:
+    """Return the key that links mentions of one person: the folded surname."""
+    last = name.replace("’s", "").replace("'s", "").split()[-1]
+    folded = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode()
+    return folded.lower()
+
+
+def is_name_word(token: Token) -> bool:
+    """Return True for a capitalised word or initial that can be part of a person's name."""
+    return bool(NAME_WORD.match(token.text)) and token.text.rstrip(".") not in NOT_NAMES
+
+
+def title_runs(toks: Sequence[Token], book: TitleBook) -> Iterator[tuple[int, int]]:
+    """Yield (first, last+1) token indexes of maximal runs of title words ending in a head."""
+    words = book.words
+    folded = [fold_title(t.text).split() if t.text[:1].isalpha() else [] for t in toks]
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and folded[j] and all(w in words for w in folded[j]):
+            j += 1
+        while j > i and folded[j - 1][-1] not in book.heads:
+            j -= 1
+        if j > i:
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def _name_after(toks: Sequence[Token], j: int, text: str) -> tuple[int, int, int] | None:
+    """Return (domain_end, name_first, name_end) token indexes of a name after a title."""
+    k = j
+    if k < len(toks) and toks[k].text in CONNECTORS:
+        k += 1
+        while k < len(toks) and (
+            is_name_word(toks[k])
+            or toks[k].text in {",", "and", "the", "for", "of"}
+            or toks[k].text in NOT_NAMES
+        ):
+            k += 1
+        run = _trailing_names(toks, j + 1, k)
+        if run is None or run[0] <= j + 1:
+            return None
+        return run[0], run[0], run[1]
+    while k < len(toks) and k - j < 4 and is_name_word(toks[k]) and _adjacent(toks, k, text):
+        k += 1
+    return (j, j, k) if k > j else None
+
+
+def _adjacent(toks: Sequence[Token], k: int, text: str) -> bool:
+    """Return True if token k follows token k-1 after whitespace only."""
+    return not text[toks[k - 1].end : toks[k].start].strip()
+
+
+def _trailing_names(toks: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """Return the last two (three with an initial) name words of the run toks[lo:hi]."""
+    end = hi
+    while end > lo and not is_name_word(toks[end - 1]):
+        end -= 1
+    start = end
+    while start > lo and is_name_word(toks[start - 1]) and end - start < 3:
+        start -= 1
+    if end - start == 3 and not toks[start + 1].text.endswith("."):
+        start += 1
+    if end - start < 1 or (end - start == 1 and end - lo < 2):
+        return None
+    if start == lo:
+        start += 1
+    return (start, end) if start < end else None
+
+
+def _name_before(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """Return (first, end) token indexes of a name followed by ", (the) (Adj)" before index i."""
+    k = i - 1
+    while (
+        k >= 0
+        and i - k <= 3
+        and toks[k].text != ","
+        and (toks[k].text in {"the", "a", "an"} or toks[k].text[:1].isupper())
+    ):
+        k -= 1
+    if k < 1 or toks[k].text != ",":
+        return None
+    end = start = k
+    while start > 0 and end - start < 3 and is_name_word(toks[start - 1]):
+        start -= 1
+    return (start, end) if start < end else None
+
+
+def find_people(text: str, start: int, end: int, book: TitleBook) -> list[Mention]:
+    """Return person and title mentions for titled people between `start` and `end`."""
+    toks = tokens(text, start, end)
+    out: list[Mention] = []
+    for i, j in title_runs(toks, book):
+        office = book.office([w for t in toks[i:j] for w in fold_title(t.text).split()])
+        if office is None:
+            continue
+        found = _titled(toks, i, j, text)
+        if found is None:
+            continue
+        title_end, (n0, n1) = found
+        name = text[toks[n0].start : toks[n1 - 1].end]
+        key = person_key(name)
+        attrs = {"office": office.canonical, "family": office.family, "name": name}
+        out.append(
+            Mention("title", toks[i].start, title_end, text[toks[i].start : title_end], key, attrs)
+        )
+        out.append(Mention("person", toks[n0].start, toks[n1 - 1].end, name, key, {"name": name}))
+    return out
+
+
+def _titled(toks: Sequence[Token], i: int, j: int, text: str) -> tuple[int, tuple[int, int]] | None:
+    """Return the title's end offset and the name's token range, before or after the title."""
+    if toks[j - 1].text[0].isupper() or _after_capitalised(toks, i):
+        after = _name_after(toks, j, text)
+        if after is not None:
+            return toks[after[0] - 1].end, (after[1], after[2])
+    before = _name_before(toks, i)
+    if before is not None and (j >= len(toks) or not is_name_word(toks[j])):
+        return toks[j - 1].end, before
+    return None
+
+
+def _after_capitalised(toks: Sequence[Token], i: int) -> bool:
+    """Return True if token i follows a capitalised word that does not start a sentence."""
+    return i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 2].text not in {".", "!", "?"}
+
+
+def link_surnames(text: str, start: int, end: int, people: Sequence[Mention]) -> list[Mention]:
+    """Return person mentions for bare surnames that refer back to a titled person."""
+    full: dict[str, str] = {}
+    for m in people:
+        if m.kind == "person" and len(m.text.split()) > len(full.get(m.key, "").split()):
+            full[m.key] = m.text
+    taken = [(m.start, m.end) for m in people]
+    out: list[Mention] = []
+    for tok in tokens(text, start, end):
+        key = person_key(tok.text)
+        if key not in full or not is_name_word(tok):
+            continue
+        if any(s <= tok.start < e for s, e in taken):
+            continue
+        out.append(Mention("person", tok.start, tok.end, tok.text, key, {"name": full[key]}))
+    return out

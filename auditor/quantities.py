@@ -1,0 +1,187 @@
+"""Numbers, dates and weekdays in running text, normalised so that equal values compare equal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES = {w: i for i, w in enumerate(SMALL)} | {w: 20 + 10 * i for i, w in enumerate(TENS)}
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "mn": 1e6, "m": 1e6, "bn": 1e9,
+}  # fmt: skip
+UNITS = frozenset(
+    """
+    percent % hour minute second day week month year decade century kilometre kilometer km mile
+    metre meter tonne ton kilogram kg gram dollar euro pound yuan ruble rouble yen rupee $ € £ ¥
+    time people person troop soldier point degree
+    """.split()
+)
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+DATE = re.compile(
+    rf"\b(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})\b(?:,?\s+(?P<y1>{YEAR})\b)?"
+    rf"|(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR})\b)?"
+    rf"|(?P<m3>{MONTH})(?:,?\s+(?P<y3>{YEAR})\b)"
+    rf"|(?P<m4>{MONTH})(?![\w-])"
+    rf"|(?P<y4>{YEAR})(?![\w,.]\d|\s*(?:%|percent|per cent)))"
+)
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+NUMBER_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
+NUMBER = re.compile(
+    rf"(?P<cur>[$€£¥])?\s?(?:(?<![\w.,])(?P<digits>\d{{1,3}}(?:[,\u00a0\u202f\u2009 ]\d{{3}})+"
+    rf"|\d+)(?:\.(?P<frac>\d+))?(?![\d])|\b(?P<words>(?:{NUMBER_WORD})(?:[- ](?:{NUMBER_WORD}))?)\b)"
+    r"(?:[\s-]*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|k|m)\b)?"
+    r"(?:[\s-]*(?P<unit>%|per ?cent|[A-Za-z]+))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in the text with its value and unit (singular, lower case) if it has one."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A calendar date, possibly partial ("June", "June 2021", "10 January")."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+
+    def agrees(self, other: DateRef) -> bool:
+        """Return True unless a field given in both dates differs."""
+        pairs = ((self.year, other.year), (self.month, other.month), (self.day, other.day))
+        return all(a is None or b is None or a == b for a, b in pairs)
+
+    def weekday(self) -> int | None:
+        """Return the weekday (Monday = 0) of a full date, if it is one."""
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day).weekday()
+        except ValueError:
+            return None
+
+
+def month_number(text: str) -> int:
+    """Return 1-12 for a month name or abbreviation."""
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(text.lower().rstrip(".")[:3]))
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[DateRef]:
+    """Yield the dates between `start` and `end`; "May" counts only with a day or a year."""
+    for m in DATE.finditer(text, start, len(text) if end is None else end):
+        if m.group("m4") and m.group("m4").startswith("May") or _is_lower_month(m):
+            continue
+        month = next((g for g in (m["m1"], m["m2"], m["m3"], m["m4"]) if g), None)
+        day = next((g for g in (m["d1"], m["d2"]) if g), None)
+        year = next((g for g in (m["y1"], m["y2"], m["y3"], m["y4"]) if g), None)
+        yield DateRef(
+            m.start(),
+            m.end(),
+            int(year) if year else None,
+            month_number(month) if month else None,
+            int(re.sub(r"\D", "", day)) if day else None,
+        )
+
+
+def _is_lower_month(m: re.Match[str]) -> bool:
+    """Return True when the month word is not capitalised ("march", "may")."""
+    month = next((g for g in (m["m1"], m["m2"], m["m3"], m["m4"]) if g), None)
+    return month is not None and not month[0].isupper()
+
+
+def find_weekdays(
+    text: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, int, int]]:
+    """Yield (start, end, weekday) for each weekday name, Monday = 0."""
+    for m in WEEKDAY.finditer(text, start, len(text) if end is None else end):
+        yield m.start(), m.end(), WEEKDAYS.index(m.group(1).lower())
+
+
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, skip: tuple[tuple[int, int], ...] = ()
+) -> Iterator[Quantity]:
+    """Yield numbers with their value and unit, outside the `skip` spans (dates)."""
+    for m in NUMBER.finditer(text, start, len(text) if end is None else end):
+        if any(s <= m.start("digits" if m["digits"] else "words") < e for s, e in skip):
+            continue
+        q = _quantity(m)
+        if q is not None:
+            yield q
+
+
+def _quantity(m: re.Match[str]) -> Quantity | None:
+    """Turn a NUMBER match into a Quantity, or None for a lone ambiguous word like "one"."""
+    scale = SCALES.get((m["scale"] or "").lower(), 1.0)
+    if m["scale"] and m["scale"].lower() in ("k", "m") and not m["digits"]:
+        return None
+    unit = _unit(m["unit"], m["cur"])
+    if m["digits"]:
+        value = float(re.sub(r"\D", "", m["digits"]) + "." + (m["frac"] or "0"))
+        first = m.start("cur") if m["cur"] else m.start("digits")
+    else:
+        value = _word_value(m["words"])
+        if value is None or (value <= 1 and not m["scale"] and unit is None):
+            return None
+        first = m.start("words")
+    last = (
+        m.end("unit")
+        if unit and m["unit"]
+        else m.end("scale")
+        if m["scale"]
+        else m.end("digits" if m["digits"] else "words")
+    )
+    if m["frac"] and not m["scale"] and not (unit and m["unit"]):
+        last = m.end("frac")
+    return Quantity(first, last, value * scale, unit)
+
+
+def _word_value(words: str) -> float | None:
+    """Return the value of "eight", "twenty-five" or "twenty five"."""
+    parts = re.split(r"[- ]", words.lower())
+    values = [WORD_VALUES.get(p) for p in parts]
+    if any(v is None for v in values):
+        return None
+    if len(values) == 2 and not (values[0] or 0) >= 20 > (values[1] or 0) > 0:
+        return None
+    return float(sum(v for v in values if v is not None))
+
+
+def _unit(word: str | None, currency: str | None) -> str | None:
+    """Return the singular, lower-case unit named after a number, or a currency symbol."""
+    if currency:
+        return currency
+    if not word:
+        return None
+    w = word.lower().replace(" ", "")
+    if w in ("%", "percent"):
+        return "percent"
+    singular = w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
+    return singular if singular in UNITS else None
+
+
+def same_value(a: float, b: float) -> bool:
+    """Return True if two numbers are equal up to float rounding."""
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
