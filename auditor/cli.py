@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from auditor.config import FAIL_ON, Config, ConfigError, fails
+from auditor.model import Report
+from auditor.report.run import Run
 from auditor.text import InputError
+
+T = TypeVar("T")
 
 app = typer.Typer(
     add_completion=False,
@@ -19,13 +26,41 @@ app = typer.Typer(
 )
 
 FormatOpt = Annotated[
-    str | None, typer.Option("--format", "-f", help="Output format: json, html or text.")
+    str | None,
+    typer.Option(
+        "--format", "-f", help="Output format: json, jsonl, sarif, junit, github, text or html."
+    ),
 ]
 OutputOpt = Annotated[
     str | None, typer.Option("--output", "-o", help="Write to this file ('-' for stdout).")
 ]
 FailOnOpt = Annotated[
-    str, typer.Option("--fail-on", help="Exit 1 when a finding reaches: error, warning, info, never.")
+    str | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 when a finding reaches: error, warning, info, never (default: config, error).",
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="Settings file (default: audit.toml or pyproject.toml above)."),
+]
+BaselineOpt = Annotated[
+    Path | None, typer.Option("--baseline", help="Report only findings not in this baseline.")
+]
+StrictBaselineOpt = Annotated[
+    bool, typer.Option("--strict-baseline", help="Exit 1 when baseline entries no longer match.")
+]
+ExitZeroOpt = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even when findings reach --fail-on.")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also print the config used and per-file counts.")
+]
+AgainstOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--against", help="Other sources for the same event (files or folders)."),
 ]
 
 
@@ -35,57 +70,209 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(code=2)
 
 
+@dataclass(frozen=True)
+class Settings:
+    """The options every reporting command shares, validated, with the loaded config."""
+
+    config: Config
+    fmt: str | None
+    output: str | None
+    baseline: Path | None = None
+    strict_baseline: bool = False
+    exit_zero: bool = False
+    quiet: bool = False
+    verbose: bool = False
+
+
+def settings(
+    fmt: str | None,
+    output: str | None,
+    fail_on: str | None,
+    config_path: Path | None,
+    **flags: Any,
+) -> Settings:
+    """Validate the shared options and load the config; usage or config errors exit 2."""
+    from auditor.config import load_config
+    from auditor.report.formats import FORMATS
+
+    if fmt is not None and fmt not in FORMATS:
+        fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    if output is not None and fmt is None:
+        fmt = _format_from_suffix(output)
+    config = guarded(lambda: load_config(config_path))
+    if fail_on is not None:
+        config = replace(config, fail_on=fail_on)
+    return Settings(config, fmt, output, **flags)
+
+
+def guarded(action: Callable[[], T]) -> T:
+    """Run `action`, turning input and config problems into a one-line error and exit 2."""
+    try:
+        return action()
+    except (InputError, ConfigError) as exc:
+        fail(str(exc))
+
+
 @app.command()
 def compare(
-    files: Annotated[list[Path], typer.Argument(help="Two or more texts that report the same event.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Two or more texts that report the same event.")
+    ],
     fmt: FormatOpt = None,
     output: OutputOpt = None,
-    fail_on: FailOnOpt = "error",
+    fail_on: FailOnOpt = None,
+    config: ConfigOpt = None,
+    baseline: BaselineOpt = None,
+    strict_baseline: StrictBaselineOpt = False,
+    exit_zero: ExitZeroOpt = False,
     suppressions: Annotated[
         Path | None, typer.Option(help="A suppressions file exported from an HTML report.")
     ] = None,
     parallel: Annotated[
         bool, typer.Option("--parallel", help="Treat the texts as line-by-line parallel.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Compare texts that report the same event and write the report."""
-    from auditor.report.formats import FORMATS
-
     if len(files) < 2:
         fail("compare needs at least two files (use `audit check` for one)")
-    if fmt is not None and fmt not in FORMATS:
-        fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    if fail_on not in FAIL_ON:
-        fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
-    if output is not None and fmt is None:
-        fmt = _format_from_suffix(output)
-    config = Config(fail_on=fail_on, parallel=True if parallel else None)
-    report = _run(files, config, suppressions)
-    try:
-        written = _write(report, files, fmt, output)
-    except OSError as exc:
-        fail(f"{exc.filename or output}: cannot write report ({exc.strerror or exc})")
-    if not quiet and output != "-":
-        from auditor.report.text import terminal_summary
-
-        typer.echo(terminal_summary(report, written), nl=False)
-    if any(fails(f.severity, config.fail_on) for f in report.findings):
-        raise typer.Exit(code=1)
+    s = settings(
+        fmt,
+        output,
+        fail_on,
+        config,
+        baseline=baseline,
+        strict_baseline=strict_baseline,
+        exit_zero=exit_zero,
+        quiet=quiet,
+        verbose=verbose,
+    )
+    run_config = replace(s.config, parallel=True if parallel else None)
+    report = guarded(lambda: _compare(files, run_config, suppressions))
+    finish(Run((report,), run_config.fail_on, "compare"), s, "--".join(p.stem for p in files))
 
 
-def _run(files: list[Path], config: Config, suppressions: Path | None):  # type: ignore[no-untyped-def]
-    """Read the files and audit them, turning input and config problems into exit 2."""
+def _compare(files: list[Path], config: Config, suppressions: Path | None) -> Report:
+    """Read the files and audit them together."""
     from auditor.engine import audit
     from auditor.suppress import load_suppressions
     from auditor.text import read_document
 
-    try:
-        docs = [read_document(p, chr(ord("a") + i)) for i, p in enumerate(files)]
-        dismissed = load_suppressions(suppressions) if suppressions else frozenset()
-        return audit(docs, config, suppressions=dismissed)
-    except (InputError, ConfigError) as exc:
-        fail(str(exc))
+    docs = [read_document(p, chr(ord("a") + i)) for i, p in enumerate(files)]
+    dismissed = load_suppressions(suppressions) if suppressions else frozenset()
+    return audit(docs, config, suppressions=dismissed)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Incoming articles to check, one by one.")],
+    against: AgainstOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = None,
+    config: ConfigOpt = None,
+    baseline: BaselineOpt = None,
+    strict_baseline: StrictBaselineOpt = False,
+    exit_zero: ExitZeroOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Check each article on its own, or against the other sources of the same event."""
+    from auditor.report.formats import renders
+
+    s = settings(
+        fmt or "text",
+        output or "-",
+        fail_on,
+        config,
+        baseline=baseline,
+        strict_baseline=strict_baseline,
+        exit_zero=exit_zero,
+        quiet=quiet,
+        verbose=verbose,
+    )
+    if s.fmt and not renders(s.fmt, "check", len(files)):
+        fail(f"format {s.fmt} renders one file; use json, jsonl, sarif, junit, github or text")
+    reports = guarded(lambda: _check(files, against or [], s.config))
+    finish(Run(tuple(reports), s.config.fail_on, "check"), s, "check")
+
+
+def _check(files: list[Path], against: list[Path], config: Config) -> list[Report]:
+    """Check the files, each against the sources, over all cores."""
+    from auditor.check import check_files, expand_sources
+
+    paths = [str(p) for p in files]
+    return check_files(paths, expand_sources(against), config)
+
+
+@app.command(name="baseline")
+def baseline_command(
+    files: Annotated[list[Path], typer.Argument(help="The articles whose findings to accept.")],
+    against: AgainstOpt = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the baseline.")
+    ] = Path("audit-baseline.json"),
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Record the current findings of `audit check` so later runs report only new ones."""
+    from auditor.baseline import baseline_document, render_baseline
+
+    s = settings(None, None, None, config)
+    reports = guarded(lambda: _check(files, against or [], s.config))
+    root = str(output.resolve().parent)
+    document = baseline_document(reports, root, scope="a")
+    _write_or_fail(str(output), render_baseline(document))
+    if not quiet:
+        count = sum(e["count"] for e in document["entries"])
+        typer.echo(f"recorded {count} findings ({len(document['entries'])} entries) in {output}")
+
+
+def finish(run: Run, s: Settings, stem: str) -> NoReturn:
+    """Apply the baseline, write the outputs, print the summary and exit with the contract."""
+    from auditor.baseline import stale_total
+
+    run = _apply_baseline(run, s)
+    written = _write(run, stem, s.fmt, s.output)
+    if s.verbose:
+        _explain_run(run, s)
+    if not s.quiet:
+        typer.echo(_summary(run, written), nl=False, err=s.output == "-")
+    failing = any(fails(f.severity, run.fail_on) for _, f in run.findings())
+    stale = s.strict_baseline and stale_total(run.reports) > 0
+    raise typer.Exit(code=1 if (failing or stale) and not s.exit_zero else 0)
+
+
+def _apply_baseline(run: Run, s: Settings) -> Run:
+    """Drop the findings the baseline accepts and count its stale entries."""
+    from auditor.baseline import apply_baseline, load_baseline
+
+    if s.baseline is None:
+        return run
+    base = guarded(partial(load_baseline, s.baseline))
+    scope = "a" if run.command == "check" else None
+    return replace(run, reports=tuple(apply_baseline(r, base, scope) for r in run.reports))
+
+
+def _summary(run: Run, written: list[str]) -> str:
+    """Return the terminal summary of a run."""
+    from auditor.report.run import run_summary
+    from auditor.report.text import terminal_summary
+
+    if run.command == "check" or run.reports[0].baseline or not written:
+        return run_summary(run, written, brief=not written)
+    return terminal_summary(run.reports[0], written)
+
+
+def _explain_run(run: Run, s: Settings) -> None:
+    """Print the config file used and one line per file (for -v)."""
+    typer.echo(f"config: {s.config.source or 'defaults'}", err=True)
+    for r in run.reports:
+        extra = f" (baseline {dict(r.baseline)})" if r.baseline else ""
+        typer.echo(f"{r.documents[0].path}: {len(r.findings)} findings{extra}", err=True)
 
 
 def _format_from_suffix(output: str) -> str:
@@ -96,21 +283,29 @@ def _format_from_suffix(output: str) -> str:
     return next((name for name in FORMATS if extension(name) == suffix), "json")
 
 
-def _write(report, files: list[Path], fmt: str | None, output: str | None) -> list[str]:  # type: ignore[no-untyped-def]
-    """Write the report where asked; by default JSON and HTML under reports/."""
-    from auditor.io import write_atomic
-    from auditor.report.formats import extension, renderer
+def _write(run: Run, stem: str, fmt: str | None, output: str | None) -> list[str]:
+    """Write the run where asked; by default JSON and HTML under reports/."""
+    from auditor.report.formats import extension, render_run
 
     if output is not None:
-        write_atomic(output, renderer(fmt or "json")(report))
+        _write_or_fail(output, render_run(fmt or "json", run))
         return [] if output == "-" else [output]
-    stem = "--".join(p.stem for p in files)
     written = []
     for name in [fmt] if fmt else ["json", "html"]:
-        path = Path("reports") / f"{stem}.{extension(name)}"
-        write_atomic(path, renderer(name)(report))
-        written.append(str(path))
+        path = str(Path("reports") / f"{stem}.{extension(name)}")
+        _write_or_fail(path, render_run(name, run))
+        written.append(path)
     return written
+
+
+def _write_or_fail(path: str, text: str) -> None:
+    """Write a file atomically; a failure is a one-line error and exit 2."""
+    from auditor.io import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        fail(f"{exc.filename or path}: cannot write report ({exc.strerror or exc})")
 
 
 @app.command()
@@ -119,7 +314,9 @@ def rules() -> None:
     from auditor.registry import all_rules
 
     for r in all_rules().values():
-        typer.echo(f"{r.code}  {r.name:<32} {r.category.value:<14} {r.severity.value:<8} {r.summary}")
+        typer.echo(
+            f"{r.code}  {r.name:<32} {r.category.value:<14} {r.severity.value:<8} {r.summary}"
+        )
 
 
 @app.command()

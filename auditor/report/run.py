@@ -1,0 +1,148 @@
+"""A run of one command: its reports, the paths they cover, and renderings of the whole run."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from auditor.model import Finding, Report
+from auditor.report import summary
+
+if TYPE_CHECKING:
+    from auditor.text import LineIndex
+
+PLURAL = {"error": "errors", "warning": "warnings", "info": "infos"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """The reports of one run; `check` has one per file and reports document "a" of each."""
+
+    reports: tuple[Report, ...]
+    fail_on: str = "error"
+    command: str = "compare"
+
+    def findings(self) -> Iterator[tuple[Report, Finding]]:
+        """Yield every finding with its report, in input order."""
+        for report in self.reports:
+            for f in report.findings:
+                yield report, f
+
+    def files(self) -> list[str]:
+        """Return the paths this run reports on, in input order."""
+        if self.command == "check":
+            return [r.document("a").path for r in self.reports]
+        return [d.path for r in self.reports for d in r.documents]
+
+
+def display_path(path: str) -> str:
+    """Return `path` relative to the working directory when inside it, with forward slashes."""
+    absolute = os.path.abspath(path)
+    rel = os.path.relpath(absolute, os.getcwd())
+    return Path(absolute if rel.startswith("..") else rel).as_posix()
+
+
+def all_findings(run: Run) -> tuple[Finding, ...]:
+    """Return the findings of every report of the run."""
+    return tuple(f for _, f in run.findings())
+
+
+def render_json(run: Run) -> str:
+    """Render a check run as one JSON object: counts, baseline totals and one report per file."""
+    from auditor.report import FORMAT_VERSION
+    from auditor.report.json import report_to_dict
+
+    data = {
+        "format": FORMAT_VERSION,
+        "command": run.command,
+        "files": run.files(),
+        "summary": summary(all_findings(run)),
+        **({"baseline": _baseline_totals(run)} if _baseline_totals(run) else {}),
+        "reports": [report_to_dict(r) for r in run.reports],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_text(run: Run) -> str:
+    """Render one line per finding over every report: `path:line:col: CODE message`."""
+    from auditor.report.text import render
+
+    return "".join(render(r) for r in run.reports)
+
+
+def _baseline_totals(run: Run) -> dict[str, int]:
+    """Sum the baseline counts (matched, stale) over the reports."""
+    totals: dict[str, int] = {}
+    for r in run.reports:
+        for key, n in r.baseline.items():
+            totals[key] = totals.get(key, 0) + n
+    return totals
+
+
+def run_summary(run: Run, written: list[str], *, brief: bool = False) -> str:
+    """Return the terminal summary: counts, worst findings, baseline totals, paths written.
+
+    `brief` leaves out the worst findings (when the report itself went to the terminal).
+    """
+    found = all_findings(run)
+    counts = ", ".join(f"{n} {PLURAL[s] if n != 1 else s}" for s, n in summary(found).items())
+    files = len(run.reports)
+    lines = [f"{len(found)} findings in {files} file{'s' if files != 1 else ''}: {counts}"]
+    ranked = [] if brief else sorted(run.findings(), key=lambda rf: -rf[1].severity.rank)[:5]
+    lines.extend(
+        f"  {r.document(f.doc).path}:{f.line}:{f.column}: {f.rule} {f.message}" for r, f in ranked
+    )
+    totals = _baseline_totals(run)
+    if totals:
+        matched, stale = totals.get("matched", 0), totals.get("stale", 0)
+        lines.append(f"  baseline: {matched} matched, {stale} stale (no longer found)")
+    lines.extend(f"wrote {p}" for p in written)
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A span of a file with 1-based start and end positions (the end is exclusive)."""
+
+    path: str
+    start: int
+    end: int
+    start_line: int
+    start_column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding with its place and the places of its related spans."""
+
+    finding: Finding
+    place: Place
+    related: tuple[tuple[Place, str], ...]
+
+
+def located(run: Run) -> Iterator[Located]:
+    """Yield every finding of the run with line and column positions of its spans."""
+    from auditor.text import LineIndex
+
+    for report in run.reports:
+        indexes = {d.id: LineIndex(d.text) for d in report.documents}
+        for f in report.findings:
+            related = tuple(
+                (_place(report, indexes, s.doc, s.start, s.end), s.text) for s in f.related
+            )
+            yield Located(f, _place(report, indexes, f.doc, f.start, f.end), related)
+
+
+def _place(
+    report: Report, indexes: Mapping[str, LineIndex], doc_id: str, start: int, end: int
+) -> Place:
+    """Return the place of a span of one of the report's documents."""
+    index = indexes[doc_id]
+    path = display_path(report.document(doc_id).path)
+    return Place(path, start, end, *index.position(start), *index.position(end))

@@ -1,0 +1,140 @@
+"""SARIF 2.1.0: one run, the registered rules as reporting descriptors, one result per finding."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from auditor.model import Report, Severity
+from auditor.report.run import Located, Place, Run, located
+
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT = "auditFingerprint/v1"
+
+
+def render(report: Report) -> str:
+    """Render one report as a SARIF log."""
+    return render_run(Run((report,)))
+
+
+def render_run(run: Run) -> str:
+    """Render a whole run as a SARIF log with one run object."""
+    rules = _rules()
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    seen: Counter[tuple[str, str]] = Counter()
+    results = []
+    for loc in located(run):
+        key = (loc.place.path, loc.finding.fingerprint)
+        results.append(_result(loc, index[loc.finding.rule], seen[key]))
+        seen[key] += 1
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": _driver(rules)},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
+    """Describe the tool: name, version, where to read about it, and its rules."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    from auditor import __version__
+
+    driver: dict[str, Any] = {"name": "audit", "version": __version__, "rules": rules}
+    try:
+        urls = metadata("audit").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        urls = []
+    if urls:
+        driver["informationUri"] = urls[0].split(",", 1)[-1].strip()
+    return driver
+
+
+def _rules() -> list[dict[str, Any]]:
+    """Describe every registered rule, in code order (stable indices)."""
+    from auditor.registry import all_rules
+
+    return [
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary},
+            "fullDescription": {"text": r.doc},
+            "help": {"text": r.doc},
+            "defaultConfiguration": {"level": LEVELS[r.severity]},
+            "properties": {"category": r.category.value, "tags": [r.category.value]},
+        }
+        for r in all_rules().values()
+    ]
+
+
+def _region(place: Place) -> dict[str, int]:
+    """Return a SARIF region: 1-based lines and columns plus character offset and length."""
+    return {
+        "startLine": place.start_line,
+        "startColumn": place.start_column,
+        "endLine": place.end_line,
+        "endColumn": place.end_column,
+        "charOffset": place.start,
+        "charLength": place.end - place.start,
+    }
+
+
+def _location(place: Place, message: str | None = None) -> dict[str, Any]:
+    """Return a SARIF location of a place in a file."""
+    out: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": place.path},
+            "region": _region(place),
+        }
+    }
+    if message is not None:
+        out["message"] = {"text": message}
+    return out
+
+
+def _result(loc: Located, rule_index: int, occurrence: int) -> dict[str, Any]:
+    """Return one SARIF result; the fingerprint survives edits elsewhere in the file."""
+    f = loc.finding
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message},
+        "locations": [_location(loc.place)],
+        "partialFingerprints": {FINGERPRINT: f"{f.fingerprint}:{occurrence}"},
+        "properties": {"evidence": f.evidence, "confidence": f.confidence},
+    }
+    if loc.related:
+        result["relatedLocations"] = [
+            {"id": i, **_location(place, text)} for i, (place, text) in enumerate(loc.related)
+        ]
+    if f.suggestion is not None:
+        result["fixes"] = [_fix(loc.place, f.suggestion)]
+    return result
+
+
+def _fix(place: Place, replacement: str) -> dict[str, Any]:
+    """Return a SARIF fix that replaces the evidence with the suggestion."""
+    return {
+        "description": {"text": f"Replace with {replacement!r}"},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": place.path},
+                "replacements": [
+                    {"deletedRegion": _region(place), "insertedContent": {"text": replacement}}
+                ],
+            }
+        ],
+    }
