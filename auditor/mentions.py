@@ -69,7 +69,7 @@ def find_names(text: str, start: int, end: int, book: NameBook) -> list[Mention]
     for m in NAMED.finditer(text, start, end):
         lead = LEADING.match(m.group())
         s = m.start() + (lead.end() if lead else 0)
-        if s < m.end() and " " in text[s : m.end()].strip() or "-" in text[s : m.end()]:
+        if (s < m.end() and " " in text[s : m.end()].strip()) or "-" in text[s : m.end()]:
             out[(s, m.end())] = _name_mention(text, s, m.end(), book)
     if book.pattern is not None:
         for m in book.pattern.finditer(text, start, end):
@@ -110,8 +110,8 @@ def find_facts(text: str, start: int, end: int) -> list[Mention]:
         out.append(Mention("weekday", s, e, text[s:e], str(day), {"weekday": day}))
     skip = tuple((d.start, d.end) for d in dates)
     for q in find_quantities(text, start, end, skip):
-        attrs = {"value": q.value, "unit": q.unit}
-        out.append(Mention("number", q.start, q.end, text[q.start : q.end], f"{q.value:g}", attrs))
+        values = {"value": q.value, "unit": q.unit}
+        out.append(Mention("number", q.start, q.end, text[q.start : q.end], f"{q.value:g}", values))
     return out
 
 
@@ -130,13 +130,13 @@ def find_quotes(text: str, start: int, end: int) -> list[Mention]:
         if len(text[s:e].split()) < 3:
             continue
         speaker = _speaker(text, m.start(), m.end())
-        attrs = {"speaker": speaker}
+        attrs = {"speaker": person_key(speaker) if speaker else None, "speaker_name": speaker}
         out.append(Mention("quote", s, e, text[s:e], " ".join(fold_words(text[s:e])), attrs))
     return out
 
 
 def _speaker(text: str, q_start: int, q_end: int) -> str | None:
-    """Return the person key of the named speaker of a quotation, or None."""
+    """Return the surname of the named speaker of a quotation, or None."""
     after = ATTRIB_AFTER.match(text, q_end)
     who = (after.group("who") or after.group("who2")) if after else None
     if who is None:
@@ -145,7 +145,7 @@ def _speaker(text: str, q_start: int, q_end: int) -> str | None:
         who = before.group("who") if before else None
     if who is None or who.lower() in {"he", "she", "they"}:
         return None
-    return person_key(who)
+    return who.split()[-1]
 
 
 def sentence_mentions(

@@ -42,7 +42,8 @@ WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sund
 NUMBER_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 NUMBER = re.compile(
     rf"(?P<cur>[$€£¥])?\s?(?:(?<![\w.,])(?P<digits>\d{{1,3}}(?:[,\u00a0\u202f\u2009 ]\d{{3}})+"
-    rf"|\d+)(?:\.(?P<frac>\d+))?(?![\d])|\b(?P<words>(?:{NUMBER_WORD})(?:[- ](?:{NUMBER_WORD}))?)\b)"
+    rf"|\d+)(?:\.(?P<frac>\d+))?(?![\d])"
+    rf"|\b(?P<words>(?:{NUMBER_WORD})(?:[- ](?:{NUMBER_WORD}))?)\b)"
     r"(?:[\s-]*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|k|m)\b)?"
     r"(?:[\s-]*(?P<unit>%|per ?cent|[A-Za-z]+))?",
     re.IGNORECASE,
@@ -92,7 +93,7 @@ def month_number(text: str) -> int:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[DateRef]:
     """Yield the dates between `start` and `end`; "May" counts only with a day or a year."""
     for m in DATE.finditer(text, start, len(text) if end is None else end):
-        if m.group("m4") and m.group("m4").startswith("May") or _is_lower_month(m):
+        if (m.group("m4") and m.group("m4").startswith("May")) or _is_lower_month(m):
             continue
         month = next((g for g in (m["m1"], m["m2"], m["m3"], m["m4"]) if g), None)
         day = next((g for g in (m["d1"], m["d2"]) if g), None)
@@ -142,9 +143,10 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
         value = float(re.sub(r"\D", "", m["digits"]) + "." + (m["frac"] or "0"))
         first = m.start("cur") if m["cur"] else m.start("digits")
     else:
-        value = _word_value(m["words"])
-        if value is None or (value <= 1 and not m["scale"] and unit is None):
+        word_value = _word_value(m["words"])
+        if word_value is None or (word_value <= 1 and not m["scale"] and unit is None):
             return None
+        value = word_value
         first = m.start("words")
     last = (
         m.end("unit")

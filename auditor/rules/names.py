@@ -1,0 +1,272 @@
+"""Names of organisations, treaties and forums given differently, or mangled beyond recognition."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from auditor.knowledge.names import GENERIC, CanonicalName, NameBook, fold_words
+from auditor.model import Category, Document, Hit, Mention, Severity, Span
+from auditor.people import Token, tokens
+from auditor.registry import Context, rule
+
+STEM = 6
+LEADING_EXEMPT = re.compile(r"(?:[A-Z0-9]+|\w+(?:an|ese|ish|ch|i|’s|'s))\Z")
+
+
+@rule(
+    "N101",
+    Severity.WARNING,
+    Category.INCONSISTENCY,
+    scope="sources",
+    fires=(
+        (
+            "The talks are part of the Northern Energy Dialogue between the two states.",
+            "The talks are part of the Northern Climate Dialogue between the two states.",
+        ),
+        (
+            "Delegates met at the Baltic Trade Forum in Riga.",
+            "Delegates met at the Baltic Free Trade Forum in Riga.",
+        ),
+    ),
+    quiet=(
+        (
+            "The talks are part of the Northern Energy Dialogue.",
+            "The talks are part of the Northern Energy Dialogue too.",
+        ),
+        ("The European Council met.", "The European Commission met."),
+        (
+            "The Northern Energy Dialogue met. The Northern Climate Dialogue met too.",
+            "The Northern Energy Dialogue met. The Northern Climate Dialogue met too.",
+        ),
+    ),
+)
+def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A named forum, treaty or organisation is called differently in the other source.
+
+    Two names that share their kind ("Dialogue", "Treaty", "Council") and all words but one
+    (a word swapped, added or dropped) almost always denote the same thing, and one of them is
+    a mistranslation. Only names that each source uses exclusively are compared, so two real
+    bodies mentioned side by side stay quiet. Both texts are flagged; the fix offered for a
+    later text is the first text's name (the reference), or a known canonical name.
+    Example: "Strategic Security Dialogue" vs "Strategic Stability Dialogue"
+    """
+    mine = _names(ctx, doc.id)
+    reference = doc.id != ctx.docs[0].id
+    keys_here = {m.key for m in mine}
+    for other in ctx.others(doc):
+        theirs = _names(ctx, other.id)
+        keys_there = {m.key for m in theirs}
+        for m in mine:
+            match = _variant_of(m, theirs, keys_here, keys_there)
+            if match is None:
+                continue
+            yield Hit(
+                m.start,
+                m.end,
+                f"Called {m.text!r} here but {match.text!r} in the other source: one word "
+                "differs, so one of the two names is probably wrong.",
+                suggestion=match.text if reference or "canonical" in match.attrs else None,
+                related=(Span(other.id, match.start, match.end, match.text),),
+                confidence=0.6,
+            )
+
+
+def _names(ctx: Context, doc_id: str) -> list[Mention]:
+    """Return the name mentions of a document that have a kind noun."""
+    return [m for m in ctx.mentions.get(doc_id, ()) if m.kind == "name" and "noun" in m.attrs]
+
+
+def _variant_of(
+    m: Mention, theirs: Sequence[Mention], keys_here: set[str], keys_there: set[str]
+) -> Mention | None:
+    """Return a name in the other source one word away from `m`, used only there."""
+    if m.key in keys_there or "canonical" in m.attrs:
+        return None
+    for t in theirs:
+        if t.key in keys_here or t.attrs.get("noun") != m.attrs.get("noun"):
+            continue
+        if _both_known_and_different(m, t):
+            continue
+        covered = "canonical" in t.attrs and len(t.key.split()) != len(m.key.split())
+        if one_word_apart(m.key.split(), t.key.split()) and not covered:
+            return t
+    return None
+
+
+def _both_known_and_different(a: Mention, b: Mention) -> bool:
+    """Return True if both names are known canonical names of different things."""
+    ca, cb = a.attrs.get("canonical"), b.attrs.get("canonical")
+    return ca is not None and cb is not None and ca != cb
+
+
+def one_word_apart(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Return True if two word lists differ by one content word swapped, added or dropped."""
+    if len(a) == len(b) and len(a) >= 2:
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and not ({*diff[0]} & GENERIC)
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) - len(short) != 1 or len(short) < 2:
+        return False
+    for i, word in enumerate(long):
+        if [*long[:i], *long[i + 1 :]] == list(short):
+            return word not in GENERIC
+    return False
+
+
+@rule(
+    "N102",
+    Severity.WARNING,
+    Category.MT_ERROR,
+    fires=(
+        "Ministers met in Vienna at the Multilateral Organization for Security and Cooperation "
+        "in Europe.",
+        "Inspectors of the International Atomic Agency visited the plant.",
+    ),
+    quiet=(
+        "Ministers met at the Organization for Security and Cooperation in Europe (OSCE).",
+        "Inspectors of the International Atomic Energy Agency visited.",
+        "Russian Organization for Security and Cooperation in Europe delegates met.",
+    ),
+)
+def noncanonical_name(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A well-known name with a word added or missing.
+
+    Names of treaties and organisations are fixed; a spurious word ("Multilateral
+    Organization for Security and Cooperation in Europe") or a missing one ("International
+    Atomic Agency") is a translation error. Names are compared with the canonical names and
+    aliases in the knowledge file `names.tsv`; national adjectives before a name are allowed.
+    Example: "Multilateral Organization for Security and Cooperation in Europe" ->
+    "Organization for Security and Cooperation in Europe"
+    """
+    book = ctx.knowledge.names if ctx.knowledge else NameBook()
+    for m in ctx.mentions.get(doc.id, ()):
+        if m.kind != "name" or "canonical" in m.attrs:
+            continue
+        near = _near_canonical(m, book)
+        if near is not None:
+            entry, spelling = near
+            yield Hit(
+                m.start,
+                m.end,
+                f"Looks like {entry.canonical!r} with a word added or missing.",
+                suggestion=spelling,
+                confidence=0.7,
+            )
+
+
+def _near_canonical(m: Mention, book: NameBook) -> tuple[CanonicalName, str] | None:
+    """Return the entry and spelling one word added or dropped away from the name `m`."""
+    words = m.key.split()
+    found = [
+        (entry, spelling)
+        for entry in book.entries
+        for spelling in entry.spellings
+        if len(fold_words(spelling)) >= 3
+        and one_word_apart(words, fold_words(spelling))
+        and not _exempt_prefix(m.text, fold_words(spelling))
+    ]
+    found.sort(key=lambda pair: pair[1] not in m.text)
+    return found[0] if found else None
+
+
+def _exempt_prefix(text: str, known: Sequence[str]) -> bool:
+    """Return True if the only extra word is a national or possessive prefix ("Russian")."""
+    first = text.split()[0]
+    rest = fold_words(" ".join(text.split()[1:]))
+    return rest == list(known) and bool(LEADING_EXEMPT.match(first))
+
+
+@rule(
+    "N103",
+    Severity.ERROR,
+    Category.MT_ERROR,
+    fires=(
+        "They discussed a relaunch of the Intermediary, which has now disappeared. Treaty on "
+        "nuclear forces within reach.",
+        "It pulled out of the Treaty on weapons non-proliferation nuclear last year.",
+    ),
+    quiet=(
+        "They discussed the Intermediate-Range Nuclear Forces Treaty.",
+        "The treaty on intermediate-range nuclear forces lapsed.",
+        "Nuclear forces were discussed. The Treaty of Rome was signed in 1957.",
+    ),
+)
+def mangled_name(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A well-known treaty or organisation name mangled beyond recognition.
+
+    MT can tear a name apart: words translated literally, reordered or split across a false
+    sentence break ("the Intermediary, which has now disappeared. Treaty on nuclear forces").
+    When a capitalised kind word ("Treaty") stands within a few words of most of the
+    distinctive words of a canonical name from `names.tsv`, and the name itself is nowhere
+    spelled correctly nearby, the passage is flagged with the canonical name as the fix.
+    Example: "Intermediary, which has now disappeared. Treaty on nuclear forces" ->
+    "Intermediate-Range Nuclear Forces Treaty"
+    """
+    book = ctx.knowledge.names if ctx.knowledge else NameBook()
+    text = doc.text
+    for index, sentence in enumerate(doc.sentences):
+        lo = doc.sentences[index - 1].start if index else sentence.start
+        for start, end, entry in _fragments(text, lo, sentence.start, sentence.end, book):
+            yield Hit(
+                start,
+                end,
+                f"Probably a mangled {entry.canonical!r}: its distinctive words appear "
+                "scattered around a stray kind word.",
+                suggestion=entry.canonical,
+                confidence=0.75,
+            )
+
+
+def _fragments(
+    text: str, lo: int, start: int, end: int, book: NameBook
+) -> Iterator[tuple[int, int, CanonicalName]]:
+    """Yield spans near a capitalised kind word in text[start:end] that spell a known name."""
+    toks = [t for t in tokens(text, lo, end) if t.text[:1].isalpha()]
+    for k, tok in enumerate(toks):
+        if tok.start < start or not tok.text[0].isupper() or tok.text.lower() not in GENERIC:
+            continue
+        window = toks[max(0, k - 8) : k + 8]
+        for entry in book.entries:
+            span = _scattered(window, tok, entry, text)
+            if span is not None:
+                yield span[0], span[1], entry
+
+
+def _scattered(
+    window: Sequence[Token], noun: Token, entry: CanonicalName, text: str
+) -> tuple[int, int] | None:
+    """Return the span of `window` matching most of the entry's distinctive words."""
+    distinctive = entry.distinctive
+    if len(distinctive) < 3 or noun.text.lower() not in fold_words(entry.canonical):
+        return None
+    hits = [t for t in window if _stem_in(t.text, distinctive)]
+    found = {w for w in distinctive if any(_stem_match(t.text, w) for t in hits)}
+    if len(found) < max(3, round(0.75 * len(distinctive))):
+        return None
+    start = min(t.start for t in [*hits, noun])
+    end = max(t.end for t in [*hits, noun])
+    inside = fold_words(text[start:end])
+    if any(_contains(inside, fold_words(sp)) for sp in entry.spellings):
+        return None
+    return start, end
+
+
+def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
+    """Return True if `part` occurs as a run of consecutive words in `words`."""
+    n = len(part)
+    return any(list(words[i : i + n]) == list(part) for i in range(len(words) - n + 1))
+
+
+def _stem_in(word: str, distinctive: frozenset[str]) -> bool:
+    """Return True if `word` matches one of the distinctive words by its stem."""
+    return any(_stem_match(word, w) for w in distinctive)
+
+
+def _stem_match(word: str, target: str) -> bool:
+    """Return True if the word's parts and the target share a stem of STEM letters."""
+    for part in fold_words(word):
+        n = min(STEM, len(target))
+        if len(part) >= n and part[:n] == target[:n]:
+            return True
+    return False

@@ -1,0 +1,167 @@
+"""Quotations: attributed to different speakers across sources, or stripped of their marks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.knowledge.names import fold_words
+from auditor.mentions import SAY
+from auditor.model import Category, Document, Hit, Mention, Severity, Span
+from auditor.registry import Context, rule
+
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|ourselves|myself)\b")
+FIRST_PERSON_LEAD = re.compile(r"(?:\S+\s+){0,2}(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
+QUOTE_MARKS = re.compile(r"[“”\"«»„]")
+TRAILING_ATTRIBUTION = re.compile(
+    rf",\s+(?:he|she|they|(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)\s+(?:{SAY})\b"
+)
+COLON_ATTRIBUTION = re.compile(rf"\b(?:he|she|they|[A-Z][\w’'-]*)\s+(?:{SAY}):\s+(?=[A-Z])")
+OVERLAP = 0.6
+
+
+@rule(
+    "Q101",
+    Severity.WARNING,
+    Category.INCONSISTENCY,
+    scope="sources",
+    fires=(
+        (
+            "“We will not give up on talks with our partners,” Petrov said.",
+            "“We will not give up talks with our partners,” Lee said.",
+        ),
+    ),
+    quiet=(
+        (
+            "“We will not give up on talks with our partners,” Petrov said.",
+            "“We will not give up talks with our partners,” Petrov told reporters.",
+        ),
+        (
+            "“We will not give up on talks with our partners,” Petrov said.",
+            "“The weather in Geneva was cold and grey all week,” Lee said.",
+        ),
+    ),
+)
+def quote_speaker_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """The same quotation is attributed to a different speaker in the other source.
+
+    Putting one official's words in another's mouth is a serious error; it happens when MT or
+    rewriting loses track of who is speaking. Quotations are matched by their words (most
+    content words shared); both speakers must be named.
+    Example: "“We will not give up ...,” Lee said" where the other source has Petrov
+    """
+    for m in _quotes(ctx, doc.id):
+        for other in ctx.others(doc):
+            for t in _quotes(ctx, other.id):
+                if t.attrs["speaker"] == m.attrs["speaker"] or not same_quote(m, t):
+                    continue
+                yield Hit(
+                    m.start,
+                    m.end,
+                    f"Attributed to {m.attrs['speaker_name']} here but to "
+                    f"{t.attrs['speaker_name']} in the other source.",
+                    related=(Span(other.id, t.start, t.end, t.text),),
+                    confidence=0.7,
+                )
+                break
+
+
+def _quotes(ctx: Context, doc_id: str) -> list[Mention]:
+    """Return the quotations of a document that have a named speaker."""
+    return [m for m in ctx.mentions.get(doc_id, ()) if m.kind == "quote" and m.attrs["speaker"]]
+
+
+def same_quote(a: Mention, b: Mention) -> bool:
+    """Return True if two quotations share most of their content words."""
+    wa = {w for w in fold_words(a.text) if len(w) > 2}
+    wb = {w for w in fold_words(b.text) if len(w) > 2}
+    if min(len(wa), len(wb)) < 4:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= OVERLAP
+
+
+@rule(
+    "Q102",
+    Severity.WARNING,
+    Category.MT_ERROR,
+    fires=(
+        "I don't think we can expect these meetings to solve all the problems, he told reporters.",
+        "Asked about a compromise, he replied: Americans should be prepared to compromise.",
+        "Our position is clear, Petrov said on Sunday. We will not change it.",
+    ),
+    quiet=(
+        "“I don't think we can expect much,” he told reporters.",
+        "Sherman said the United States would welcome progress, Price said.",
+        "We ate well, and I slept. Then we left.",
+    ),
+)
+def unquoted_direct_speech(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Direct speech whose quotation marks were lost.
+
+    A first-person statement followed by ", he said" or ", Petrov told reporters", or words
+    after "he replied:", with no quotation marks in the paragraph, reads as the reporter's own
+    voice. MT systems often drop quotation marks. A first-person sentence that continues a
+    flagged one in the same paragraph is flagged too.
+    Example: "I don't think we can expect much, he told reporters" ->
+    "“I don't think we can expect much,” he told reporters"
+    """
+    text = doc.text
+    previous = -2
+    for index, s in enumerate(doc.sentences):
+        if _in_quoted_paragraph(text, s.start, s.end):
+            continue
+        hit = _speech(text, s.start, s.end)
+        if hit is None and previous == index - 1 and _same_paragraph(doc, index):
+            hit = _continuation(text, s.start, s.end)
+        if hit is not None:
+            previous = index
+            yield hit
+
+
+def _same_paragraph(doc: Document, index: int) -> bool:
+    """Return True if sentence `index` follows the one before it on the same line."""
+    return "\n" not in doc.text[doc.sentences[index - 1].end : doc.sentences[index].start]
+
+
+def _in_quoted_paragraph(text: str, start: int, end: int) -> bool:
+    """Return True if the paragraph around text[start:end] has quotation marks."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return bool(QUOTE_MARKS.search(text, lo, len(text) if hi < 0 else hi))
+
+
+def _speech(text: str, start: int, end: int) -> Hit | None:
+    """Return a hit for unquoted speech before ", he said" or after "he replied:"."""
+    colon = COLON_ATTRIBUTION.search(text, start, end)
+    if colon:
+        return _wrap(text, colon.end(), end, "after an attribution with a colon")
+    trail = TRAILING_ATTRIBUTION.search(text, start, end)
+    if trail and FIRST_PERSON.search(text, start, trail.start()):
+        lead = FIRST_PERSON_LEAD.match(text, start, trail.start())
+        return Hit(
+            start,
+            trail.start() + 1,
+            "First-person words attributed with a speech verb but without quotation marks: "
+            "probably direct speech whose quotation marks were lost.",
+            suggestion=f"“{text[start : trail.start() + 1]}”" if lead else None,
+            confidence=0.7,
+        )
+    return None
+
+
+def _continuation(text: str, start: int, end: int) -> Hit | None:
+    """Return a hit for a first-person sentence that continues unquoted speech."""
+    if FIRST_PERSON.search(text, start, end) is None:
+        return None
+    return _wrap(text, start, end, "continuing the unquoted speech before it")
+
+
+def _wrap(text: str, start: int, end: int, where: str) -> Hit:
+    """Return a hit suggesting quotation marks around text[start:end]."""
+    return Hit(
+        start,
+        end,
+        f"Direct speech without quotation marks, {where}.",
+        suggestion=f"“{text[start:end]}”",
+        confidence=0.7,
+    )

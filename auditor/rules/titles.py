@@ -1,0 +1,175 @@
+"""Official titles: the same person given different offices within a text or across sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from auditor.model import Category, Document, Hit, Mention, Severity, Span
+from auditor.registry import Context, rule
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a title is the odd one out: the office the evidence supports and how sure we are."""
+
+    office: str
+    severity: Severity
+    confidence: float
+    reason: str
+    suggest: bool = True
+
+
+@rule(
+    "T101",
+    Severity.ERROR,
+    Category.INCONSISTENCY,
+    fires=(
+        "Deputy Secretary of State Ann Lee met him. Later, Assistant Secretary of State Ann Lee "
+        "left. Lee said so. Deputy Secretary of State Ann Lee returned.",
+        (
+            "Deputy Secretary of State Ann Lee met Ivan Petrov.",
+            "Assistant Secretary of State Ann Lee met Ivan Petrov.",
+        ),
+        (
+            "Deputy Foreign Minister Ivan Petrov spoke.",
+            "Foreign Minister Ivan Petrov spoke. Later Deputy Foreign Minister Ivan Petrov left.",
+        ),
+    ),
+    quiet=(
+        "Secretary of State Ann Lee spoke. Lee, the top US diplomat, left.",
+        (
+            "NATO Secretary General Jan Berg spoke in Brussels.",
+            "NATO Secretary General Jan Berg spoke. Berg left.",
+        ),
+        (
+            "Deputy Foreign Minister Ivan Petrov spoke.",
+            "Russian Deputy Foreign Minister Ivan Petrov spoke. Petrov left.",
+        ),
+        ("Foreign Minister Ivan Petrov spoke.", "Defence Minister Olga Petrova spoke."),
+        ("Minister Ivan Petrov spoke.", "State Department spokesman Ivan Petrov spoke."),
+    ),
+)
+def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """The same person is given two different offices of one rank ladder.
+
+    A Deputy Secretary is not an Under Secretary or an Assistant Secretary; a Deputy Minister
+    is not a Minister; a Lieutenant General is not a General. MT systems often pick the wrong
+    rung of the ladder, and the error usually shows as a disagreement with the other source or
+    with the same text elsewhere. Role descriptions ("the top US diplomat") and omitted titles
+    are not conflicts. The finding points at the odd title and shows the others as evidence;
+    when the other source and this text agree against it, it is an error; a plain disagreement
+    between two sources is a warning on both, with the first text's title offered as the fix.
+    Example: "Assistant Secretary of State Wendy Sherman" where the other source and the same
+    text call her "Deputy Secretary of State" -> "Deputy Secretary of State"
+    """
+    mine = [m for m in ctx.mentions.get(doc.id, ()) if m.kind == "title"]
+    for m in mine:
+        peers = _peers(m, ctx)
+        verdict = judge(m, doc.id, peers, first_doc=ctx.docs[0].id)
+        if verdict is None:
+            continue
+        related = tuple(
+            Span(d, t.start, t.end, t.text)
+            for d, t in peers
+            if t.attrs["office"] != m.attrs["office"]
+        )
+        support = next(t for _, t in peers if t.attrs["office"] == verdict.office)
+        yield Hit(
+            m.start,
+            m.end,
+            f"{m.attrs['name']} is called {m.text!r} here but {support.text!r} {verdict.reason}; "
+            f"{m.attrs['office']} and {verdict.office} are different offices.",
+            suggestion=_match_case(support.text, m.text) if verdict.suggest else None,
+            related=related,
+            confidence=verdict.confidence,
+            severity=verdict.severity,
+        )
+
+
+def _peers(m: Mention, ctx: Context) -> list[tuple[str, Mention]]:
+    """Return (doc id, title) of every title of the same person in the same office family."""
+    return [
+        (doc_id, t)
+        for doc_id, mentions in ctx.mentions.items()
+        for t in mentions
+        if t.kind == "title"
+        and t.key == m.key
+        and t.attrs["family"] == m.attrs["family"]
+        and same_person(t.attrs["name"], m.attrs["name"])
+    ]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Return True unless two names with the same surname have different first names."""
+    first_a, first_b = a.split()[0], b.split()[0]
+    if len(a.split()) < 2 or len(b.split()) < 2 or len(first_a.rstrip(".")) == 1:
+        return True
+    return first_a == first_b
+
+
+def judge(
+    m: Mention, doc_id: str, peers: Sequence[tuple[str, Mention]], first_doc: str
+) -> Verdict | None:
+    """Decide whether title `m` is the odd one out among the titles of the same person."""
+    offices: dict[str, set[str]] = {}
+    for d, t in peers:
+        offices.setdefault(d, set()).add(t.attrs["office"])
+    office = m.attrs["office"]
+    own = offices[doc_id]
+    reliable = {d: next(iter(o)) for d, o in offices.items() if d != doc_id and len(o) == 1}
+    if len(own) == 1:
+        return _consistent_doc(office, reliable, doc_id, first_doc)
+    if office in reliable.values():
+        return None
+    agreed = [o for o in reliable.values() if o in own]
+    if agreed:
+        return Verdict(agreed[0], Severity.ERROR, 0.9, "in the other source and elsewhere here")
+    if reliable:
+        other = Counter(reliable.values()).most_common(1)[0][0]
+        return Verdict(
+            other,
+            Severity.ERROR,
+            0.8,
+            "in the other source (and this text also disagrees with itself)",
+        )
+    return _inconsistent_alone(m, [t for d, t in peers if d == doc_id])
+
+
+def _consistent_doc(
+    office: str, reliable: dict[str, str], doc_id: str, first_doc: str
+) -> Verdict | None:
+    """Judge a title in a text that is consistent with itself against the other sources."""
+    votes = Counter(reliable.values())
+    votes[office] += 1
+    rivals = [(n, o) for o, n in votes.items() if o != office]
+    if not rivals:
+        return None
+    count, rival = max(rivals)
+    if count > votes[office]:
+        return Verdict(rival, Severity.ERROR, 0.85, "in most other sources")
+    if count == votes[office]:
+        suggest = doc_id != first_doc
+        return Verdict(rival, Severity.WARNING, 0.6, "in the other source", suggest)
+    return None
+
+
+def _inconsistent_alone(m: Mention, own: Sequence[Mention]) -> Verdict | None:
+    """Judge a title in a text that gives the person two offices and has no other source."""
+    votes = Counter(t.attrs["office"] for t in own)
+    office = m.attrs["office"]
+    best, count = votes.most_common(1)[0]
+    if count > votes[office]:
+        return Verdict(best, Severity.ERROR, 0.75, "elsewhere in this text")
+    first = min(own, key=lambda t: t.start).attrs["office"]
+    if first != office:
+        return Verdict(first, Severity.WARNING, 0.6, "earlier in this text")
+    return None
+
+
+def _match_case(replacement: str, original: str) -> str:
+    """Give `replacement` the capitalisation of `original`'s first letter."""
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement[:1].lower() + replacement[1:]
