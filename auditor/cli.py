@@ -184,7 +184,7 @@ def check(
     from auditor.report.formats import renders
 
     s = settings(
-        fmt or "text",
+        fmt or ("text" if output in (None, "-") else None),
         output or "-",
         fail_on,
         config,
