@@ -1,54 +1,56 @@
-"""The HTML report: plain data prepared here, rendered by a logic-free Jinja2 template."""
+"""The HTML report: one self-contained page, data prepared in Python, a logic-free template."""
 
 from __future__ import annotations
 
-from typing import Any
+import base64
+import hashlib
+from importlib.resources import files
 
 from auditor.model import Report
-from auditor.report import summary
 
-
-def prepare(report: Report) -> dict[str, Any]:
-    """Return the rows and cells the template loops over."""
-    docs = report.documents
-    rows = []
-    for al in report.alignments:
-        rows.append(
-            {
-                "score": f"{al.score:.2f}",
-                "cells": [
-                    " ".join(d.sentence_text(i) for i in al.sentences.get(d.id, ())) for d in docs
-                ],
-            }
-        )
-    findings = [
-        {
-            "rule": f.rule,
-            "name": f.name,
-            "severity": f.severity.value,
-            "where": f"{report.document(f.doc).path}:{f.line}:{f.column}",
-            "evidence": f.evidence,
-            "message": f.message,
-            "suggestion": f.suggestion or "",
-        }
-        for f in report.findings
-    ]
-    return {
-        "title": " vs ".join(d.path for d in docs),
-        "documents": [{"id": d.id, "path": d.path, "date": d.date or ""} for d in docs],
-        "summary": summary(report.findings),
-        "findings": findings,
-        "rows": rows,
-    }
+TEMPLATES = "report/templates"
 
 
 def render(report: Report) -> str:
     """Render the report as one self-contained HTML page."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
+    from markupsafe import Markup
+
+    from auditor.report.view import prepare
 
     env = Environment(
-        loader=PackageLoader("auditor", "report/templates"),
+        loader=PackageLoader("auditor", TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
-    return env.get_template("report.html.j2").render(**prepare(report))
+    css, js = asset("report.css"), asset("report.js")
+    return env.get_template("report.html.j2").render(
+        **prepare(report),
+        csp=content_security_policy(css, js),
+        css=Markup(css),  # the report's own stylesheet, never article text
+        js=Markup(js),  # the report's own script, never article text
+    )
+
+
+def asset(name: str) -> str:
+    """Return a stylesheet or script shipped with the templates."""
+    text = files("auditor").joinpath(TEMPLATES, name).read_text(encoding="utf-8")
+    if "</" in text:
+        raise ValueError(f"{name} must not contain '</' (it is inlined in the page)")
+    return text
+
+
+def content_security_policy(css: str, js: str) -> str:
+    """Allow only this page's own inline style and script (by hash), and nothing from outside."""
+    return (
+        f"default-src 'none'; script-src '{digest(js)}'; style-src '{digest(css)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def digest(source: str) -> str:
+    """Return the CSP hash source of an inline element's text."""
+    raw = hashlib.sha256(source.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(raw).decode("ascii")

@@ -1,0 +1,196 @@
+"""The aligned text as rows: sentences side by side in the first document's reading order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from auditor.model import Alignment, Document, Report
+from auditor.report.cards import FindingView, doc_label, finding_ids, sentence_anchor
+from auditor.report.segments import (
+    Mark,
+    Ref,
+    Segment,
+    diff_marks,
+    finding_marks,
+    ref_position,
+    split,
+)
+from auditor.text import BLANK_LINE
+
+# sentence index -> offset -> markers placed there
+Refs = dict[int, dict[int, list[Ref]]]
+# doc id -> sentence indices of one row
+Group = dict[str, set[int]]
+# a row to be: its sentences and the alignments that joined them (none: unmatched)
+Entry = tuple[Group, list[Alignment]]
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """One sentence cut into segments, with its difficulty."""
+
+    anchor: str
+    number: int
+    segments: tuple[Segment, ...]
+    grade: str
+    hard: bool
+    para: bool
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One document's sentences in a row (none when the row is only in other sources)."""
+
+    label: str
+    sentences: tuple[SentenceView, ...]
+    cards: tuple[FindingView, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """Sentences that report the same thing, or a sentence found in one source only."""
+
+    id: str
+    aligned: bool
+    note: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Difficulty:
+    """Sentence grades of each document and the sentences counted as hardest."""
+
+    grades: Mapping[str, Sequence[float]]
+    hard: Mapping[str, frozenset[int]]
+
+
+def build_rows(report: Report, views: Sequence[FindingView], difficulty: Difficulty) -> list[Row]:
+    """Return the rows of the aligned text, with each finding's card under its row."""
+    order = [d.id for d in report.documents]
+    layout = _layout(report, order)
+    marks = diff_marks(report.alignments, order)
+    refs: dict[str, Refs] = {d: defaultdict(lambda: defaultdict(list)) for d in order}
+    home: dict[str, tuple[str, int]] = {}
+    for n, (fid, f) in enumerate(finding_ids(report), 1):
+        marks[f.doc].extend(finding_marks([(fid, f)]))
+        pos = ref_position(report.document(f.doc), f.start, f.end)
+        if pos is not None:
+            refs[f.doc][pos[0]][pos[1]].append(Ref(fid, n, f.severity.value))
+            home[fid] = (f.doc, pos[0])
+    rows = []
+    for n, (group, alignments) in enumerate(layout, 1):
+        cells = []
+        for d in order:
+            indices = sorted(group.get(d, ()))
+            mine = {(d, i) for i in indices}
+            cards = tuple(v for v in views if home.get(v.id) in mine)
+            cells.append(_cell(report.document(d), indices, marks[d], refs[d], difficulty, cards))
+        rows.append(Row(f"r{n}", bool(alignments), _note(group, alignments, order), tuple(cells)))
+    return rows
+
+
+def _cell(
+    doc: Document,
+    indices: list[int],
+    marks: list[Mark],
+    refs: Refs,
+    difficulty: Difficulty,
+    cards: tuple[FindingView, ...],
+) -> Cell:
+    """Return one document's cell of a row, with the cards of the findings placed in it."""
+    grades = difficulty.grades.get(doc.id, ())
+    sentences = []
+    for k, i in enumerate(indices):
+        s = doc.sentences[i]
+        segments = split(doc.text, s.start, s.end, marks, refs.get(i, {}))
+        grade = f"{grades[i]:.1f}" if i < len(grades) else ""
+        hard = i in difficulty.hard.get(doc.id, frozenset())
+        para = k > 0 and _new_paragraph(doc, indices[k - 1], i)
+        sentences.append(
+            SentenceView(sentence_anchor(doc.id, i), i + 1, tuple(segments), grade, hard, para)
+        )
+    return Cell(doc_label(doc.id), tuple(sentences), cards)
+
+
+def _new_paragraph(doc: Document, before: int, index: int) -> bool:
+    """Return True if sentence `index` does not directly continue the paragraph of `before`."""
+    gap = doc.text[doc.sentences[before].end : doc.sentences[index].start]
+    return index != before + 1 or BLANK_LINE.search(gap) is not None
+
+
+def _note(group: Group, alignments: list[Alignment], order: list[str]) -> str:
+    """Describe a row: how well its sentences match, or which source alone has it."""
+    if not alignments:
+        present = [doc_label(d) for d in order if d in group]
+        return "no match" if len(present) > 1 else f"only in {present[0]}"
+    parts = [f"match {max(al.score for al in alignments):.2f}"]
+    chrf = [al.chrf for al in alignments if al.chrf is not None]
+    if chrf:
+        parts.append(f"chrF {max(chrf):.1f}")
+    return " · ".join(parts)
+
+
+def _groups(alignments: Sequence[Alignment], first: str) -> list[Entry]:
+    """Merge alignments that share a sentence of the first document into one group."""
+    groups: list[Entry] = []
+    owner: dict[int, int] = {}
+    for al in alignments:
+        mine = al.sentences.get(first, ())
+        at = next((owner[i] for i in mine if i in owner), len(groups))
+        if at == len(groups):
+            groups.append(({}, []))
+        for doc_id, indices in al.sentences.items():
+            groups[at][0].setdefault(doc_id, set()).update(indices)
+        groups[at][1].append(al)
+        owner.update(dict.fromkeys(mine, at))
+    return groups
+
+
+def _layout(report: Report, order: list[str]) -> list[Entry]:
+    """Return aligned groups and single sentences in the first document's reading order."""
+    entries = _groups(report.alignments, order[0])
+    shown = {(d, i) for group, _ in entries for d, idx in group.items() for i in idx}
+    for doc in report.documents:
+        entries += [
+            ({doc.id: {s.index}}, []) for s in doc.sentences if (doc.id, s.index) not in shown
+        ]
+    anchored = {
+        (d, i): min(group[order[0]])
+        for group, _ in entries
+        if group.get(order[0])
+        for d, idx in group.items()
+        for i in idx
+    }
+    ordered = sorted(entries, key=lambda e: _place(e[0], order, anchored))
+    return _merge_unmatched(ordered)
+
+
+def _place(group: Group, order: list[str], anchored: dict[tuple[str, int], int]) -> tuple[int, ...]:
+    """Sort key: a group's first-document sentence, else after its predecessor's row.
+
+    Sentences with no aligned predecessor go just before their successor's row instead.
+    """
+    if group.get(order[0]):
+        return (min(group[order[0]]), 0, 0, 0)
+    pos, doc_id = next((p, d) for p, d in enumerate(order) if group.get(d))
+    j = min(group[doc_id])
+    earlier = (anchored[(doc_id, i)] for i in range(j - 1, -1, -1) if (doc_id, i) in anchored)
+    before = next(earlier, None)
+    if before is not None:
+        return (before, 1, pos, j)
+    later = (v for (d, i), v in sorted(anchored.items()) if d == doc_id and i > j)
+    return (next(later, 1 << 30), -1, pos, j)
+
+
+def _merge_unmatched(entries: list[Entry]) -> list[Entry]:
+    """Merge runs of consecutive unaligned sentences into one row, as a side-by-side diff does."""
+    out: list[Entry] = []
+    for group, alignments in entries:
+        if not alignments and out and not out[-1][1]:
+            for doc_id, indices in group.items():
+                out[-1][0].setdefault(doc_id, set()).update(indices)
+        else:
+            out.append(({d: set(i) for d, i in group.items()}, alignments))
+    return out
