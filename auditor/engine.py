@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
 
 from auditor.config import Config, ConfigError
 from auditor.knowledge import Knowledge, load_knowledge
@@ -147,9 +148,14 @@ def pair_scores(docs: Sequence[Document], alignments: Iterable[Alignment]) -> Sc
 
 def signature(config: Config) -> dict[str, str]:
     """Return the versions and settings that make a report reproducible."""
+    return {**dict(_tool_signature()), "config": config.digest()}
+
+
+@lru_cache(maxsize=1)
+def _tool_signature() -> tuple[tuple[str, str], ...]:
+    """Return the library versions and metric signatures, looked up once per process."""
     from auditor import metrics
 
     sig = metrics.versions()
     sig.update(metrics.corpus_scores([], []).signatures)
-    sig["config"] = config.digest()
-    return sig
+    return tuple(sig.items())
