@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -97,3 +98,59 @@ def versions() -> dict[str, str]:
         except PackageNotFoundError:
             out[name] = "unknown"
     return out
+
+
+CLAUSE_WORDS = frozenset(
+    "which who whom whose whereas although though because while unless whether whereby".split()
+)
+
+
+@dataclass(frozen=True)
+class Difficulty:
+    """How hard a stretch of text is to read as one sentence, with the reasons."""
+
+    grade: float
+    words: int
+    hard_words: tuple[str, ...]
+    commas: int
+    clauses: int
+    brackets: int
+
+    def reasons(self) -> list[str]:
+        """Return the plain-language reasons this text is hard, worst first."""
+        out = []
+        if self.words > 30:
+            out.append(f"{self.words} words")
+        if len(self.hard_words) >= 3:
+            out.append(
+                f"{len(self.hard_words)} long or rare words ({', '.join(self.hard_words[:4])})"
+            )
+        if self.commas >= 4:
+            out.append(f"{self.commas} commas")
+        if self.clauses >= 2:
+            out.append(f"{self.clauses} subordinate clauses")
+        if self.brackets:
+            out.append(f"{self.brackets} parenthetical asides")
+        return out or [f"{self.words} words"]
+
+
+def difficulty(text: str, lang: str = LANG) -> Difficulty:
+    """Return the Flesch-Kincaid grade of `text` read as one sentence, with its causes."""
+    from textstat.backend.counts import count_syllables
+    from textstat.backend.validations import is_difficult_word
+
+    words = [w.strip(".,;:!?\"'“”‘’()[]") for w in text.split()]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    if not words:
+        return Difficulty(0.0, 0, (), 0, 0, 0)
+    syllables = sum(count_syllables(w, lang) for w in words)
+    grade = 0.39 * len(words) + 11.8 * syllables / len(words) - 15.59
+    hard = tuple(dict.fromkeys(w for w in words if is_difficult_word(w, 3, lang)))
+    return Difficulty(
+        grade=round(grade, 1),
+        words=len(words),
+        hard_words=hard,
+        commas=text.count(","),
+        clauses=sum(1 for w in words if w.lower() in CLAUSE_WORDS),
+        brackets=text.count("(") + text.count(" – ") + text.count(" — "),
+    )

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.knowledge.glossary import Entry, GlossaryTerm, builtin_calques, load_glossary
+from auditor.knowledge.glossary import (
+    Entry,
+    GlossaryTerm,
+    builtin_calques,
+    builtin_glossary,
+    load_glossary,
+)
 from auditor.knowledge.names import NameBook, load_names
 from auditor.knowledge.titles import TitleBook, load_titles
 
@@ -26,7 +32,10 @@ class Knowledge:
 
 def load_knowledge(glossaries: tuple[str, ...] = ()) -> Knowledge:
     """Load the built-in knowledge merged with the user's glossary files."""
-    glossary = tuple(term for path in glossaries for term in load_glossary(path))
+    user = tuple(term for path in glossaries for term in load_glossary(path))
     return Knowledge(
-        titles=load_titles(), names=load_names(), calques=builtin_calques(), glossary=glossary
+        titles=load_titles(),
+        names=load_names(),
+        calques=builtin_calques(),
+        glossary=builtin_glossary() + user,
     )

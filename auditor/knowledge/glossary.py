@@ -22,6 +22,7 @@ from auditor.text import InputError
 
 Row = tuple[str, str, str, str]
 CALQUES_FILE = Path(__file__).with_name("calques.tsv")
+GLOSSARY_FILE = Path(__file__).with_name("glossary.tsv")
 COLUMN_ALIASES = {
     "term": "term",
     "canonical": "term",
@@ -61,6 +62,12 @@ class GlossaryTerm:
 def builtin_calques() -> tuple[Entry, ...]:
     """Load the built-in calques file once per process."""
     return load_calques(CALQUES_FILE)
+
+
+@lru_cache(maxsize=1)
+def builtin_glossary() -> tuple[GlossaryTerm, ...]:
+    """Load the built-in glossary once per process."""
+    return load_glossary(GLOSSARY_FILE)
 
 
 def load_calques(path: Path) -> tuple[Entry, ...]:

@@ -1,5 +1,25 @@
 """The one list of rule modules; importing this package registers every rule."""
 
-from auditor.rules import broken, punctuation
+from auditor.rules import (
+    broken,
+    calques,
+    facts,
+    glossary,
+    names,
+    punctuation,
+    quotations,
+    readability,
+    titles,
+)
 
-__all__ = ["broken", "punctuation"]
+__all__ = [
+    "broken",
+    "calques",
+    "facts",
+    "glossary",
+    "names",
+    "punctuation",
+    "quotations",
+    "readability",
+    "titles",
+]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from auditor.model import Category, Document, Hit, Severity
+from auditor.model import Category, Document, Hit, Sentence, Severity
 from auditor.registry import Context, rule
+from auditor.text import ABBREVIATIONS
 
 LAST_WORD = re.compile(r"(\S+)\s*\Z")
 FIRST_WORD = re.compile(r"[\"'“‘(]*([^\s,;:]+)")
@@ -37,20 +38,178 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     for prev, cur in zip(doc.sentences, doc.sentences[1:], strict=False):
         before = doc.text[prev.start : prev.end]
-        if not before.endswith(".") or before.endswith("..") or "\n" in doc.text[prev.end : cur.start]:
+        if (
+            not before.endswith(".")
+            or before.endswith("..")
+            or "\n" in doc.text[prev.end : cur.start]
+        ):
             continue
         first = FIRST_WORD.match(doc.text, cur.start, cur.end)
         last = LAST_WORD.search(before)
         if not first or not last or not _starts_lower(first.group(1)):
             continue
-        if len(last.group(1).rstrip(".")) <= 1:
+        if _abbreviation(last.group(1)):
             continue
         start, end = prev.start + last.start(1), first.end(1)
         joined = f"{last.group(1)[:-1]} {first.group(1)}"
-        yield Hit(start, end, "Sentence starts in lower case after a full stop: probably one "
-                  "sentence broken in two.", suggestion=joined)
+        yield Hit(
+            start,
+            end,
+            "Sentence starts in lower case after a full stop: probably one sentence broken in two.",
+            suggestion=joined,
+        )
+
+
+def _abbreviation(word: str) -> bool:
+    """Return True for a single letter or an abbreviation such as "C.I.A." or "etc."."""
+    bare = word.rstrip(".").strip("\"'“”‘’()")
+    return len(bare) <= 1 or "." in bare or bare.lower() in ABBREVIATIONS
 
 
 def _starts_lower(word: str) -> bool:
     """Return True for a lower-case word that is not a brand such as iPhone or eBay."""
     return word[:1].islower() and word[:1].isalpha() and not any(c.isupper() for c in word[1:])
+
+
+AUXILIARIES = frozenset(
+    """
+    am is are was were be been being isn't aren't wasn't weren't 's 're 'm ’s ’re ’m
+    has have had having hasn't haven't hadn't 've 'd ’ve ’d
+    do does did doing don't doesn't didn't done
+    will would shall should can could may might must won't wouldn't can't couldn't shouldn't
+    ’ll 'll let lets
+    """.split()
+)
+COMMON_VERBS = frozenset(
+    """
+    say says said tell tells told go goes went gone get gets got gotten make makes made
+    take takes took taken come comes came give gives gave given see sees saw seen know knows
+    knew known think thinks thought find finds found put puts keep keeps kept leave leaves
+    left meet meets met hold holds held bring brings brought begin begins began begun run
+    runs ran set sets seem seems show shows shown feel feels felt become becomes became
+    stand stands stood lose loses lost pay pays paid send sends sent build builds built
+    spend spends spent win wins won lead leads led rise rises rose risen fall falls fell
+    fallen cut cuts hit hits hurt hurts sell sells sold buy buys bought speak speaks spoke
+    spoken write writes wrote written read reads fight fights fought seek seeks sought
+    want wants need needs mean means means remain remains include includes call calls
+    agree agrees expect expects believe believes hope hopes
+    """.split()
+)
+NOUN_AFTER = frozenset(
+    "the a an this that these those its their his her our your my of in on at for with by "
+    "from to into over under about between against within without".split()
+)
+ADJECTIVE_ENDINGS = (
+    "al",
+    "ic",
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ar",
+    "ary",
+    "ian",
+    "ese",
+    "ern",
+)
+ELLIPSIS_OPENERS = frozenset(
+    "not no nor nothing never none neither just only hardly perhaps maybe so and but or also "
+    "still yet then now hence thus instead again plus too indeed certainly exactly hello yes "
+    "thanks what why how where when who which whatever such".split()
+)
+QUOTES = '"“”‘’«»'
+WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@rule(
+    "B102",
+    Severity.WARNING,
+    Category.MT_ERROR,
+    fires=(
+        "They discussed a relaunch of the old accord, which has now lapsed. Treaty on "
+        "conventional forces within reach. She also said more talks were planned.",
+        "The minister met the delegation on Monday. Talks on trade and the border dispute "
+        "in the capital. The meeting lasted two hours.",
+    ),
+    quiet=(
+        "The minister met the delegation. Not a word about the border. She left at noon.",
+        "The minister met the delegation. He arrived late. She left at noon.",
+        "They met in Geneva. The talks focused on missiles. She left at noon.",
+        "GENEVA (AP)\n\nThe minister met the delegation. Photo by Jane Doe / AP",
+        "“We need guarantees. No insurance, no promises, but guarantees,” he said. She left.",
+    ),
+)
+def verbless_fragment(doc: Document, ctx: Context, *, max_words: int = 14) -> Iterator[Hit]:
+    """A sentence with no verb that continues the sentence before it.
+
+    MT re-segmentation cuts one sentence into two, leaving a fragment such as "Treaty on
+    nuclear forces within reach." between two full sentences. Only fragments of 4 to
+    `max_words` words in mid-paragraph, outside quotations and with no verb-like word at all
+    (no auxiliary, common verb, -ed or -ing form, or -s form after a noun) are flagged.
+    Example: "which has now lapsed. Treaty on conventional forces within reach."
+    """
+    for prev, cur, nxt in zip(doc.sentences, doc.sentences[1:], doc.sentences[2:], strict=False):
+        text = doc.text[cur.start : cur.end]
+        if (
+            "\n" in doc.text[prev.end : nxt.start]
+            or not text.endswith(".")
+            or _quoted(doc, cur)
+        ):
+            continue
+        words = WORDS.findall(text)
+        if not 4 <= len(words) <= max_words or text[:1].islower():
+            continue
+        if words[0].lower() in ELLIPSIS_OPENERS or _has_verb(words):
+            continue
+        yield Hit(
+            cur.start,
+            cur.end,
+            "Sentence without a verb between two full sentences: probably part of the "
+            "sentence before it, cut off by segmentation.",
+            confidence=0.6,
+        )
+
+
+def _quoted(doc: Document, cur: Sentence) -> bool:
+    """Return True if the fragment has quotation marks or sits inside an open quotation."""
+    if any(q in doc.text[cur.start : cur.end] for q in QUOTES):
+        return True
+    line_start = max(doc.text.rfind("\n", 0, cur.start), doc.body_start)
+    before = [c for c in doc.text[line_start : cur.start] if c in '"“”']
+    return before.count('"') % 2 == 1 or (bool(before) and before[-1] == "“")
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Return True if any word looks like a verb (closed lists and suffixes; conservative)."""
+    for i, word in enumerate(words):
+        w = word.lower()
+        if w in AUXILIARIES or w in COMMON_VERBS or "'" in w[1:] or "’" in w[1:]:
+            return True
+        if len(w) > 4 and w.endswith(("ed", "ing", "en", "ize", "ise", "ate", "ify")):
+            return True
+        if i and w.endswith("s") and not w.endswith("ss") and not _noun_context(words[i - 1]):
+            return True
+        if _after_name(words, i) or (
+            w == "to" and i + 1 < len(words) and _verb_after_to(words[i + 1])
+        ):
+            return True
+    return False
+
+
+def _after_name(words: list[str], i: int) -> bool:
+    """Return True for a lower-case content word right after a name (a probable predicate)."""
+    w = words[i]
+    return i >= 2 and words[i - 1][:1].isupper() and w[:1].islower() and w not in NOUN_AFTER
+
+
+def _verb_after_to(word: str) -> bool:
+    """Return True if `word` after "to" reads as an infinitive, not a noun phrase."""
+    return word[:1].islower() and word.lower() not in NOUN_AFTER
+
+
+def _noun_context(before: str) -> bool:
+    """Return True if a word ending in -s after `before` is a plural noun, not a verb."""
+    b = before.lower()
+    return b in NOUN_AFTER or b.endswith(ADJECTIVE_ENDINGS) or b[:1].isdigit()

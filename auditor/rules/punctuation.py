@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from auditor.model import Category, Document, Hit, Severity
 from auditor.registry import Context, rule
+from auditor.rules.quotes import quote_problems
 
-DOUBLED_PERIOD = re.compile(r"(?<![.\w])\.[ \t\u00a0]*\.(?!\.)|(?<=\w)\.[ \t\u00a0]+\.(?!\.)")
+DOUBLED_PERIOD = re.compile(r"(?<!\.)(?<!\.[ \t\u00a0])\.[ \t\u00a0]*\.(?![ \t\u00a0]*\.)")
 SPACE_BEFORE = re.compile(r"(?<=[\w”’)\"])[ \t\u00a0]+([,.;:!?])(?![\w.,;:!?])")
 
 
@@ -17,7 +18,12 @@ SPACE_BEFORE = re.compile(r"(?<=[\w”’)\"])[ \t\u00a0]+([,.;:!?])(?![\w.,;:!?
     Severity.ERROR,
     Category.FLUENCY,
     fires=("They met in Vienna. .", "He left.. Then she spoke."),
-    quiet=("He paused... then spoke.", "The U.S. team left.", "Version 1.2 shipped."),
+    quiet=(
+        "He paused... then spoke.",
+        "He paused . . . then spoke.",
+        "The U.S. team left.",
+        "Version 1.2 shipped.",
+    ),
 )
 def doubled_period(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Two full stops where one belongs.
@@ -47,9 +53,199 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
     for m in SPACE_BEFORE.finditer(doc.text, doc.body_start):
         if m.group(1) == ":" and _is_ratio(doc.text, m.start(), m.end()):
             continue
+        if m.group(1) == "." and doc.text[m.end() : m.end() + 2] == " .":
+            continue
         yield Hit(m.start(), m.end(), f"Space before {m.group(1)!r}.", suggestion=m.group(1))
 
 
 def _is_ratio(text: str, start: int, end: int) -> bool:
     """Return True for a spaced ratio or score such as "3 : 2"."""
     return text[start - 1 : start].isdigit() and text[end : end + 2].strip()[:1].isdigit()
+
+
+RESIDUE = re.compile(
+    r"_{3,}|<unk>|@@(?=\s)|\ufffd|\u2581|&(?:amp|quot|apos|lt|gt|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});"
+    r"|</?(?:p|br|div|span|b|i|em|strong|a|font|sup|sub|seg|tu|tuv|g|x|bpt|ept|ph)\b[^<>\n]{0,80}>"
+    r"|â€[™œ\u009d“”˜¦¢\u0090-\u009f]|Ã[\u0080-\u00bf]|\{\d+\}|%[sd]\b"
+)
+
+
+@rule(
+    "P105",
+    Severity.WARNING,
+    Category.FLUENCY,
+    fires=(
+        "Americans should be prepared to reach a compromise. ___",
+        "The minister said it was &quot;unacceptable&quot;.",
+        "Talks resumed on <b>Monday</b>.",
+        "The country<unk> s president spoke.",
+    ),
+    quiet=("He scored 3-1 at the stadium.", "Prices rose 5% and 6%.", "Use a_b as the key."),
+)
+def residue(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Leftovers of markup, encoding or machine processing in the text.
+
+    Separator lines ("___"), HTML tags and entities (&quot;), unknown-word tokens (<unk>),
+    subword marks, mojibake ("â€™") and placeholders ("{0}") show that text went through a
+    pipeline that did not clean up after itself. Readers see them as errors.
+    Example: "reach a compromise. ___" -> "reach a compromise."
+    """
+    for m in RESIDUE.finditer(doc.text, doc.body_start):
+        yield Hit(m.start(), m.end(), f"Residue of markup or processing: {m.group()!r}.")
+
+
+DOUBLED_WORD = re.compile(r"(?<![\w'’-])([a-z]+)[ \t\u00a0]+\1(?![\w'’-])", re.IGNORECASE)
+ALLOWED_DOUBLES = frozenset(
+    "that had is very no so well bye now tut chop yeah ha ho bla blah knock there far many"
+    " long oh go pom tom night hush".split()
+)
+
+
+@rule(
+    "P106",
+    Severity.WARNING,
+    Category.FLUENCY,
+    fires=("The talks will resume in the the spring.", "They agreed to to meet again."),
+    quiet=(
+        "He said that that was enough.",
+        "They had had enough.",
+        "Fang Fang spoke on Monday.",
+        "It was very very cold.",
+    ),
+)
+def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """The same word twice in a row.
+
+    A repeated word ("the the") is a typing slip or an MT artefact where two subword pieces
+    were both rendered. Doublings that English allows ("that that", "had had") and repeated
+    capitalised names ("Fang Fang") are not flagged.
+    Example: "in the the spring" -> "in the spring"
+    """
+    for m in DOUBLED_WORD.finditer(doc.text, doc.body_start):
+        first, second = m.group(1), doc.text[m.end() - len(m.group(1)) : m.end()]
+        if second[:1].isupper() or first.lower() in ALLOWED_DOUBLES:
+            continue
+        yield Hit(m.start(), m.end(), f"Word repeated: {first!r}.", suggestion=first)
+
+
+MISSING_SPACE = re.compile(r"(?<![\w.@/:])([a-z]{2,})([.?;])([A-Z][a-z]+)\b(?![.@/])")
+
+
+@rule(
+    "P107",
+    Severity.WARNING,
+    Category.FLUENCY,
+    fires=("The talks ended.Both sides left.", "It failed;Russia walked out."),
+    quiet=(
+        "Visit www.Example.com today.",
+        "He used ASP.NET daily.",
+        "The firm Yahoo!Inc. is old.",
+        "Download it from example.org now.",
+    ),
+)
+def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A full stop, question mark or semicolon with no space before the next sentence.
+
+    Joined sentences ("ended.Both") come from segments glued back together without their
+    spacing. Web addresses, domains and product names are not flagged.
+    Example: "ended.Both sides" -> "ended. Both sides"
+    """
+    for m in MISSING_SPACE.finditer(doc.text, doc.body_start):
+        if doc.text[m.end() : m.end() + 1] == "." or m.group(1) == "www":
+            continue
+        start, end = m.start(2), m.end(2) + 1
+        suggestion = f"{m.group(2)} {m.group(3)[0]}"
+        yield Hit(start, end, "No space after the punctuation mark.", suggestion=suggestion)
+
+
+@rule(
+    "P103",
+    Severity.ERROR,
+    Category.FLUENCY,
+    fires=(
+        "“We will find solutions, “Lee said on Monday.",
+        '"It is over. "Lee said, leaving the room.',
+    ),
+    quiet=(
+        "“We will stay,” she said. “We will not give up.”",
+        "“We will stay,” she said, “and we will not give up.”",
+        "“We will stay.\n\n“And we will not give up,” she said.",
+    ),
+)
+def misplaced_opening_quote(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """An opening quotation mark where the closing one belongs.
+
+    MT systems and re-segmentation turn the closing mark of a quotation into an opening one
+    ("solutions, “Lee said"), so the quotation seems to run on. Flagged when a quotation is
+    open, the mark follows punctuation and the speaker's attribution comes next.
+    Example: "solutions, “Lee said" -> "solutions,” Lee said"
+    """
+    for problem in quote_problems(doc.text, doc.body_start):
+        if problem.kind == "misplaced":
+            message = "Opening quotation mark where the closing one belongs."
+            yield Hit(problem.start, problem.end, message, suggestion=problem.suggestion)
+
+
+@rule(
+    "P108",
+    Severity.WARNING,
+    Category.FLUENCY,
+    fires=(
+        "“We will not give up,” she said. “We will stay.\n\nThe talks ended on Monday.",
+        'The minister called it "unacceptable and left the room.',
+        "He criticised the ‘open door policy on Monday.",
+        "The talks ended.” Both sides left.",
+    ),
+    quiet=(
+        "“We will stay,” she said. “We will not give up.”",
+        "“We will stay.\n\n“And we will not give up,” she said.",
+        'The 12" screen is "bright", he said.',
+        "He criticised the ‘open door’ policy and the countries’ rights.",
+    ),
+)
+def unclosed_quotation(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A quotation that is never closed, or a closing mark with no quotation open.
+
+    Dropped quotation marks leave readers unsure where a speaker's words end. Checked per
+    paragraph (line); a quotation that goes on in the next paragraph, which opens with a
+    quotation mark, or that closes later in the text, is not flagged.
+    Example: "“We will stay. (end of paragraph)" -> "“We will stay.”"
+    """
+    messages = {
+        "unclosed": "Quotation opened here is never closed.",
+        "stray": "Closing quotation mark with no quotation open.",
+    }
+    for problem in quote_problems(doc.text, doc.body_start):
+        if problem.kind in messages:
+            yield Hit(problem.start, problem.end, messages[problem.kind])
+
+
+SPACE_INSIDE_QUOTES = re.compile(
+    r"(?P<close>[^\s“][ \t\u00a0]+”(?=[\s,.;:!?)]|\Z))|(?P<open>(?<![\w,])“[ \t\u00a0]+(?=\w))"
+)
+
+
+@rule(
+    "P104",
+    Severity.WARNING,
+    Category.FLUENCY,
+    fires=("“We will not decide without NATO. ” She left.", "He said “ we will stay” and left."),
+    quiet=("“We will not decide without NATO.” She left.", "“Yes,” he said. “ ” is a mark."),
+)
+def space_inside_quotation(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A space after an opening or before a closing curly quotation mark.
+
+    English sets quotation marks tight against the words they enclose; "NATO. ”" shows
+    text re-assembled from segments or typed in another typographic tradition.
+    Example: "without NATO. ”" -> "without NATO.”"
+    """
+    for m in SPACE_INSIDE_QUOTES.finditer(doc.text, doc.body_start):
+        if m.group("close"):
+            yield Hit(
+                m.start(),
+                m.end(),
+                "Space before the closing quotation mark.",
+                suggestion=m.group()[0] + "”",
+            )
+        else:
+            yield Hit(m.start(), m.end(), "Space after the opening quotation mark.", suggestion="“")

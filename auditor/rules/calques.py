@@ -1,0 +1,60 @@
+"""Calques and false friends from the knowledge file, with the idiomatic wording."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from auditor.knowledge.glossary import Entry
+from auditor.knowledge.patterns import Match
+from auditor.model import Category, Document, Hit, Severity
+from auditor.registry import Context, rule
+
+
+@rule(
+    "C101",
+    Severity.WARNING,
+    Category.MT_ERROR,
+    fires=(
+        "He has lived in Geneva since three years.",
+        "The talks took place in the frame of the new agreement.",
+        "Officials discussed about the missile deployments.",
+        "Reporters made a photo of the delegations.",
+    ),
+    quiet=(
+        "He has lived in Geneva for three years.",
+        "He has lived in Geneva since 2019, two years after the war.",
+        "They made sport of his accent.",
+        "The talks took place within the framework of the new agreement.",
+    ),
+)
+def calque(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A literal translation or false friend listed in the calques knowledge file.
+
+    Machine translation renders idioms word by word ("since three years" for depuis trois
+    ans, "in the frame of" for dans le cadre de) and picks false friends ("actual" for
+    current). Readers notice at once. The knowledge file (auditor/knowledge/calques.tsv) gives
+    the idiomatic wording; extend it with your own glossary files (--glossary).
+    Example: "since three years" -> "for three years"
+    """
+    entries = ctx.knowledge.calques if ctx.knowledge else ()
+    for entry, m in entry_matches(doc, entries):
+        note = f" {entry.note}" if entry.note else ""
+        yield Hit(
+            m.start,
+            m.end,
+            f"Probable calque.{note}",
+            suggestion=m.suggestion,
+            severity=entry.severity,
+            confidence=0.8 if entry.severity is Severity.WARNING else 0.5,
+        )
+
+
+def entry_matches(doc: Document, entries: Iterable[Entry]) -> Iterator[tuple[Entry, Match]]:
+    """Yield each entry's matches in the body of `doc`, the first entry winning a span."""
+    seen: list[tuple[int, int]] = []
+    for entry in entries:
+        for m in entry.pattern.finditer(doc.text, doc.body_start):
+            if any(s < m.end and m.start < e for s, e in seen):
+                continue
+            seen.append((m.start, m.end))
+            yield entry, m

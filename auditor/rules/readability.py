@@ -1,0 +1,162 @@
+"""Readability: sentences and documents much harder to read than they need to be."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.metrics import Difficulty, difficulty, readability
+from auditor.model import Category, Document, Hit, Sentence, Severity, Span
+from auditor.registry import Context, rule
+
+LONG = (
+    "The committee, which had been convened after the controversial decision, which many "
+    "observers considered unprecedented, reconsidered the administrative, institutional and "
+    "constitutional implications of the recommendations, although representatives of several "
+    "international organisations, whose participation was indispensable, remained unconvinced "
+    "about the proposed implementation schedule and its consequences."
+)
+STORY = (
+    "The talks ended in Geneva on Monday. Many observers were {} convinced by the plan. "
+    "Both sides will meet again in May."
+)
+HARD = "notwithstanding comprehensive institutional consultations, fundamentally not"
+SHORT = "The committee met again. Many observers were not convinced. They will meet in May."
+
+
+@rule(
+    "R101",
+    Severity.INFO,
+    Category.READABILITY,
+    fires=(LONG,),
+    quiet=(
+        SHORT,
+        "Officials from both countries met in Geneva on Monday for talks on arms control.",
+    ),
+)
+def sentence_too_hard(doc: Document, ctx: Context, *, max_grade: float = 25.0) -> Iterator[Hit]:
+    """A sentence whose Flesch-Kincaid grade is above `max_grade`, with the reasons.
+
+    Very long sentences full of rare words and nested clauses lose readers, and MT output
+    that glues segments together produces them. The finding says why the sentence is hard
+    (its length, its long or rare words, its commas, clauses and asides).
+    Example: a 60-word sentence with five subordinate clauses (grade 31).
+    """
+    for s in doc.sentences:
+        d = difficulty(doc.text[s.start : s.end])
+        if d.grade > max_grade:
+            why = "; ".join(d.reasons())
+            yield Hit(
+                s.start, s.end, f"Hard sentence (grade {d.grade:.0f} > {max_grade:g}): {why}."
+            )
+
+
+@rule(
+    "R102",
+    Severity.WARNING,
+    Category.READABILITY,
+    scope="sources",
+    fires=((STORY.format("not"), STORY.format(HARD)),),
+    quiet=((STORY.format("not"), STORY.format("still not")),),
+)
+def harder_than_counterpart(
+    doc: Document, ctx: Context, *, min_gap: float = 8.0, min_grade: float = 15.0
+) -> Iterator[Hit]:
+    """A sentence far harder to read than the sentence that says the same in the other source.
+
+    When one version needs `min_gap` more grades than its counterpart for the same content,
+    the wording (often a literal translation) can be simplified; the other version shows how.
+    Example: grade 24 against grade 9 for the aligned sentence of the other text.
+    """
+    for s in doc.sentences:
+        others = ctx.counterparts(doc, s.index)
+        if not others:
+            continue
+        mine = difficulty(doc.text[s.start : s.end])
+        theirs = difficulty(" ".join(o.text[t.start : t.end] for o, t in others))
+        if mine.grade >= min_grade and mine.grade - theirs.grade >= min_gap:
+            yield _gap_hit(s, mine, theirs, others)
+
+
+def _gap_hit(
+    s: Sentence, mine: Difficulty, theirs: Difficulty, others: list[tuple[Document, Sentence]]
+) -> Hit:
+    """Describe a sentence that is much harder than its counterpart."""
+    why = "; ".join(mine.reasons())
+    related = tuple(Span(o.id, t.start, t.end, o.text[t.start : t.end]) for o, t in others)
+    message = (
+        f"Much harder than the other source's sentence (grade {mine.grade:.0f} vs "
+        f"{theirs.grade:.0f}): {why}."
+    )
+    return Hit(s.start, s.end, message, related=related)
+
+
+@rule(
+    "R103",
+    Severity.INFO,
+    Category.READABILITY,
+    fires=(LONG + " " + LONG,),
+    quiet=(SHORT,),
+)
+def hard_to_read_document(
+    doc: Document, ctx: Context, *, min_reading_ease: float = 30.0, max_grade: float = 16.0
+) -> Iterator[Hit]:
+    """A document whose Flesch reading ease or grade falls outside the configured limits.
+
+    News copy usually scores 40-60 on reading ease and grade 10-14. A whole text below
+    `min_reading_ease` or above `max_grade` needs editing; the finding points at its hardest
+    sentence, the best place to start.
+    Example: reading ease 12, grade 22.
+    """
+    scores = readability(doc.body)
+    ease, grade = scores["flesch_reading_ease"], scores["flesch_kincaid_grade"]
+    if (ease >= min_reading_ease and grade <= max_grade) or not doc.sentences:
+        return
+    s, d = hardest_sentence(doc)
+    message = (
+        f"Document is hard to read (reading ease {ease:.0f}, limit {min_reading_ease:g}; grade "
+        f"{grade:.0f}, limit {max_grade:g}); its hardest sentence (grade {d.grade:.0f}) is here."
+    )
+    yield Hit(s.start, s.end, message)
+
+
+@rule(
+    "R104",
+    Severity.INFO,
+    Category.READABILITY,
+    scope="sources",
+    fires=((SHORT, LONG),),
+    quiet=((SHORT, "The committee met again. Observers were not convinced. They meet in May."),),
+)
+def readability_gap(doc: Document, ctx: Context, *, max_gap: float = 4.0) -> Iterator[Hit]:
+    """A document much harder to read than another version of the same story.
+
+    When versions of one story differ by more than `max_gap` Flesch-Kincaid grades, the
+    harder one (often a literal translation) is the one to edit. The finding is reported on
+    the harder document, at its hardest sentence.
+    Example: grade 19 against grade 11 for the other version.
+    """
+    mine = readability(doc.body)["flesch_kincaid_grade"]
+    for other in ctx.others(doc):
+        theirs = readability(other.body)["flesch_kincaid_grade"]
+        if mine - theirs > max_gap and doc.sentences:
+            s, d = hardest_sentence(doc)
+            message = (
+                f"Document is harder to read than {other.path} (grade {mine:.0f} vs "
+                f"{theirs:.0f}); its hardest sentence (grade {d.grade:.0f}) is here."
+            )
+            yield Hit(s.start, s.end, message, related=_counterpart_spans(ctx, doc, s))
+            return
+
+
+def hardest_sentence(doc: Document) -> tuple[Sentence, Difficulty]:
+    """Return the sentence with the highest grade and its difficulty."""
+    scored = [(s, difficulty(doc.text[s.start : s.end])) for s in doc.sentences]
+    return max(scored, key=lambda pair: pair[1].grade)
+
+
+def _counterpart_spans(ctx: Context, doc: Document, s: Sentence) -> tuple[Span, ...]:
+    """Return the other sources' sentences aligned with `s`."""
+    return tuple(
+        Span(o.id, t.start, t.end, o.text[t.start : t.end])
+        for o, t in ctx.counterparts(doc, s.index)
+    )
