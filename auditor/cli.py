@@ -135,6 +135,10 @@ def compare(
     ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    glossary: Annotated[
+        list[Path] | None,
+        typer.Option("--glossary", help="Glossary file (CSV, TSV or TBX); repeatable."),
+    ] = None,
 ) -> None:
     """Compare texts that report the same event and write the report."""
     if len(files) < 2:
@@ -150,7 +154,8 @@ def compare(
         quiet=quiet,
         verbose=verbose,
     )
-    run_config = replace(s.config, parallel=True if parallel else None)
+    glossaries = s.config.glossary + tuple(str(p) for p in glossary or ())
+    run_config = replace(s.config, parallel=True if parallel else None, glossary=glossaries)
     report = guarded(lambda: _compare(files, run_config, suppressions))
     finish(Run((report,), run_config.fail_on, "compare"), s, "--".join(p.stem for p in files))
 
