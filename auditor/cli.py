@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -89,7 +89,11 @@ def settings(
     output: str | None,
     fail_on: str | None,
     config_path: Path | None,
-    **flags: Any,
+    baseline: Path | None = None,
+    strict_baseline: bool = False,
+    exit_zero: bool = False,
+    quiet: bool = False,
+    verbose: bool = False,
 ) -> Settings:
     """Validate the shared options and load the config; usage or config errors exit 2."""
     from auditor.config import load_config
@@ -104,7 +108,7 @@ def settings(
     config = guarded(lambda: load_config(config_path))
     if fail_on is not None:
         config = replace(config, fail_on=fail_on)
-    return Settings(config, fmt, output, **flags)
+    return Settings(config, fmt, output, baseline, strict_baseline, exit_zero, quiet, verbose)
 
 
 def guarded(action: Callable[[], T]) -> T:
@@ -143,17 +147,7 @@ def compare(
     """Compare texts that report the same event and write the report."""
     if len(files) < 2:
         fail("compare needs at least two files (use `audit check` for one)")
-    s = settings(
-        fmt,
-        output,
-        fail_on,
-        config,
-        baseline=baseline,
-        strict_baseline=strict_baseline,
-        exit_zero=exit_zero,
-        quiet=quiet,
-        verbose=verbose,
-    )
+    s = settings(fmt, output, fail_on, config, baseline, strict_baseline, exit_zero, quiet, verbose)
     glossaries = s.config.glossary + tuple(str(p) for p in glossary or ())
     run_config = replace(s.config, parallel=True if parallel else None, glossary=glossaries)
     report = guarded(lambda: _compare(files, run_config, suppressions))
@@ -188,16 +182,9 @@ def check(
     """Check each article on its own, or against the other sources of the same event."""
     from auditor.report.formats import renders
 
+    fmt = fmt or ("text" if output in (None, "-") else None)
     s = settings(
-        fmt or ("text" if output in (None, "-") else None),
-        output or "-",
-        fail_on,
-        config,
-        baseline=baseline,
-        strict_baseline=strict_baseline,
-        exit_zero=exit_zero,
-        quiet=quiet,
-        verbose=verbose,
+        fmt, output or "-", fail_on, config, baseline, strict_baseline, exit_zero, quiet, verbose
     )
     if s.fmt and not renders(s.fmt, "check", len(files)):
         fail(f"format {s.fmt} renders one file; use json, jsonl, sarif, junit, github or text")

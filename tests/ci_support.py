@@ -35,6 +35,15 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def sample_desk(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Work in `folder` with a broken, a clean and a warning-only article."""
+    monkeypatch.chdir(folder)
+    write(folder / "broken.txt", BROKEN)
+    write(folder / "clean.txt", CLEAN)
+    write(folder / "warn.txt", WARNING_ONLY)
+    return folder
+
+
 def one_line_error(result: Result, *needles: str) -> str:
     """Assert the run failed with exit 2 and one stderr line containing `needles`."""
     assert result.exit_code == 2, result.output

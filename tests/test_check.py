@@ -112,3 +112,16 @@ def test_check_help_imports_no_heavy_library() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert "--against" in out.stdout and "--baseline" in out.stdout
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_verbose_names_the_config_and_counts_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "audit.toml", 'fail-on = "warning"\n')
+    paths = articles(tmp_path, 2)
+    result = invoke("check", *paths, "-v", "-o", "out.json")
+    assert f"config: {tmp_path / 'audit.toml'}" in result.stderr
+    assert all(f"{p}: " in result.stderr for p in paths)
+    quiet = invoke("check", *paths, "-q", "-o", "out.json")
+    assert quiet.stdout == "" and quiet.stderr == ""

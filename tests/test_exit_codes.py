@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ci_support import BROKEN, CLEAN, WARNING_ONLY, invoke, one_line_error, write
+from ci_support import CLEAN, invoke, one_line_error, sample_desk, write
 
 # (arguments, expected exit code); files: clean.txt, broken.txt, warn.txt, base.json
 CONTRACT = [
@@ -33,10 +33,7 @@ CONTRACT = [
 @pytest.fixture()
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Work in a folder with the sample articles and a baseline of broken.txt."""
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "clean.txt", CLEAN)
-    write(tmp_path / "broken.txt", BROKEN)
-    write(tmp_path / "warn.txt", WARNING_ONLY)
+    sample_desk(tmp_path, monkeypatch)
     assert invoke("baseline", "broken.txt", "-o", "base.json").exit_code == 0
     return tmp_path
 

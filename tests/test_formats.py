@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from ci_support import BROKEN, CLEAN, WARNING_ONLY, invoke, write
+from ci_support import invoke, sample_desk
 
 from auditor.report.formats import FORMATS
 from auditor.report.github import escape_data, escape_property
@@ -16,11 +16,7 @@ from auditor.report.github import escape_data, escape_property
 @pytest.fixture()
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Work in a folder with a broken, a clean and a warning-only article."""
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path / "broken.txt", BROKEN)
-    write(tmp_path / "clean.txt", CLEAN)
-    write(tmp_path / "warn.txt", WARNING_ONLY)
-    return tmp_path
+    return sample_desk(tmp_path, monkeypatch)
 
 
 def run(*args: str) -> str:
