@@ -21,7 +21,7 @@ KIND_NOUNS = (
     "|Fund|Bank|Court|Parliament|Assembly|Ministry|Department|Group|Partnership|Association"
     "|Institute|Authority|Bureau|Federation|Congress|Mission|Framework|Coalition|Talks"
 )
-CAP = r"(?:[A-Z][\w'’]*|[A-Z]+)(?:-[A-Z0-9][\w'’]*)*"
+CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*)(?:-[A-Z0-9][\w'’]*)*"
 NAMED = re.compile(
     rf"(?:(?<![\w-]){CAP}\s+)*?(?:{CAP}-)?(?:{KIND_NOUNS})\b"
     rf"(?:\s+(?:for|of|on)\s+(?:the\s+)?{CAP}(?:\s+(?:(?:of|for|and|on|in|the|to)\s+)*{CAP})*)?"

@@ -11,7 +11,7 @@ from auditor.people import Token, tokens
 from auditor.registry import Context, rule
 
 STEM = 6
-LEADING_EXEMPT = re.compile(r"(?:[A-Z0-9]+|\w+(?:an|ese|ish|ch|i|’s|'s))\Z")
+LEADING_EXEMPT = re.compile(r"(?:[A-Z0-9.]+|\w+(?:an|ese|ish|ch|i|’s|'s))\Z")
 
 
 @rule(
@@ -89,7 +89,9 @@ def _variant_of(
         if _both_known_and_different(m, t):
             continue
         covered = "canonical" in t.attrs and len(t.key.split()) != len(m.key.split())
-        if one_word_apart(m.key.split(), t.key.split()) and not covered:
+        if covered or _national_prefix(m, t):
+            continue
+        if one_word_apart(m.key.split(), t.key.split()):
             return t
     return None
 
@@ -104,7 +106,7 @@ def one_word_apart(a: Sequence[str], b: Sequence[str]) -> bool:
     """Return True if two word lists differ by one content word swapped, added or dropped."""
     if len(a) == len(b) and len(a) >= 2:
         diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-        return len(diff) == 1 and not ({*diff[0]} & GENERIC)
+        return len(diff) == 1 and not ({*diff[0]} & GENERIC) and not _same_stem(*diff[0])
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if len(long) - len(short) != 1 or len(short) < 2:
         return False
@@ -112,6 +114,20 @@ def one_word_apart(a: Sequence[str], b: Sequence[str]) -> bool:
         if [*long[:i], *long[i + 1 :]] == list(short):
             return word not in GENERIC
     return False
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Return True for inflections of one word ("electronic", "electronics")."""
+    n = min(len(a), len(b))
+    return n >= 4 and a[: n - 1] == b[: n - 1]
+
+
+def _national_prefix(a: Mention, b: Mention) -> bool:
+    """Return True if the longer name only adds a national or acronym prefix ("US", "Russian")."""
+    short, long = (a, b) if len(a.key.split()) < len(b.key.split()) else (b, a)
+    if len(long.key.split()) != len(short.key.split()) + 1:
+        return False
+    return _exempt_prefix(long.text, short.key.split())
 
 
 @rule(
@@ -163,6 +179,7 @@ def _near_canonical(m: Mention, book: NameBook) -> tuple[CanonicalName, str] | N
         for entry in book.entries
         for spelling in entry.spellings
         if len(fold_words(spelling)) >= 3
+        and abs(len(fold_words(spelling)) - len(words)) == 1
         and one_word_apart(words, fold_words(spelling))
         and not _exempt_prefix(m.text, fold_words(spelling))
     ]
@@ -205,9 +222,12 @@ def mangled_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     book = ctx.knowledge.names if ctx.knowledge else NameBook()
     text = doc.text
+    named = [(m.start, m.end) for m in ctx.mentions.get(doc.id, ()) if m.kind == "name"]
     for index, sentence in enumerate(doc.sentences):
         lo = doc.sentences[index - 1].start if index else sentence.start
         for start, end, entry in _fragments(text, lo, sentence.start, sentence.end, book):
+            if any(a < end and start < b and " " in text[a:b] for a, b in named):
+                continue
             yield Hit(
                 start,
                 end,

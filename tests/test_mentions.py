@@ -1,0 +1,132 @@
+"""Mention extraction: people and titles, names and acronyms, numbers, dates, quotations."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.knowledge import load_knowledge
+from auditor.knowledge.titles import parse_titles
+from auditor.mentions import extract_mentions
+from auditor.model import Mention
+from auditor.quantities import DateRef, find_dates, find_quantities
+from auditor.text import document_from_text
+
+
+def mentions(text: str, kind: str) -> list[Mention]:
+    """Return the mentions of one kind in a text, checking that offsets match the text."""
+    doc = document_from_text(text)
+    found = [m for m in extract_mentions(doc, load_knowledge()) if m.kind == kind]
+    for m in found:
+        assert doc.text[m.start : m.end] == m.text
+    return found
+
+
+def test_title_before_name_with_domain() -> None:
+    text = "Talks with US Deputy Secretary of State Wendy Sherman began."
+    (title,) = mentions(text, "title")
+    assert (title.start, title.end, title.text) == (14, 39, "Deputy Secretary of State")
+    assert title.key == "sherman"
+    assert title.attrs["office"] == "deputy secretary" and title.attrs["family"] == "secretary"
+    (person,) = mentions(text, "person")
+    assert (person.start, person.end) == (40, 53)
+
+
+def test_portfolio_words_and_hyphens_do_not_change_the_office() -> None:
+    text = "Russian Deputy Foreign Minister Sergei Ryabkov met Lieutenant-General James J. Mingus."
+    offices = [(m.attrs["office"], m.attrs["name"]) for m in mentions(text, "title")]
+    assert offices == [
+        ("deputy minister", "Sergei Ryabkov"),
+        ("lieutenant general", "James J. Mingus"),
+    ]
+
+
+def test_title_after_name_and_bare_surname_refers_back() -> None:
+    text = "Wendy Sherman, the deputy secretary, spoke. Later Sherman left."
+    (title,) = mentions(text, "title")
+    assert title.text == "deputy secretary" and title.attrs["name"] == "Wendy Sherman"
+    people = mentions(text, "person")
+    assert [(p.start, p.attrs["name"]) for p in people] == [
+        (0, "Wendy Sherman"),
+        (50, "Wendy Sherman"),
+    ]
+
+
+def test_role_description_is_not_a_title() -> None:
+    assert mentions("Blinken, the top US diplomat, left.", "title") == []
+
+
+def test_name_with_expansion_and_canonical() -> None:
+    text = "in Europe (OSCE) and the Organization for Security and Cooperation in Europe (OSCE) met"
+    names = mentions(text, "name")
+    org = next(m for m in names if m.text.startswith("Organization"))
+    assert org.start == 25 and org.attrs["acronym"] == "OSCE"
+    assert org.attrs["canonical"] == "Organization for Security and Co-operation in Europe"
+
+
+def test_named_dialogue_drops_leading_article_and_weekday() -> None:
+    text = "The Strategic Energy Dialogue met before Wednesday’s NATO-Russia Council."
+    assert [m.text for m in mentions(text, "name")] == [
+        "Strategic Energy Dialogue",
+        "NATO-Russia Council",
+    ]
+
+
+def test_quotation_speaker() -> None:
+    (quote,) = mentions("“We need firm guarantees now,” Ryabkov said.", "quote")
+    assert quote.text == "We need firm guarantees now," and quote.attrs["speaker"] == "ryabkov"
+    (anonymous,) = mentions("“We need firm guarantees now,” he said.", "quote")
+    assert anonymous.attrs["speaker"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("100,000 troops", 100000.0, "troop"),
+        ("100 000 troops", 100000.0, "troop"),
+        ("100 thousand", 100000.0, None),
+        ("eight-hour", 8.0, "hour"),
+        ("8 hours", 8.0, "hour"),
+        ("twenty-five", 25.0, None),
+        ("3.5 per cent", 3.5, "percent"),
+        ("$2.5 billion", 2.5e9, "$"),
+    ],
+)
+def test_numbers_normalise(text: str, value: float, unit: str | None) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == (value, unit)
+    assert (q.start, q.end) == (0, len(text))
+
+
+def test_lone_one_and_dates_are_not_numbers() -> None:
+    assert list(find_quantities("one of the talks")) == []
+    dates = list(find_dates("in June 2021 and its 1997 borders"))
+    assert [(d.year, d.month) for d in dates] == [(2021, 6), (1997, None)]
+    skip = tuple((d.start, d.end) for d in dates)
+    assert list(find_quantities("in June 2021 and its 1997 borders", skip=skip)) == []
+
+
+def test_partial_dates_agree_and_weekdays_compute() -> None:
+    june, june_2021, july = (
+        DateRef(0, 0, y, m, None) for y, m in ((None, 6), (2021, 6), (2021, 7))
+    )
+    assert june.agrees(june_2021) and not june_2021.agrees(july)
+    (full,) = find_dates("Monday January 10, 2022")
+    assert full.weekday() == 0
+    assert list(find_dates("you may go")) == [] and list(find_dates("in May")) == []
+
+
+def test_title_book_keeps_rungs_apart() -> None:
+    book = parse_titles(
+        {
+            "portfolio": ["foreign"],
+            "family": [
+                {
+                    "head": "minister",
+                    "offices": [["minister"], ["deputy minister", "vice minister"]],
+                }
+            ],
+        }
+    )
+    assert book.office(["Vice", "Foreign", "Minister"]).canonical == "deputy minister"
+    assert book.office(["Foreign", "Minister"]).canonical == "minister"
+    assert book.office(["spokesman"]) is None

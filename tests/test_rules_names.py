@@ -1,0 +1,48 @@
+"""Name rules: variants across sources, non-canonical names, mangled treaty names."""
+
+from __future__ import annotations
+
+from rule_helpers import run, seed_findings
+
+from auditor.rules.names import one_word_apart
+
+
+def test_word_level_distance() -> None:
+    assert one_word_apart(
+        ["strategic", "security", "dialogue"], ["strategic", "stability", "dialogue"]
+    )
+    assert one_word_apart(["baltic", "trade", "forum"], ["baltic", "free", "trade", "forum"])
+    assert not one_word_apart(["european", "council"], ["european", "commission"])
+    assert not one_word_apart(["china", "electronic", "group"], ["china", "electronics", "group"])
+
+
+def test_noncanonical_name_suggests_the_spelling_used_in_the_text() -> None:
+    (f,) = run(("Inspectors from the International Atomic Agency came.",), "N102")
+    assert f.evidence == "International Atomic Agency"
+    assert f.suggestion == "International Atomic Energy Agency"
+
+
+def test_national_prefix_is_not_a_spurious_word() -> None:
+    a = "The US Department of Commerce listed five firms."
+    b = "The Department of Commerce listed five firms."
+    assert run((a, b), "N10") == []
+
+
+def test_mangled_treaty_spans_the_fragment_across_the_false_break() -> None:
+    text = (
+        "They want a relaunch of the Intermediary, which has now lapsed. "
+        "Treaty on nuclear forces soon."
+    )
+    (f,) = run((text,), "N103")
+    assert f.evidence == "Intermediary, which has now lapsed. Treaty on nuclear forces"
+    assert f.suggestion == "Intermediate-Range Nuclear Forces Treaty"
+
+
+def test_seeds_find_the_dialogue_the_osce_and_the_inf_treaty() -> None:
+    found = {(f.rule, f.doc, f.evidence) for f in seed_findings() if f.rule.startswith("N")}
+    assert found == {
+        ("N101", "a", "Strategic Security Dialogue"),
+        ("N101", "b", "Strategic Stability Dialogue"),
+        ("N102", "a", "Multilateral Organization for Security and Cooperation in Europe"),
+        ("N103", "b", "Intermediary, which has now disappeared. Treaty on nuclear forces"),
+    }

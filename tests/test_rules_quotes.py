@@ -1,0 +1,32 @@
+"""Quotation rules: speaker mismatch across sources and direct speech without marks."""
+
+from __future__ import annotations
+
+from rule_helpers import run, seed_findings
+
+
+def test_speaker_mismatch_shows_the_other_quotation() -> None:
+    a = "“We will not give up on talks with our partners,” Petrov said."
+    b = "“We will not give up talks with our partners,” Lee said."
+    f = next(f for f in run((a, b), "Q101") if f.doc == "b")
+    assert f.evidence == "We will not give up talks with our partners,"
+    assert "Lee" in f.message and "Petrov" in f.message
+    assert [r.doc for r in f.related] == ["a"]
+
+
+def test_unquoted_speech_gets_quotation_marks_as_the_fix() -> None:
+    (f,) = run(("I don't think we can expect much, he told reporters.",), "Q102")
+    assert f.evidence == "I don't think we can expect much,"
+    assert f.suggestion == "“I don't think we can expect much,”"
+
+
+def test_indirect_speech_and_quoted_paragraphs_are_quiet() -> None:
+    assert run(("Lee said the United States would welcome progress, Price said.",), "Q102") == []
+    assert run(("“We can agree,” he said. We hope so, he added.",), "Q102") == []
+
+
+def test_seeds_find_the_stripped_quotations_of_the_first_article() -> None:
+    found = [f for f in seed_findings() if f.rule == "Q102"]
+    assert {f.doc for f in found} == {"a"}
+    starts = [f.evidence.split()[0] for f in found]
+    assert starts == ["I", "What", "The", "The", "Americans"]

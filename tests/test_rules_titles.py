@@ -1,0 +1,40 @@
+"""Title conflicts: the odd title, its evidence, the suggested fix and the severity."""
+
+from __future__ import annotations
+
+from rule_helpers import run, seed_findings
+
+from auditor.model import Severity
+
+
+def test_odd_title_out_is_an_error_with_evidence_and_fix() -> None:
+    a = "Deputy Secretary of State Ann Lee met Ivan Petrov."
+    b = "Deputy Secretary of State Ann Lee spoke. Later Under Secretary of State Ann Lee left."
+    (f,) = run((a, b), "T101")
+    assert (f.doc, f.evidence, f.severity) == ("b", "Under Secretary of State", Severity.ERROR)
+    assert f.suggestion == "Deputy Secretary of State"
+    assert {(r.doc, r.text) for r in f.related} == {
+        ("a", "Deputy Secretary of State"),
+        ("b", "Deputy Secretary of State"),
+    }
+
+
+def test_one_against_one_is_a_warning_on_both_with_fix_only_for_the_second() -> None:
+    found = run(("General Ann Lee spoke.", "Lieutenant General Ann Lee spoke."), "T101")
+    assert {(f.doc, f.severity, f.suggestion) for f in found} == {
+        ("a", Severity.WARNING, None),
+        ("b", Severity.WARNING, "General"),
+    }
+
+
+def test_different_people_with_one_surname_are_not_compared() -> None:
+    assert run(("Minister Ann Lee spoke. Deputy Minister Bo Lee left.",), "T101") == []
+
+
+def test_seeds_flag_both_wrong_titles_and_not_the_consistent_ones() -> None:
+    found = [f for f in seed_findings() if f.rule == "T101"]
+    assert sorted((f.doc, f.evidence) for f in found) == [
+        ("b", "Assistant Secretary of State"),
+        ("b", "Under Secretary of State"),
+    ]
+    assert all(f.suggestion == "Deputy Secretary of State" for f in found)
