@@ -63,7 +63,9 @@ def segments_hit(report: Report, doc: Document) -> dict[str, set[int]]:
 
 def main() -> None:
     """Audit the corpora and print per-rule firing rates."""
-    data = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "../shared/data"
+    data = (
+        Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "../shared/data"
+    )
     config = Config(select=FAMILIES)
     codes = [r.code for r in select(FAMILIES)]
     ref_hits, hyp_hits, msrp_hits = Counter(), Counter(), Counter()
@@ -84,8 +86,11 @@ def main() -> None:
     print(f"{n_seg} MQM segments per side, {n_msrp} MSRP sentences, {elapsed:.1f} s")
     print(f"{'rule':6} {'MQM reference':>14} {'MQM MT output':>14} {'MSRP news':>10}")
     for code in codes:
-        ref, hyp, msrp = (100 * ref_hits[code] / n_seg, 100 * hyp_hits[code] / n_seg,
-                          100 * msrp_hits[code] / n_msrp)
+        ref, hyp, msrp = (
+            100 * ref_hits[code] / n_seg,
+            100 * hyp_hits[code] / n_seg,
+            100 * msrp_hits[code] / n_msrp,
+        )
         print(f"{code:6} {ref:13.2f}% {hyp:13.2f}% {msrp:9.2f}%")
 
 

@@ -152,11 +152,7 @@ def verbless_fragment(doc: Document, ctx: Context, *, max_words: int = 14) -> It
     """
     for prev, cur, nxt in zip(doc.sentences, doc.sentences[1:], doc.sentences[2:], strict=False):
         text = doc.text[cur.start : cur.end]
-        if (
-            "\n" in doc.text[prev.end : nxt.start]
-            or not text.endswith(".")
-            or _quoted(doc, cur)
-        ):
+        if "\n" in doc.text[prev.end : nxt.start] or not text.endswith(".") or _quoted(doc, cur):
             continue
         words = WORDS.findall(text)
         if not 4 <= len(words) <= max_words or text[:1].islower():

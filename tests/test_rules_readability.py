@@ -1,0 +1,62 @@
+"""Readability rules (R101-R104) and the difficulty helper with its reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.config import Config, ConfigError
+from auditor.engine import audit
+from auditor.metrics import difficulty
+from auditor.model import Finding, Severity
+from auditor.rules.readability import HARD, LONG, SHORT, STORY
+from auditor.text import document_from_text
+
+
+def run(texts: tuple[str, ...], code: str, **options: float) -> list[Finding]:
+    """Audit texts with one rule and the given options."""
+    docs = [document_from_text(t, chr(ord("a") + i)) for i, t in enumerate(texts)]
+    config = Config(select=(code,), options={code: options} if options else {})
+    return list(audit(docs, config).findings)
+
+
+def test_difficulty_explains_length_rare_words_and_nesting() -> None:
+    d = difficulty(LONG)
+    reasons = " ".join(d.reasons())
+    assert d.words > 40 and d.grade > 25
+    assert f"{d.words} words" in reasons and "subordinate clauses" in reasons
+    assert "commas" in reasons and "long or rare words" in reasons
+
+
+def test_hard_sentence_says_why_and_is_never_an_error() -> None:
+    [f] = run((LONG,), "R101")
+    assert f.evidence == LONG and f.severity is Severity.INFO
+    assert "words" in f.message and "grade" in f.message
+
+
+def test_grade_threshold_is_an_option() -> None:
+    assert run((LONG,), "R101", max_grade=60.0) == []
+    found = run((SHORT + " " + LONG,), "R101", max_grade=5.0)
+    assert "They will meet in May." not in [f.evidence for f in found] and len(found) == 3
+
+
+def test_unknown_option_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="max_grad"):
+        run((LONG,), "R101", max_grad=3.0)
+
+
+def test_harder_than_counterpart_shows_the_other_sentence() -> None:
+    [f] = run((STORY.format("not"), STORY.format(HARD)), "R102")
+    assert f.doc == "b" and "notwithstanding" in f.evidence
+    assert [r.doc for r in f.related] == ["a"] and "were not convinced" in f.related[0].text
+
+
+def test_document_thresholds_are_options() -> None:
+    assert len(run((LONG,), "R103")) == 1
+    assert run((LONG,), "R103", min_reading_ease=-200.0, max_grade=99.0) == []
+    assert len(run((SHORT,), "R103", min_reading_ease=101.0)) == 1
+
+
+def test_gap_is_reported_on_the_harder_document_only() -> None:
+    found = run((SHORT, LONG), "R104")
+    assert [f.doc for f in found] == ["b"]
+    assert run((SHORT, LONG), "R104", max_gap=99.0) == []
