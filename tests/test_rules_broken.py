@@ -65,3 +65,8 @@ def test_seed_fragments_are_found(seed_paths: list[Path]) -> None:
     assert ("b", "B101", "placement. missiles") in found
     assert ("b", "B102", "Treaty on nuclear forces within reach.") in found
     assert all(f.rule != "B102" or f.doc == "b" for f in report.findings)
+
+
+def test_fragment_cut_at_an_initial_is_a_segmentation_artefact() -> None:
+    text = "The stars arrived at the gala. Hynix chief executive E.J. Woo condemned it. She left."
+    assert findings(text, "B102") == []

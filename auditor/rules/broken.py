@@ -157,7 +157,9 @@ def verbless_fragment(doc: Document, ctx: Context, *, max_words: int = 14) -> It
         words = WORDS.findall(text)
         if not 4 <= len(words) <= max_words or text[:1].islower():
             continue
-        if words[0].lower() in ELLIPSIS_OPENERS or _has_verb(words):
+        if words[0].lower() in ELLIPSIS_OPENERS or _abbreviation(text.split()[-1]):
+            continue
+        if _has_verb(words):
             continue
         yield Hit(
             cur.start,
