@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from auditor.io import read_json_list
 from auditor.model import Finding, Report
 from auditor.text import InputError
 
@@ -67,16 +68,10 @@ def render_baseline(document: Mapping[str, Any]) -> str:
 def load_baseline(path: str | Path) -> Baseline:
     """Read a baseline file; raise InputError naming the file when it is not one."""
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{p}: not a baseline file ({exc})") from None
-    entries = data.get("entries") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not all(_valid(e) for e in entries):
+    entries = read_json_list(p, "a baseline file", "entries")
+    if not all(_valid(e) for e in entries):
         raise InputError(
-            f"{p}: not a baseline file (needs an 'entries' list of path, fingerprint, count)"
+            f"{p}: not a baseline file (each of its 'entries' needs a path, fingerprint and count)"
         )
     counts: Counter[Key] = Counter()
     for e in entries:

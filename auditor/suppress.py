@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from auditor.io import read_json_list
 from auditor.model import Finding
 from auditor.text import InputError
 
@@ -15,19 +15,9 @@ SUPPRESSIONS_FORMAT = 1
 
 def load_suppressions(path: str | Path) -> frozenset[str]:
     """Read a suppressions file and return the fingerprints it dismisses."""
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{p}: not a suppressions file ({exc})") from None
-    entries = data.get("suppressions") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not all(_valid(e) for e in entries):
-        raise InputError(
-            f"{p}: not a suppressions file (needs a 'suppressions' list of entries "
-            "with 'fingerprint')"
-        )
+    entries = read_json_list(path, "a suppressions file", "suppressions")
+    if not all(_valid(e) for e in entries):
+        raise InputError(f"{path}: not a suppressions file (every entry needs a 'fingerprint')")
     return frozenset(e["fingerprint"] for e in entries)
 
 

@@ -9,11 +9,11 @@ PLURAL = {"error": "errors", "warning": "warnings", "info": "infos"}
 
 
 def render(report: Report) -> str:
-    """Render one line per finding: `path:line:col: CODE [severity] message`."""
+    """Render one line per finding: `path:line:col: CODE message`."""
     lines = []
     for f in report.findings:
         path = report.document(f.doc).path
-        lines.append(f"{path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}")
+        lines.append(f"{path}:{f.line}:{f.column}: {f.rule} {f.message}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
