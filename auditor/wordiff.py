@@ -1,0 +1,59 @@
+"""Word-level difference of two aligned passages, as character spans in each text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from difflib import SequenceMatcher
+
+from auditor.model import DiffOp
+from auditor.text import token_spans
+
+Spans = Sequence[tuple[int, int]]
+
+
+def tokens(text: str, sentences: Spans) -> list[tuple[int, int]]:
+    """Return the word and punctuation spans of the given sentence spans, in order."""
+    return [span for start, end in sentences for span in token_spans(text, start, end)]
+
+
+def word_diff(
+    text_a: str, sentences_a: Spans, text_b: str, sentences_b: Spans
+) -> tuple[DiffOp, ...]:
+    """Diff the tokens of two passages with difflib; equal spans have identical text."""
+    ta, tb = tokens(text_a, sentences_a), tokens(text_b, sentences_b)
+    words_a = [text_a[s:e] for s, e in ta]
+    words_b = [text_b[s:e] for s, e in tb]
+    ops: list[DiffOp] = []
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.extend(_equal_runs(text_a, ta, i1, text_b, tb, j1, i2 - i1))
+        else:
+            ops.append(DiffOp(tag, *_span(ta, i1, i2), *_span(tb, j1, j2)))
+    return tuple(ops)
+
+
+def _span(toks: Spans, i1: int, i2: int) -> tuple[int, int]:
+    """Return the character span of tokens i1..i2, or an empty span where they would be."""
+    if i1 < i2:
+        return toks[i1][0], toks[i2 - 1][1]
+    if i1 < len(toks):
+        return toks[i1][0], toks[i1][0]
+    end = toks[-1][1] if toks else 0
+    return end, end
+
+
+def _equal_runs(
+    text_a: str, ta: Spans, i: int, text_b: str, tb: Spans, j: int, n: int
+) -> Iterator[DiffOp]:
+    """Yield equal ops over n matching tokens, cut wherever the spacing between them differs."""
+    first = 0
+    for k in range(1, n):
+        gap_a = text_a[ta[i + k - 1][1] : ta[i + k][0]]
+        gap_b = text_b[tb[j + k - 1][1] : tb[j + k][0]]
+        if gap_a != gap_b:
+            yield DiffOp(
+                "equal", ta[i + first][0], ta[i + k - 1][1], tb[j + first][0], tb[j + k - 1][1]
+            )
+            first = k
+    yield DiffOp("equal", ta[i + first][0], ta[i + n - 1][1], tb[j + first][0], tb[j + n - 1][1])

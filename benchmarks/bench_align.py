@@ -1,0 +1,458 @@
+"""Benchmark the aligner: MSRP accuracy vs lexical baselines, MQM diagonal share, time and memory.
+
+    python benchmarks/bench_align.py [--data ../shared/data] [--parts msrp,mqm,scale] [--fit]
+
+1. MSRP (news sentence pairs from different outlets, labelled paraphrase or not): 10-fold
+   cross-validation over groups of 20 pairs turned into two documents (sentence1s in order,
+   sentence2s shuffled). A pair is handled correctly when a paraphrase pair is aligned to each
+   other and a non-paraphrase pair is not; wrong links join sentences of different pairs.
+   Baselines (TF-IDF cosine, difflib ratio) align each group greedily 1:1 above a threshold
+   chosen on the training folds; the aligner runs with its frozen weights and, for comparison,
+   with weights refitted on the training folds.
+2. MQM zh-en (WMT23): one document pair per (document, system), reference lines as A and MT lines
+   as B; share of segments aligned with their own counterpart, auto-detected and forced.
+3. Scale: time and peak memory (in a fresh subprocess) for synthetic n-sentence documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import math
+import random
+import re
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import fields, replace
+from pathlib import Path
+
+from auditor.align import align
+from auditor.model import Document
+from auditor.similarity import WEIGHTS, Weights, features, idf_table, merge, profile
+from auditor.text import document_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+GROUP = 20
+FOLDS = 10
+WORDS = re.compile(r"\w+")
+Pair = tuple[str, str, int]
+
+
+def load_msrp(path: Path) -> list[Pair]:
+    """Return (sentence1, sentence2, label) triples."""
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    return [(r["sentence1"], r["sentence2"], int(r["label"])) for r in rows]
+
+
+class Group:
+    """Twenty MSRP pairs as two documents, with each sentence's pair number."""
+
+    def __init__(self, pairs: Sequence[Pair], rng: random.Random) -> None:
+        self.pairs = list(pairs)
+        order = list(range(len(pairs)))
+        rng.shuffle(order)
+        self.a = document_from_text("\n\n".join(p[0] for p in pairs), "a")
+        self.b = document_from_text("\n\n".join(pairs[k][1] for k in order), "b")
+        self.pair_a = _owners(self.a, len(pairs), list(range(len(pairs))))
+        self.pair_b = _owners(self.b, len(pairs), order)
+
+    def sentences(self, side: str, k: int) -> tuple[int, ...]:
+        """Return the sentence indices of pair k on one side."""
+        owners = self.pair_a if side == "a" else self.pair_b
+        return tuple(i for i, o in enumerate(owners) if o == k)
+
+
+def _owners(doc: Document, n: int, order: list[int]) -> list[int]:
+    """Map each sentence to the pair whose paragraph contains it."""
+    starts = [m.start() for m in re.finditer(r"(?:\A|(?<=\n\n))\S", doc.text)]
+    assert len(starts) == n
+    out = []
+    for s in doc.sentences:
+        para = max(k for k, st in enumerate(starts) if st <= s.start)
+        out.append(order[para])
+    return out
+
+
+def evaluate(
+    groups: Sequence[Group], links: Callable[[Group], set[tuple[int, int]]]
+) -> tuple[float, float]:
+    """Return (accuracy, share of wrong links) of an aligner over groups."""
+    correct = total = wrong = n_links = 0
+    for g in groups:
+        found = links(g)
+        n_links += len(found)
+        wrong += sum(1 for x, y in found if x != y)
+        for k, (_, _, label) in enumerate(g.pairs):
+            correct += ((k, k) in found) == bool(label)
+            total += 1
+    return correct / total, wrong / max(1, n_links)
+
+
+def aligner_links(weights: Weights) -> Callable[[Group], set[tuple[int, int]]]:
+    """Return the pair links the aligner makes with the given weights."""
+
+    def links(g: Group) -> set[tuple[int, int]]:
+        out = set()
+        for al in align(g.a, g.b, weights=weights).alignments:
+            for i in al.sentences["a"]:
+                for j in al.sentences["b"]:
+                    out.add((g.pair_a[i], g.pair_b[j]))
+        return out
+
+    return links
+
+
+def group_features(g: Group) -> list[tuple[tuple[float, ...], int]]:
+    """Return each pair's features computed inside its documents, with its label."""
+    pa = tuple(profile(g.a.sentence_text(i)) for i in range(len(g.a.sentences)))
+    pb = tuple(profile(g.b.sentence_text(j)) for j in range(len(g.b.sentences)))
+    idf = idf_table(pa + pb)
+    out = []
+    for k, (_, _, label) in enumerate(g.pairs):
+        x = merge([pa[i] for i in g.sentences("a", k)])
+        y = merge([pb[j] for j in g.sentences("b", k)])
+        out.append((features(x, y, idf), label))
+    return out
+
+
+# Coefficients that must not be negative (bias=0, then the overlap features): more overlap may
+# never lower the score, or a text would not align best with itself.
+MONOTONE = {1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13}
+
+
+def fit(samples: Sequence[tuple[tuple[float, ...], int]], l2: float = 0.01) -> Weights:
+    """Fit logistic weights by Newton's method, dropping overlap features that come out negative."""
+    active = list(range(len(samples[0][0]) + 1))
+    while True:
+        beta = _newton([((1.0, *v), y) for v, y in samples], active, l2)
+        negative = [k for k in active if k in MONOTONE and beta[k] < 0]
+        if not negative:
+            break
+        active.remove(min(negative, key=lambda k: beta[k]))
+    b = [round(x, 3) for x in beta]
+    return replace(
+        WEIGHTS,
+        bias=b[0],
+        words=b[1],
+        chars=b[2],
+        anchors=b[3],
+        numbers_differ=b[4],
+        numbers_one_side=b[5],
+        length_ratio=b[6],
+        word_cover=(b[7], b[8], b[9]),
+        char_cover=(b[10], b[11], b[12], b[13]),
+    )
+
+
+def _newton(
+    samples: Sequence[tuple[tuple[float, ...], int]], active: list[int], l2: float
+) -> list[float]:
+    """Return L2-regularised logistic coefficients, zero outside `active`."""
+    beta = [0.0] * len(samples[0][0])
+    for _ in range(30):
+        grad = [0.0] * len(active)
+        hess = [[0.0] * len(active) for _ in active]
+        for x, y in samples:
+            p = 1 / (1 + math.exp(-sum(b * v for b, v in zip(beta, x, strict=True))))
+            for r, kr in enumerate(active):
+                grad[r] += (y - p) * x[kr]
+                for c, kc in enumerate(active):
+                    hess[r][c] += p * (1 - p) * x[kr] * x[kc]
+        for r, kr in enumerate(active):
+            grad[r] -= l2 * beta[kr]
+            hess[r][r] += l2
+        for kr, step in zip(active, _solve(hess, grad), strict=True):
+            beta[kr] += step
+    return beta
+
+
+def _solve(m: list[list[float]], v: list[float]) -> list[float]:
+    """Solve m x = v by Gaussian elimination with partial pivoting."""
+    n = len(v)
+    a = [[*row, v[r]] for r, row in enumerate(m)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(a[r][c]))
+        a[c], a[p] = a[p], a[c]
+        for r in range(n):
+            if r != c:
+                f = a[r][c] / a[c][c]
+                a[r] = [x - f * y for x, y in zip(a[r], a[c], strict=True)]
+    return [a[r][n] / a[r][r] for r in range(n)]
+
+
+def baseline_links(
+    sims: dict[int, list[tuple[float, int, int]]], t: float
+) -> Callable[[Group], set[tuple[int, int]]]:
+    """Return a greedy 1:1 aligner over all pairs of a group, best similarity first, above t."""
+
+    def links(g: Group) -> set[tuple[int, int]]:
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        out = set()
+        for s, i, j in sims[id(g)]:
+            if s >= t and i not in used_a and j not in used_b:
+                used_a.add(i)
+                used_b.add(j)
+                out.add((i, j))
+        return out
+
+    return links
+
+
+def similarities(g: Group, sim: Callable[[str, str], float]) -> list[tuple[float, int, int]]:
+    """Return every pair of the group's sentences with its similarity, best first."""
+    sa = [p[0] for p in g.pairs]
+    sb = [p[1] for p in g.pairs]
+    return sorted(
+        ((sim(x, y), i, j) for i, x in enumerate(sa) for j, y in enumerate(sb)), reverse=True
+    )
+
+
+def tfidf_sim(group_texts: Sequence[str]) -> Callable[[str, str], float]:
+    """Return plain TF-IDF cosine over lower-cased words, IDF from the group's sentences."""
+    df = Counter(w for t in group_texts for w in set(WORDS.findall(t.lower())))
+    n = len(group_texts)
+
+    def vec(t: str) -> dict[str, float]:
+        tf = Counter(WORDS.findall(t.lower()))
+        return {w: c * math.log((n + 1) / df[w]) for w, c in tf.items()}
+
+    def sim(x: str, y: str) -> float:
+        vx, vy = vec(x), vec(y)
+        dot = sum(v * vy.get(w, 0.0) for w, v in vx.items())
+        norm = math.sqrt(sum(v * v for v in vx.values()) * sum(v * v for v in vy.values()))
+        return dot / norm if norm else 0.0
+
+    return sim
+
+
+def difflib_sim(x: str, y: str) -> float:
+    """Return difflib's ratio over lower-cased word tokens."""
+    return difflib.SequenceMatcher(
+        None, WORDS.findall(x.lower()), WORDS.findall(y.lower()), autojunk=False
+    ).ratio()
+
+
+def best_threshold(
+    groups: Sequence[Group],
+    make: Callable[[float], Callable[[Group], set[tuple[int, int]]]],
+    grid: Sequence[float],
+) -> float:
+    """Return the threshold from `grid` with the best accuracy on `groups`."""
+    return max(grid, key=lambda t: evaluate(groups, make(t))[0])
+
+
+def run_msrp(path: Path) -> None:
+    """Print cross-validated accuracy and wrong-link share of the aligner and the baselines."""
+    pairs = load_msrp(path)
+    rng = random.Random(13)
+    rng.shuffle(pairs)
+    groups = [Group(pairs[k : k + GROUP], rng) for k in range(0, len(pairs) - GROUP + 1, GROUP)]
+    feats = [group_features(g) for g in groups]
+    results: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    grid = [x / 20 for x in range(1, 20)]
+    base = baselines(groups)
+    for fold in range(FOLDS):
+        test = [g for k, g in enumerate(groups) if k % FOLDS == fold]
+        train = [g for k, g in enumerate(groups) if k % FOLDS != fold]
+        train_feats = [s for k, f in enumerate(feats) if k % FOLDS != fold for s in f]
+        results["aligner (frozen weights)"].append(evaluate(test, aligner_links(WEIGHTS)))
+        refit = fit(train_feats)
+        results["aligner (refit on train folds)"].append(evaluate(test, aligner_links(refit)))
+        for name, sims in base.items():
+            t = best_threshold(train, lambda t, sims=sims: baseline_links(sims, t), grid)
+            results[name].append(evaluate(test, baseline_links(sims, t)))
+    print(
+        f"MSRP {len(groups)} groups of {GROUP} pairs, {FOLDS}-fold CV"
+        " (target acc >= 0.75, wrong links < 2%)"
+    )
+    print(f"  {'method':36} {'accuracy':>9} {'wrong links':>12}")
+    for name, rows in results.items():
+        acc = sum(r[0] for r in rows) / len(rows)
+        wrong = sum(r[1] for r in rows) / len(rows)
+        print(f"  {name:36} {acc:9.3f} {wrong:12.3%}")
+
+
+def baselines(groups: Sequence[Group]) -> dict[str, dict[int, list[tuple[float, int, int]]]]:
+    """Return each baseline's sorted pair similarities for every group."""
+    tfidf = {
+        id(g): similarities(g, tfidf_sim([p[0] for p in g.pairs] + [p[1] for p in g.pairs]))
+        for g in groups
+    }
+    ratio = {id(g): similarities(g, difflib_sim) for g in groups}
+    return {"TF-IDF cosine (greedy 1:1)": tfidf, "difflib ratio (greedy 1:1)": ratio}
+
+
+def run_fit(path: Path) -> None:
+    """Fit the weights on all of MSRP and print them for auditor/similarity.py."""
+    pairs = load_msrp(path)
+    rng = random.Random(13)
+    rng.shuffle(pairs)
+    groups = [Group(pairs[k : k + GROUP], rng) for k in range(0, len(pairs) - GROUP + 1, GROUP)]
+    w = fit([s for g in groups for s in group_features(g)])
+    print({f.name: getattr(w, f.name) for f in fields(w)})
+
+
+def mqm_documents(path: Path) -> list[tuple[Document, Document]]:
+    """Return (reference, MT) documents, one pair per source document and system."""
+    by_doc: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+    for line in path.open(encoding="utf-8"):
+        r = json.loads(line)
+        by_doc[r["doc"], r["system"]].append(r)
+    out = []
+    for key in sorted(by_doc):
+        rows = sorted(by_doc[key], key=lambda r: int(str(r["doc_seg_id"])))
+        ref = "\n".join(str(r["reference"]).replace("\n", " ") for r in rows)
+        hyp = "\n".join(str(r["hypothesis"]).replace("\n", " ") for r in rows)
+        out.append((document_from_text(ref, "a"), document_from_text(hyp, "b")))
+    return out
+
+
+def segment_share(
+    pairs: Sequence[tuple[Document, Document]], parallel: bool | None
+) -> tuple[float, int]:
+    """Return the share of segments aligned with their own counterpart, and how many there are."""
+    good = total = 0
+    for a, b in pairs:
+        line_a, line_b = _line_of(a), _line_of(b)
+        linked = set()
+        for al in align(a, b, parallel=parallel).alignments:
+            la = {k for i in al.sentences["a"] for k in line_a[i]}
+            lb = {k for j in al.sentences["b"] for k in line_b[j]}
+            linked |= la & lb
+        n = a.text.count("\n") + 1
+        good += len(linked)
+        total += n
+    return good / total, total
+
+
+def _line_of(doc: Document) -> list[set[int]]:
+    """Return, for each sentence, the lines it covers."""
+    starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
+    out = []
+    for s in doc.sentences:
+        out.append(
+            {
+                k
+                for k, st in enumerate(starts)
+                if st < s.end and (k + 1 == len(starts) or starts[k + 1] > s.start)
+            }
+        )
+    return out
+
+
+def run_mqm(path: Path) -> None:
+    """Print the share of MT segments aligned with their reference segment."""
+    pairs = mqm_documents(path)
+    print(f"MQM zh-en: {len(pairs)} reference/MT document pairs (target >= 98%)")
+    for label, parallel in (("auto-detected", None), ("parallel=True", True)):
+        share, n = segment_share(pairs, parallel)
+        print(f"  {label:16} {share:7.2%} of {n} segments aligned with their counterpart")
+
+
+def synth(n: int, seed: int, sentences: Sequence[str]) -> tuple[str, str]:
+    """Return two n-sentence texts: spliced MSRP sentences, the second reordered and perturbed."""
+    rng = random.Random(seed)
+    words = [s.split() for s in sentences]
+    a_sents = []
+    for _ in range(n):
+        x, y = rng.choice(words), rng.choice(words)
+        a_sents.append(" ".join(x[: len(x) // 2] + y[len(y) // 2 :]))
+    b_sents = []
+    for s in a_sents:
+        toks = s.split()
+        if rng.random() < 0.1:
+            continue
+        if rng.random() < 0.3:
+            toks[rng.randrange(len(toks))] = rng.choice(rng.choice(words))
+        b_sents.append(" ".join(toks))
+    for k in range(0, len(b_sents) - 10, 10):
+        block = b_sents[k : k + 10]
+        rng.shuffle(block)
+        b_sents[k : k + 10] = block
+    return "\n\n".join(_para(a_sents)), "\n\n".join(_para(b_sents))
+
+
+def _para(sents: Sequence[str]) -> list[str]:
+    """Group sentences three to a paragraph."""
+    return [" ".join(sents[k : k + 3]) for k in range(0, len(sents), 3)]
+
+
+def measure(n: int, msrp: Path) -> None:
+    """Align two synthetic n-sentence documents; print seconds and peak MB (run in a subprocess)."""
+    import resource
+
+    sentences = [s for p in load_msrp(msrp) for s in p[:2]]
+    text_a, text_b = synth(n, 1, sentences)
+    a, b = document_from_text(text_a, "a"), document_from_text(text_b, "b")
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    result = align(a, b)
+    dt = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "n": len(a.sentences),
+                "m": len(b.sentences),
+                "seconds": dt,
+                "peak_mb": peak / 1024,
+                "before_mb": base / 1024,
+                "alignments": len(result.alignments),
+            }
+        )
+    )
+
+
+def run_scale(sizes: Sequence[int], msrp: Path) -> None:
+    """Print time and peak memory of the aligner for each size, each in a fresh process."""
+    print(
+        "Scale (synthetic news-like sentences; second text 10% dropped, 30% perturbed, reordered)"
+    )
+    print(
+        f"  {'sentences':>10} {'x':>4} {'seconds':>8} {'peak MB':>8}"
+        f" {'after segmentation':>19} {'alignments':>11}"
+    )
+    for n in sizes:
+        cmd = [sys.executable, __file__, "--measure", str(n), "--data", str(msrp.parent)]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        r = json.loads(out.strip().splitlines()[-1])
+        print(
+            f"  {r['n']:>10} {r['m']:>4} {r['seconds']:8.2f} {r['peak_mb']:8.0f}"
+            f" {r['before_mb']:19.0f} {r['alignments']:>11}"
+        )
+
+
+def main() -> None:
+    """Parse arguments and run the chosen parts."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    p.add_argument("--parts", default="msrp,mqm,scale")
+    p.add_argument("--sizes", default="1000,10000,50000")
+    p.add_argument(
+        "--fit", action="store_true", help="fit the weights on all of MSRP and print them"
+    )
+    p.add_argument("--measure", type=int, help=argparse.SUPPRESS)
+    args = p.parse_args()
+    msrp = args.data / "msrp-train.jsonl"
+    if args.measure:
+        measure(args.measure, msrp)
+        return
+    if args.fit:
+        run_fit(msrp)
+        return
+    parts = set(args.parts.split(","))
+    if "msrp" in parts:
+        run_msrp(msrp)
+    if "mqm" in parts:
+        run_mqm(args.data / "mqm-zhen-wmt23-dev.jsonl")
+    if "scale" in parts:
+        run_scale([int(x) for x in args.sizes.split(",")], msrp)
+
+
+if __name__ == "__main__":
+    main()
