@@ -5,7 +5,10 @@ the WMT23 zh-en MQM dev set, one segment per line, audits each pair with paralle
 and prints, for the segments of B carrying an `mt-error` or `inconsistency` finding at
 `error` or `warning` severity: the share with a Major error (precision) and the share of Major
 segments found (recall); next to sentence chrF choosing the same number of segments (the
-lowest-scoring ones) and the base rate; then the same figures per rule.
+lowest-scoring ones) and the base rate; then the same figures per rule (info-severity rules
+too, marked, though they never count). Then a held-out check: the source documents are split
+into two halves by sorted `doc` id (alternating), and every figure is printed for each half, so
+a threshold or severity chosen on one half can be judged on the other, in both directions.
 
 Usage: .venv/bin/python benchmarks/bench_rules.py [path/to/mqm-zhen-wmt23-dev.jsonl]
 """
@@ -71,11 +74,15 @@ def line_document(lines: Sequence[str], doc_id: str) -> Document:
 
 
 def flagged_segments(findings: Iterable[Finding]) -> dict[int, set[str]]:
-    """Return, per segment (line) of document B, the rules that flagged it."""
+    """Return, per segment (line) of document B, the rules that flagged it.
+
+    A rule counted by the benchmark appears as its code; an info-severity finding (never
+    counted) as its code followed by "?".
+    """
     out: dict[int, set[str]] = defaultdict(set)
     for f in findings:
-        if f.doc == "b" and f.category in COUNTED and f.severity.value in SEVERE:
-            out[f.line - 1].add(f.rule)
+        if f.doc == "b" and f.category in COUNTED:
+            out[f.line - 1].add(f.rule if f.severity.value in SEVERE else f.rule + "?")
     return out
 
 
@@ -92,12 +99,17 @@ def run(path: Path) -> None:
             segments.append(s)
             rules_of[s.key] = flagged.get(i, set())
     report(segments, rules_of)
+    docs = sorted({s.key[0] for s in segments})
+    for half in (0, 1):
+        chosen = set(docs[half::2])
+        print(f"\n=== held-out half {half + 1} of 2: {len(chosen)} source documents ===")
+        report([s for s in segments if s.key[0] in chosen], rules_of)
 
 
 def report(segments: Sequence[Segment], rules_of: dict[tuple[str, str, int], set[str]]) -> None:
     """Print the overall figures, the chrF baseline and the per-rule figures."""
     majors = sum(s.major for s in segments)
-    picked = [s for s in segments if rules_of[s.key]]
+    picked = [s for s in segments if any(not c.endswith("?") for c in rules_of[s.key])]
     print(
         f"segments: {len(segments)}  with a Major error: {majors} "
         f"(base rate {majors / len(segments):.1%})"
@@ -105,8 +117,8 @@ def report(segments: Sequence[Segment], rules_of: dict[tuple[str, str, int], set
     print(_line("auditor (error/warning, mt-error/inconsistency)", picked, majors))
     by_chrf = sorted(segments, key=lambda s: sentence_chrf(s.hypothesis, s.reference))
     print(_line(f"sentence chrF, lowest {len(picked)}", by_chrf[: len(picked)], majors))
-    print("\nper rule (segments flagged, precision, recall):")
-    codes = sorted({c for rules in rules_of.values() for c in rules})
+    print("per rule (segments flagged, precision, recall; ? = info, not counted):")
+    codes = sorted({c for s in segments for c in rules_of[s.key]})
     for code in codes:
         chosen = [s for s in segments if code in rules_of[s.key]]
         print("  " + _line(code, chosen, majors))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from auditor.knowledge.aliases import load_aliases
 from auditor.knowledge.glossary import (
     Entry,
     GlossaryTerm,
@@ -23,6 +24,7 @@ class Knowledge:
     names: NameBook = field(default_factory=NameBook)
     calques: tuple[Entry, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
+    aliases: tuple[tuple[str, ...], ...] = ()
 
     @property
     def canonical_terms(self) -> tuple[str, ...]:
@@ -38,4 +40,5 @@ def load_knowledge(glossaries: tuple[str, ...] = ()) -> Knowledge:
         names=load_names(),
         calques=builtin_calques(),
         glossary=builtin_glossary() + user,
+        aliases=load_aliases(),
     )

@@ -3,6 +3,7 @@
 from auditor.rules import (
     broken,
     calques,
+    entities,
     facts,
     glossary,
     names,
@@ -15,6 +16,7 @@ from auditor.rules import (
 __all__ = [
     "broken",
     "calques",
+    "entities",
     "facts",
     "glossary",
     "names",

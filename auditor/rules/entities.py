@@ -1,0 +1,194 @@
+"""Proper names of a translation with no counterpart in its reference, and the reverse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from auditor.model import Category, Document, Hit, Severity, Span
+from auditor.namewords import Word, common_words, name_span, unmatched, words
+from auditor.registry import Context, rule
+from auditor.versions import Pair, version_pairs
+
+WIDEST = 8  # words of a replaced passage that still point at one place; wider: the sentence
+
+
+@rule(
+    "E101",
+    Severity.WARNING,
+    Category.MT_ERROR,
+    scope="sources",
+    fires=(
+        (
+            "Spanish expert Julio Rios said the economy would recover.",
+            "Spanish expert Julio Riaz said the economy would recover.",
+        ),
+        (
+            "The report was published by the Economic Observer on Friday.",
+            "The report was published by the Economic Observation Network on Friday.",
+        ),
+    ),
+    quiet=(
+        (
+            "The Chinese PLA took part in the exercise.",
+            "The People's Liberation Army of China took part in the exercise.",
+        ),
+        (
+            "Exports from the United States to Britain fell.",
+            "U.S. exports to the UK fell.",
+        ),
+        (
+            "Russia massed troops near the border, the ministry said.",
+            "Russia has massed troops near the border.\nNATO met in Brussels.",
+        ),
+    ),
+)
+def unmatched_name(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A proper name in a translation with no counterpart in the aligned reference sentence.
+
+    Names are where machine translation fails worst and where readers notice: a transliterated
+    person's name spelled wrongly ("Brinkin" for "Blinken"), an organisation renamed word by word
+    ("Economic Observation Network" for "Economic Observer"), a name that is not in the source
+    at all. A name counts as matched when the reference has it up to case, possessive,
+    derivation ("Chinese" / "China"), spelling variant, compound ("Chinanews" / "China News"),
+    acronym ("PLA" / "People's Liberation Army") or a known alias ("UK" / "Britain").
+    Capitals due to position, headlines in title case and common words ("Plan", "Province")
+    are not names. A single added word with nothing replaced in the reference ("U.S. airspace"
+    for "airspace") is only a heads-up (info): translations often spell out what the reference
+    leaves implicit. Runs only where the text is a version of the first document (a translation
+    and its reference, most sentences aligned in order), never across two outlets' articles.
+    Example: "Julio Riaz" where the reference says "Julio Rios"
+    """
+    common = common_words()
+    aliases = ctx.knowledge.aliases if ctx.knowledge else ()
+    for pair in version_pairs(doc, ctx):
+        mine = unmatched(
+            doc.text, (pair.start, pair.end), pair.ref.text, pair.ref_span, common, aliases
+        )
+        if not mine:
+            continue
+        theirs = _names(
+            pair.ref.text,
+            pair.ref_span,
+            unmatched(
+                pair.ref.text, pair.ref_span, doc.text, (pair.start, pair.end), common, aliases
+            ),
+        )
+        names = _names(doc.text, (pair.start, pair.end), mine)
+        lone = len(mine) == 1 and not theirs
+        for name in names:
+            hit = _added_hit(doc, pair, name, theirs, alone=len(names) == 1)
+            yield replace(hit, severity=Severity.INFO, confidence=0.5) if lone else hit
+
+
+def _names(text: str, span: tuple[int, int], found: Sequence[Word]) -> list[tuple[int, int]]:
+    """Return the distinct name runs around the given words, in order."""
+    return sorted({name_span(text, span, w) for w in found})
+
+
+def _added_hit(
+    doc: Document,
+    pair: Pair,
+    name: tuple[int, int],
+    theirs: Sequence[tuple[int, int]],
+    *,
+    alone: bool,
+) -> Hit:
+    """Build the finding for a name the reference has no counterpart for."""
+    text = doc.text[name[0] : name[1]]
+    ref = pair.ref
+    related = [Span(ref.id, s, e, ref.text[s:e]) for s, e in theirs]
+    if not related:
+        related = [Span(ref.id, *pair.ref_span, ref.text[pair.ref_start : pair.ref_end])]
+    other = f" (it names {related[0].text!r} instead)" if theirs else ""
+    return Hit(
+        name[0],
+        name[1],
+        f"{text!r} has no counterpart in the aligned sentence of the reference{other}: "
+        "a name added, misspelled or translated word by word.",
+        suggestion=related[0].text if alone and len(theirs) == 1 else None,
+        related=tuple(related),
+        confidence=0.8 if theirs else 0.7,
+    )
+
+
+@rule(
+    "E102",
+    Severity.WARNING,
+    Category.MT_ERROR,
+    scope="sources",
+    fires=(
+        (
+            "CCTV News: dental implants are the best choice for many patients.",
+            "Dental implants are the best choice for many patients.",
+        ),
+        (
+            "The talks were hosted by the Organization for Security and Co-operation in Europe.",
+            "The talks were hosted by the security organisation.",
+        ),
+    ),
+    quiet=(
+        (
+            "The China Securities Regulatory Commission approved the plan.",
+            "The CSRC approved the plan.",
+        ),
+        (
+            "Blacklisted firms cannot buy technology from the United States.",
+            "Blacklisted firms cannot buy U.S. technology.",
+        ),
+        (
+            "Spanish expert Julio Rios said the economy would recover.",
+            "Spanish expert Julio Riaz said the economy would recover.",
+        ),
+    ),
+)
+def dropped_name(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """A proper name of the reference that the aligned sentence of a translation leaves out.
+
+    A translation that drops the name of a person, an organisation, a place or a source ("CCTV
+    News:", "according to Xinhua") loses what makes the sentence checkable. The finding points
+    at the words of the translation that stand where the name should be (the passage that
+    replaced it), or at the whole sentence when nothing replaced it, and shows the name.
+    Names are matched as for E101; sentences whose own names are also unmatched are left to
+    E101, which reports the pair once, on the translation's side. A dropped acronym alone is
+    only a heads-up (info): translations often spell acronyms out or leave them implicit.
+    Example: the reference opens with "CCTV News:", the translation does not
+    """
+    common = common_words()
+    aliases = ctx.knowledge.aliases if ctx.knowledge else ()
+    for pair in version_pairs(doc, ctx):
+        span = (pair.start, pair.end)
+        if unmatched(doc.text, span, pair.ref.text, pair.ref_span, common, aliases):
+            continue
+        missing = unmatched(pair.ref.text, pair.ref_span, doc.text, span, common, aliases)
+        for name in _names(pair.ref.text, pair.ref_span, missing):
+            hit = _dropped_hit(doc, pair, name)
+            acronyms = all(w.acronym for w in missing if name[0] <= w.start < name[1])
+            yield replace(hit, severity=Severity.INFO, confidence=0.4) if acronyms else hit
+
+
+def _dropped_hit(doc: Document, pair: Pair, name: tuple[int, int]) -> Hit:
+    """Build the finding for a reference name the translation does not have."""
+    text = pair.ref.text[name[0] : name[1]]
+    start, end = _opposite(doc, pair, name)
+    return Hit(
+        start,
+        end,
+        f"The aligned sentence of the reference names {text!r}; this sentence has no "
+        "counterpart for it: a name dropped or mistranslated.",
+        related=(Span(pair.ref.id, name[0], name[1], text),),
+        confidence=0.7,
+    )
+
+
+def _opposite(doc: Document, pair: Pair, name: tuple[int, int]) -> tuple[int, int]:
+    """Return the words of the translation that replaced the name, or the whole passage."""
+    ref_words = words(pair.ref.text, *pair.ref_span)
+    my_words = words(doc.text, pair.start, pair.end)
+    first = next(i for i, w in enumerate(ref_words) if w.start >= name[0])
+    matcher = SequenceMatcher(None, [w.key for w in ref_words], [w.key for w in my_words])
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if i1 <= first < i2 and tag == "replace" and j2 - j1 <= WIDEST:
+            return my_words[j1].start, my_words[j2 - 1].end
+    return pair.start, pair.end

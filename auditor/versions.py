@@ -1,0 +1,66 @@
+"""Sentence pairs of two versions of one text: a translation and its reference, line by line.
+
+Rules that compare what two sentences say word by word (every name, every number) only make
+sense when one text is a version of the other. Two outlets' articles about the same event leave
+out and add details freely, so these rules look only at documents whose alignment covers most
+sentences of both sides, in order, and compare each document with the first one (the reference).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from auditor.model import Alignment, Document
+from auditor.registry import Context
+
+COVERAGE = 0.8  # share of each document's sentences that must be aligned to call it a version
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A passage of the checked document and the passage of the reference aligned with it."""
+
+    start: int
+    end: int
+    ref: Document
+    ref_start: int
+    ref_end: int
+
+    @property
+    def ref_span(self) -> tuple[int, int]:
+        """Return the reference passage as (start, end)."""
+        return self.ref_start, self.ref_end
+
+
+def version_pairs(doc: Document, ctx: Context) -> Iterator[Pair]:
+    """Yield the aligned passages of `doc` and the reference, if `doc` is a version of it."""
+    ref = ctx.docs[0]
+    if doc.id == ref.id:
+        return
+    groups = [al for al in ctx.alignments if al.sentences.get(ref.id) and al.sentences.get(doc.id)]
+    if not _is_version(groups, ref, doc):
+        return
+    for al in groups:
+        mine, theirs = al.sentences[doc.id], al.sentences[ref.id]
+        yield Pair(
+            doc.sentences[mine[0]].start,
+            doc.sentences[mine[-1]].end,
+            ref,
+            ref.sentences[theirs[0]].start,
+            ref.sentences[theirs[-1]].end,
+        )
+
+
+def _is_version(groups: list[Alignment], ref: Document, doc: Document) -> bool:
+    """Return True if the groups cover most sentences of both documents, in order."""
+    if not groups or not ref.sentences or not doc.sentences:
+        return False
+    covered_ref = sum(len(al.sentences[ref.id]) for al in groups)
+    covered_doc = sum(len(al.sentences[doc.id]) for al in groups)
+    order = [al.sentences[doc.id][0] for al in sorted(groups, key=lambda g: g.sentences[ref.id])]
+    return (
+        covered_ref >= COVERAGE * len(ref.sentences)
+        and covered_doc >= COVERAGE * len(doc.sentences)
+        and order == sorted(order)
+    )
