@@ -25,6 +25,7 @@ DATELINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?=\r\n|\
 BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
 NEWLINE = re.compile(r"\r\n|\r|\n")
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+SENTENCE_END = frozenset(".!?…\"”’'")
 PUNCT_ONLY = re.compile(r"[^\w\s]+\Z")
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 
@@ -174,7 +175,7 @@ def split_sentences(text: str, start: int = 0) -> tuple[Sentence, ...]:
     """Split text after `start` into sentence spans that never cross a blank line."""
     tokenizer = punkt()
     spans: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs(text, start):
+    for p_start, p_end in _blocks(text, start):
         chunk = text[p_start:p_end]
         for s, e in tokenizer.span_tokenize(chunk):
             s, e = _strip(chunk, s, e)
@@ -185,6 +186,33 @@ def split_sentences(text: str, start: int = 0) -> tuple[Sentence, ...]:
             else:
                 spans.append((p_start + s, p_start + e))
     return tuple(Sentence(i, s, e) for i, (s, e) in enumerate(spans))
+
+
+def _blocks(text: str, start: int) -> list[tuple[int, int]]:
+    """Return paragraphs, with each line its own block in one-segment-per-line text."""
+    blocks: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs(text, start):
+        lines = _lines(text, p_start, p_end)
+        blocks.extend(lines if _segment_per_line(text, lines) else [(p_start, p_end)])
+    return blocks
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of the lines between `start` and `end`."""
+    spans, pos = [], start
+    for m in NEWLINE.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _segment_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Return True when most lines end a sentence: segments one per line, not wrapped prose."""
+    if len(lines) < 2:
+        return False
+    ends = sum(1 for s, e in lines if text[s:e].rstrip()[-1:] in SENTENCE_END)
+    return ends * 2 >= len(lines)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -127,6 +127,21 @@ def test_news_abbreviations_do_not_end_sentences(text: str) -> None:
     assert len(sentences_of(text)) == 2
 
 
+def test_each_line_is_a_segment_in_one_segment_per_line_text() -> None:
+    text = "A headline without a stop\nThe first segment. It has two sentences.\nThe last one.\n"
+    assert sentences_of(text) == [
+        "A headline without a stop",
+        "The first segment.",
+        "It has two sentences.",
+        "The last one.",
+    ]
+
+
+def test_hard_wrapped_prose_is_not_split_at_line_ends() -> None:
+    text = "Officials from the United\nStates met their Russian\ncounterparts in Geneva on\nMonday."
+    assert sentences_of(text) == [text]
+
+
 def test_mt_sentence_break_stays_visible() -> None:
     text = "They would act if Russia is willing to do so. backtrack on Ukraine."
     assert sentences_of(text) == [
