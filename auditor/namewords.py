@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’.](?=[^\W\d_]))*")
-JOINERS = frozenset("of and the for de du la le von van al bin".split())
+JOINERS = frozenset("of and the for in on de du la le von van al bin".split())
 FUNCTION = frozenset(
     """a an the of and or but in on at to for by with from as no not nor i it he she we they
     you this that these those there here his her its our their my your mr mrs ms dr st""".split()
@@ -28,7 +28,7 @@ CALENDAR = frozenset(
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 OPENERS = frozenset("\"“‘'([{:;—–-•*«")
-TITLE_CASE = 0.6  # share of capitalised words that makes a sentence a title-case headline
+TITLE_CASE = 0.75  # share of capitalised words that makes a sentence a title-case headline
 PREFIX = 4  # shared first letters that make two words one stem ("Chin-a" / "Chin-ese")
 PREFIX_SHARE = 0.6  # ... as a share of the shorter word
 SPELLING = 0.8  # difflib ratio of two words of 5+ letters that are spelling variants
@@ -249,13 +249,16 @@ def name_span(text: str, span: tuple[int, int], word: Word) -> tuple[int, int]:
     return toks[lo].start, toks[hi].end
 
 
+def _namey(w: Word) -> bool:
+    """Return True if a word can stand inside a name (capitalised, or a joiner like "of")."""
+    return (w.text[0].isupper() and w.key not in CALENDAR) or w.key in JOINERS
+
+
 def _joined(text: str, a: Word, b: Word) -> bool:
     """Return True if two neighbouring words belong to one name."""
     gap = text[a.end : b.start]
-    capital = (a.text[0].isupper() or a.key in JOINERS) and (
-        b.text[0].isupper() or b.key in JOINERS
-    )
-    return capital and gap in (" ", "-") and not (a.key in JOINERS and b.key in JOINERS)
+    capital = _namey(a) and _namey(b)
+    return ((capital and gap == " ") or gap == "-") and not (a.key in JOINERS and b.key in JOINERS)
 
 
 @lru_cache(maxsize=1)

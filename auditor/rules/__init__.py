@@ -11,6 +11,7 @@ from auditor.rules import (
     quotations,
     readability,
     titles,
+    untranslated,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "quotations",
     "readability",
     "titles",
+    "untranslated",
 ]

@@ -26,7 +26,7 @@ WIDEST = 8  # words of a replaced passage that still point at one place; wider: 
         ),
         (
             "The report was published by the Economic Observer on Friday.",
-            "The report was published by the Economic Observation Network on Friday.",
+            "The report was published by the Economic Watch Network on Friday.",
         ),
     ),
     quiet=(
@@ -49,7 +49,7 @@ def unmatched_name(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     Names are where machine translation fails worst and where readers notice: a transliterated
     person's name spelled wrongly ("Brinkin" for "Blinken"), an organisation renamed word by word
-    ("Economic Observation Network" for "Economic Observer"), a name that is not in the source
+    ("Economic Watch Network" for "Economic Observer"), a name that is not in the source
     at all. A name counts as matched when the reference has it up to case, possessive,
     derivation ("Chinese" / "China"), spelling variant, compound ("Chinanews" / "China News"),
     acronym ("PLA" / "People's Liberation Army") or a known alias ("UK" / "Britain").
@@ -124,8 +124,10 @@ def _added_hit(
             "Dental implants are the best choice for many patients.",
         ),
         (
-            "The talks were hosted by the Organization for Security and Co-operation in Europe.",
-            "The talks were hosted by the security organisation.",
+            "Russian and American diplomats met in Geneva on Monday, hosted by the Organization"
+            " for Security and Co-operation in Europe.",
+            "Russian and American diplomats met in Geneva on Monday, hosted by the security"
+            " organisation.",
         ),
     ),
     quiet=(
