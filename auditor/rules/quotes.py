@@ -14,8 +14,8 @@ SPEAKER = re.compile(
 DOUBLE_QUOTES = re.compile(r"[“”\"]")
 OPENING_SINGLE = re.compile(r"(?<![\w’])‘(?=\w)")
 CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?])’(?![\w])")
-BEFORE_OPENER = " \t\u00a0\n([{—–-/"
-AFTER_CLOSER = " \t\u00a0\n)]}—–-,.;:!?"
+BEFORE_OPENER = " \t\u00a0\r\n([{—–-/"
+AFTER_CLOSER = " \t\u00a0\r\n)]}—–-,.;:!?"
 
 
 @dataclass(frozen=True)
