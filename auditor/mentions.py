@@ -11,6 +11,7 @@ from auditor.knowledge.names import NameBook, fold_words
 from auditor.model import Document, Mention
 from auditor.people import find_people, link_surnames, person_key
 from auditor.quantities import DateRef, find_dates, find_quantities, find_weekdays
+from auditor.text import line_start
 
 if TYPE_CHECKING:
     from auditor.knowledge import Knowledge
@@ -140,8 +141,8 @@ def _speaker(text: str, q_start: int, q_end: int) -> str | None:
     after = ATTRIB_AFTER.match(text, q_end)
     who = (after.group("who") or after.group("who2")) if after else None
     if who is None:
-        line_start = max(text.rfind("\n", 0, q_start), text.rfind(".", 0, q_start)) + 1
-        before = ATTRIB_BEFORE.search(text[line_start:q_start])
+        start = max(line_start(text, q_start), text.rfind(".", 0, q_start) + 1)
+        before = ATTRIB_BEFORE.search(text[start:q_start])
         who = before.group("who") if before else None
     if who is None or who.lower() in {"he", "she", "they"}:
         return None

@@ -245,6 +245,22 @@ def normalise(text: str) -> str:
 QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
 
+def crosses_line(text: str, start: int, end: int) -> bool:
+    """Return True if text[start:end] holds a line break (LF, CRLF or CR)."""
+    return NEWLINE.search(text, start, end) is not None
+
+
+def line_start(text: str, pos: int) -> int:
+    """Return the offset where the line containing `pos` starts."""
+    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+
+
+def line_end(text: str, pos: int) -> int:
+    """Return the offset where the line containing `pos` ends (before its line break)."""
+    m = NEWLINE.search(text, pos)
+    return m.start() if m else len(text)
+
+
 class LineIndex:
     """Convert offsets into 1-based line and column numbers (CRLF, CR and LF all end lines)."""
 

@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 from auditor.text import (
     InputError,
     LineIndex,
+    crosses_line,
     decode,
     document_from_text,
+    line_end,
+    line_start,
     parse_dateline,
     read_document,
     split_sentences,
@@ -167,6 +170,16 @@ def test_seed_sentences_round_trip(seed_paths: list[Path]) -> None:
             assert s.start >= previous_end
             assert "\n\n" not in piece
             previous_end = s.end
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_helpers_know_every_line_ending(newline: str) -> None:
+    text = f"first line{newline}second line{newline}third"
+    second = text.index("second")
+    assert crosses_line(text, 0, second) and not crosses_line(text, second, second + 6)
+    assert line_start(text, second + 3) == second
+    assert text[second : line_end(text, second + 3)] == "second line"
+    assert line_end(text, text.index("third")) == len(text)
 
 
 def test_line_index_counts_lines_and_columns_from_one() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.model import Category, Document, Hit, Sentence, Severity
 from auditor.registry import Context, rule
-from auditor.text import ABBREVIATIONS
+from auditor.text import ABBREVIATIONS, crosses_line, line_start
 
 LAST_WORD = re.compile(r"(\S+)\s*\Z")
 FIRST_WORD = re.compile(r"[\"'“‘(]*([^\s,;:]+)")
@@ -41,7 +41,7 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Hit]:
         if (
             not before.endswith(".")
             or before.endswith("..")
-            or "\n" in doc.text[prev.end : cur.start]
+            or crosses_line(doc.text, prev.end, cur.start)
         ):
             continue
         first = FIRST_WORD.match(doc.text, cur.start, cur.end)
@@ -152,7 +152,9 @@ def verbless_fragment(doc: Document, ctx: Context, *, max_words: int = 14) -> It
     """
     for prev, cur, nxt in zip(doc.sentences, doc.sentences[1:], doc.sentences[2:], strict=False):
         text = doc.text[cur.start : cur.end]
-        if "\n" in doc.text[prev.end : nxt.start] or not text.endswith(".") or _quoted(doc, cur):
+        if crosses_line(doc.text, prev.end, nxt.start) or not text.endswith("."):
+            continue
+        if _quoted(doc, cur):
             continue
         words = WORDS.findall(text)
         if not 4 <= len(words) <= max_words or text[:1].islower():
@@ -174,8 +176,8 @@ def _quoted(doc: Document, cur: Sentence) -> bool:
     """Return True if the fragment has quotation marks or sits inside an open quotation."""
     if any(q in doc.text[cur.start : cur.end] for q in QUOTES):
         return True
-    line_start = max(doc.text.rfind("\n", 0, cur.start), doc.body_start)
-    before = [c for c in doc.text[line_start : cur.start] if c in '"“”']
+    start = max(line_start(doc.text, cur.start), doc.body_start)
+    before = [c for c in doc.text[start : cur.start] if c in '"“”']
     return before.count('"') % 2 == 1 or (bool(before) and before[-1] == "“")
 
 

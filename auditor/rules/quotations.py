@@ -9,6 +9,7 @@ from auditor.knowledge.names import fold_words
 from auditor.mentions import SAY
 from auditor.model import Category, Document, Hit, Mention, Severity, Span
 from auditor.registry import Context, rule
+from auditor.text import crosses_line, line_end, line_start
 
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|ourselves|myself)\b")
 FIRST_PERSON_LEAD = re.compile(r"(?:\S+\s+){0,2}(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
@@ -120,14 +121,12 @@ def unquoted_direct_speech(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 def _same_paragraph(doc: Document, index: int) -> bool:
     """Return True if sentence `index` follows the one before it on the same line."""
-    return "\n" not in doc.text[doc.sentences[index - 1].end : doc.sentences[index].start]
+    return not crosses_line(doc.text, doc.sentences[index - 1].end, doc.sentences[index].start)
 
 
 def _in_quoted_paragraph(text: str, start: int, end: int) -> bool:
     """Return True if the paragraph around text[start:end] has quotation marks."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    return bool(QUOTE_MARKS.search(text, lo, len(text) if hi < 0 else hi))
+    return bool(QUOTE_MARKS.search(text, line_start(text, start), line_end(text, end)))
 
 
 def _speech(text: str, start: int, end: int) -> Hit | None:
