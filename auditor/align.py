@@ -1,29 +1,37 @@
 """Cross-source sentence alignment: candidates, calibrated scores, 1:1 and 1:2 matching.
 
 Two regimes. Texts that are line-by-line parallel (an MT output and its reference, one segment
-per line) are aligned on the diagonal, line with line. Other texts (two outlets' articles) are
-aligned freely, in any order: candidate pairs come from an inverted index of rare stems, each is
-scored by `auditor.similarity`, adjacent sentences may merge (1:2, 2:1) when the merged passage
-scores clearly better, and a greedy pass keeps the best-scoring groups, each sentence used once.
+per line) are aligned on the diagonal, line with line, unless the scores show the lines are not
+in parallel order. Other texts (two outlets' articles) are aligned freely, in any order:
+candidate pairs come from an inverted index of rare stems, each is scored by
+`auditor.similarity`, and two passes link them. "Same" links: groups (1:1, and 1:2 or 2:1 of
+adjacent sentences that score clearly better together) whose score reaches the threshold, best
+first, each sentence used once. "Related" links: among the sentences left, pairs that are each
+other's best partner by shared rare content, above the floors documented in `Weights`.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor.candidates import candidates
 from auditor.model import Alignment, Document
-from auditor.similarity import WEIGHTS, Profile, Weights, idf_table, merge, pair_score, profile
+from auditor.similarity import WEIGHTS, Sig, Weights, evidence, idf_table, join, pair_score
+from auditor.similarity import signature as sentence_signature
 from auditor.text import NEWLINE
 from auditor.wordiff import word_diff
 
-MERGE_FLOOR = 0.1  # both 1:1 parts of a 1:2 merge must be candidates scoring at least this
+MERGE_FLOOR = 0.1  # both 1:1 parts of a 1:2 "same" merge must be candidates scoring this much
 MERGE_GAIN = 0.05  # a merge must beat every 1:1 pair inside it by this much
-PARALLEL_WINS = 0.6  # share of lines whose diagonal pair beats its neighbours ...
-PARALLEL_RATIO = 2.0  # ... and total diagonal score over total best-neighbour score: parallel
-MAX_SCORED = 2000  # sacrebleu chrF/BLEU per alignment (~0.3 ms each) only up to this many groups
+# Line-parallel texts go on the diagonal unless the evidence says the lines are reordered: the
+# diagonal's total score must reach this share of the best one-to-one assignment's total.
+PARALLEL_SHARE = 0.8
+MAX_SCORED = 2000  # sacrebleu chrF/BLEU per alignment (~0.5 ms each) only up to this many groups
+
+Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -36,36 +44,53 @@ class AlignResult:
 
 @dataclass(frozen=True)
 class Group:
-    """Sentence indices of the two sides that report the same thing, with their score."""
+    """Sentence indices of the two sides, their score and the kind of link."""
 
     a: tuple[int, ...]
     b: tuple[int, ...]
     score: float
+    kind: str = "same"
+    weight: float = 0.0  # what the pass that made the group ranks by (score or evidence)
 
 
 @dataclass(frozen=True)
 class Sides:
-    """Both documents' sentence profiles and the rarity of stems over both."""
+    """Both documents' sentence signatures and the rarity of stems over both."""
 
-    a: tuple[Profile, ...]
-    b: tuple[Profile, ...]
+    a: tuple[Sig, ...]
+    b: tuple[Sig, ...]
     idf: Mapping[str, float]
     weights: Weights
+    unit: float  # IDF of a stem found in two sentences: the unit of `evidence`
+
+    def pair(self, a: Sequence[int], b: Sequence[int]) -> tuple[Sig, Sig]:
+        """Return the signatures of a-sentences `a` and b-sentences `b`, each read as one."""
+        return join([self.a[i] for i in a]), join([self.b[j] for j in b])
 
     def score(self, a: Sequence[int], b: Sequence[int]) -> float:
-        """Return the pair score of a-sentences `a` read together against b-sentences `b`."""
-        x = merge([self.a[i] for i in a])
-        y = merge([self.b[j] for j in b])
-        return pair_score(x, y, self.idf, self.weights)
+        """Return the pair score of the two passages."""
+        return pair_score(*self.pair(a, b), self.idf, self.weights)
+
+    def evidence(self, a: Sequence[int], b: Sequence[int]) -> float:
+        """Return the rare content the two passages share."""
+        return evidence(*self.pair(a, b), self.idf, self.unit)
+
+
+def signatures(doc: Document) -> tuple[Sig, ...]:
+    """Return the signature of every sentence of the document."""
+    return tuple(sentence_signature(doc.sentence_text(i)) for i in range(len(doc.sentences)))
+
+
+def make_sides(xs: tuple[Sig, ...], ys: tuple[Sig, ...], weights: Weights) -> Sides:
+    """Return the two sides with IDF measured over both."""
+    return Sides(xs, ys, idf_table(xs + ys), weights, math.log((len(xs) + len(ys) + 1) / 2))
 
 
 def align(
     a: Document, b: Document, *, parallel: bool | None = None, weights: Weights = WEIGHTS
 ) -> AlignResult:
     """Align the sentences of `a` and `b`; `parallel` True forces, False forbids the diagonal."""
-    pa = tuple(profile(a.sentence_text(i)) for i in range(len(a.sentences)))
-    pb = tuple(profile(b.sentence_text(j)) for j in range(len(b.sentences)))
-    sides = Sides(pa, pb, idf_table(pa + pb), weights)
+    sides = make_sides(signatures(a), signatures(b), weights)
     groups = None if parallel is False else diagonal(a, b, sides, forced=parallel is True)
     if groups is None:
         groups = match(sides)
@@ -73,39 +98,108 @@ def align(
 
 
 def match(sides: Sides) -> list[Group]:
-    """Align freely: score candidates, add 1:2 merges, keep the best groups greedily."""
+    """Align freely: "same" groups above the threshold, then "related" ones among the rest."""
     scored = {(i, j): sides.score((i,), (j,)) for i, j in candidates(sides.a, sides.b, sides.idf)}
     threshold = sides.weights.threshold
-    groups = [Group((i,), (j,), s) for (i, j), s in scored.items() if s >= threshold]
-    groups += merges(sides, scored)
-    return greedy(groups)
+    same = [Group((i,), (j,), s, weight=s) for (i, j), s in scored.items() if s >= threshold]
+    kept = greedy(same + merges(sides, scored))
+    return kept + related(sides, scored, kept)
 
 
 def merges(sides: Sides, scored: Mapping[tuple[int, int], float]) -> list[Group]:
     """Return 1:2 and 2:1 groups of adjacent sentences that score clearly above their parts."""
-    found: dict[tuple[tuple[int, ...], tuple[int, ...]], Group] = {}
+    found: dict[Pair, Group] = {}
     for (i, j), s in scored.items():
         if s < MERGE_FLOOR:
             continue
-        for a, b in (
-            ((i,), (j, j + 1)),
-            ((i,), (j - 1, j)),
-            ((i, i + 1), (j,)),
-            ((i - 1, i), (j,)),
-        ):
+        for a, b in neighbours(i, j):
             parts = [scored.get((x, y), 0.0) for x in a for y in b]
             if (a, b) in found or min(parts) < MERGE_FLOOR:
                 continue
             m = sides.score(a, b)
             if m >= sides.weights.threshold and m >= max(parts) + MERGE_GAIN:
-                found[a, b] = Group(a, b, m)
+                found[a, b] = Group(a, b, m, weight=m)
     return list(found.values())
+
+
+def neighbours(i: int, j: int) -> tuple[Pair, ...]:
+    """Return the 1:2 and 2:1 groups that contain the pair (i, j)."""
+    return (((i,), (j, j + 1)), ((i,), (j - 1, j)), ((i, i + 1), (j,)), ((i - 1, i), (j,)))
+
+
+def related(
+    sides: Sides, scored: Mapping[tuple[int, int], float], kept: Iterable[Group]
+) -> list[Group]:
+    """Link sentences left unaligned to their mutual best partner by shared rare content."""
+    used_a = {i for g in kept for i in g.a}
+    used_b = {j for g in kept for j in g.b}
+    weights = sides.weights
+    strength = {
+        (i, j): sides.evidence((i,), (j,))
+        for (i, j), s in scored.items()
+        if i not in used_a and j not in used_b and s >= weights.weak_floor
+    }
+    best_b = _best(strength, 0)
+    best_a = _best(strength, 1)
+    groups = []
+    for i, j in strength:
+        if best_b[i] == j and best_a[j] == i:
+            single = _related_group(sides, (i,), (j,))
+            groups.append(single)
+            groups += _related_merges(sides, strength, single)
+    return greedy([g for g in groups if _trusted(g, sides)])
+
+
+def _trusted(g: Group, sides: Sides) -> bool:
+    """Return True for strong shared evidence, or weak evidence at the same place in long texts.
+
+    Weak evidence (a single rare word, a low score) is trusted only where position agrees,
+    which is informative only when both texts have enough sentences for chance to be unlikely.
+    """
+    w = sides.weights
+    if g.weight >= w.related_evidence and g.score >= w.related_floor:
+        return True
+    if min(len(sides.a), len(sides.b)) < w.weak_min_sentences or g.weight < w.weak_evidence:
+        return False
+    place_a = (g.a[0] + g.a[-1]) / 2 / max(1, len(sides.a) - 1)
+    place_b = (g.b[0] + g.b[-1]) / 2 / max(1, len(sides.b) - 1)
+    return g.score >= w.weak_floor and abs(place_a - place_b) <= w.weak_window
+
+
+def _related_merges(
+    sides: Sides, strength: Mapping[tuple[int, int], float], single: Group
+) -> list[Group]:
+    """Return 1:2 and 2:1 extensions of a related pair that say clearly more of the same."""
+    (i,), (j,) = single.a, single.b
+    out = []
+    for a, b in neighbours(i, j):
+        if all((x, y) in strength for x in a for y in b):
+            g = _related_group(sides, a, b)
+            if g.score >= single.score + MERGE_GAIN:
+                out.append(g)
+    return out
+
+
+def _related_group(sides: Sides, a: tuple[int, ...], b: tuple[int, ...]) -> Group:
+    """Return a "related" group ranked by the rare content its sides share."""
+    return Group(a, b, sides.score(a, b), "related", sides.evidence(a, b))
+
+
+def _best(strength: Mapping[tuple[int, int], float], side: int) -> dict[int, int]:
+    """Return each sentence's strongest partner; ties go to the nearer, then the earlier one."""
+    best: dict[int, tuple[float, int, int]] = {}
+    for pair, e in strength.items():
+        me, other = pair[side], pair[1 - side]
+        key = (-e, abs(me - other), other)
+        if me not in best or key < best[me]:
+            best[me] = key
+    return {me: key[2] for me, key in best.items()}
 
 
 def _rank(g: Group) -> tuple[float, int, float, int]:
     """Order groups best first; every tie-break is symmetric in the two sides."""
     offset = abs(sum(g.a) / len(g.a) - sum(g.b) / len(g.b))
-    return (-g.score, len(g.a) + len(g.b), offset, sum(g.a) + sum(g.b))
+    return (-g.weight, len(g.a) + len(g.b), offset, sum(g.a) + sum(g.b))
 
 
 def greedy(groups: Sequence[Group]) -> list[Group]:
@@ -121,63 +215,44 @@ def greedy(groups: Sequence[Group]) -> list[Group]:
     return kept
 
 
-def lines(doc: Document) -> list[int]:
-    """Return the start offsets of the non-empty lines of the document's body."""
+def line_groups(doc: Document) -> list[tuple[int, ...]] | None:
+    """Return the sentences of each non-empty line, or None if a sentence runs across lines."""
     starts = [doc.body_start] + [m.end() for m in NEWLINE.finditer(doc.text, doc.body_start)]
-    ends = [*starts[1:], len(doc.text)]
-    return [s for s, e in zip(starts, ends, strict=True) if doc.text[s:e].strip()]
-
-
-def line_groups(a: Document, b: Document) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Pair line k of `a` with line k of `b`, joining lines a sentence runs across."""
-    la, lb = lines(a), lines(b)
-    joined: set[int] = set()  # line k is joined to line k + 1
-    owner: list[tuple[list[int], list[int]]] = [([], []) for _ in la]
-    for doc, starts, side in ((a, la, 0), (b, lb, 1)):
-        for s in doc.sentences:
-            first = max(0, bisect.bisect_right(starts, s.start) - 1)
-            last = max(0, bisect.bisect_right(starts, s.end - 1) - 1)
-            joined.update(range(first, last))
-            owner[first][side].append(s.index)
-    out: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-    ga: list[int] = []
-    gb: list[int] = []
-    for k, (sa, sb) in enumerate(owner):
-        ga += sa
-        gb += sb
-        if k not in joined:
-            if ga and gb:
-                out.append((tuple(ga), tuple(gb)))
-            ga, gb = [], []
-    return out
+    out: dict[int, list[int]] = {}
+    for s in doc.sentences:
+        first = bisect.bisect_right(starts, s.start) - 1
+        if bisect.bisect_right(starts, s.end - 1) - 1 != first:
+            return None
+        out.setdefault(first, []).append(s.index)
+    return [tuple(v) for _, v in sorted(out.items())]
 
 
 def diagonal(a: Document, b: Document, sides: Sides, *, forced: bool) -> list[Group] | None:
     """Return the diagonal line by line if the texts are parallel; forced, sentence by sentence."""
-    n_lines = len(lines(a))
-    if n_lines >= 2 and n_lines == len(lines(b)):
-        pairs = line_groups(a, b)
+    la, lb = line_groups(a), line_groups(b)
+    if la is not None and lb is not None and len(la) == len(lb) >= 2:
+        pairs = list(zip(la, lb, strict=True))
     elif forced:
         pairs = [((i,), (i,)) for i in range(min(len(sides.a), len(sides.b)))]
     else:
         return None
     groups = [Group(x, y, sides.score(x, y)) for x, y in pairs]
-    if forced or (len(groups) >= 2 and _diagonal_wins(sides, groups)):
+    if forced or in_parallel_order(sides, pairs, groups):
         return groups
     return None
 
 
-def _diagonal_wins(sides: Sides, groups: Sequence[Group]) -> bool:
-    """Return True if the diagonal pairs mostly beat, and on average double, their neighbours."""
-    wins = 0
-    rival_total = 0.0
-    for k, g in enumerate(groups):
-        near = [h for h in groups[max(0, k - 1) : k + 2] if h is not g]
-        rival = max([sides.score(g.a, h.b) for h in near] + [sides.score(h.a, g.b) for h in near])
-        wins += g.score >= rival
-        rival_total += rival
-    diagonal_total = sum(g.score for g in groups)
-    return wins >= PARALLEL_WINS * len(groups) and diagonal_total >= PARALLEL_RATIO * rival_total
+def in_parallel_order(sides: Sides, pairs: Sequence[Pair], diag: Sequence[Group]) -> bool:
+    """Return True unless a free one-to-one assignment of the lines scores clearly higher."""
+    lines = make_sides(
+        tuple(join([sides.a[i] for i in x]) for x, _ in pairs),
+        tuple(join([sides.b[j] for j in y]) for _, y in pairs),
+        sides.weights,
+    )
+    found = candidates(lines.a, lines.b, lines.idf) | {(k, k) for k in range(len(pairs))}
+    options = [Group((i,), (j,), s, weight=s) for i, j in found if (s := lines.score((i,), (j,)))]
+    best = sum(g.score for g in greedy(options))
+    return sum(g.score for g in diag) >= PARALLEL_SHARE * best
 
 
 def finish(a: Document, b: Document, groups: Sequence[Group]) -> AlignResult:
@@ -198,6 +273,7 @@ def finish(a: Document, b: Document, groups: Sequence[Group]) -> AlignResult:
                 diff=word_diff(a.text, spans_a, b.text, spans_b),
                 chrf=round(metrics.sentence_chrf(hyp, ref), 2) if scored else None,
                 bleu=round(metrics.sentence_bleu(hyp, ref), 2) if scored else None,
+                kind=g.kind,
             )
         )
     used_a = {i for g in groups for i in g.a}

@@ -7,52 +7,53 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from auditor.similarity import Profile
+from auditor.similarity import Sig
 
 PER_SENTENCE = 3  # best partners kept for each sentence, in each direction
-MIN_COMMON = 20  # a stem in more sentences than max(this, COMMON_ROOT * sqrt(n)) is not indexed
-COMMON_ROOT = 2.0
+MIN_COMMON = 30  # a stem in more sentences than max(this, sqrt(n)) is not indexed: too common
 
 
 def candidates(
-    xs: Sequence[Profile], ys: Sequence[Profile], idf: Mapping[str, float]
+    xs: Sequence[Sig], ys: Sequence[Sig], idf: Mapping[str, float]
 ) -> set[tuple[int, int]]:
-    """Return pairs (i, j) among each side's best partners of the other; symmetric by design."""
+    """Return pairs (i, j) among each side's best partners of the other, and identical texts.
+
+    Symmetric by construction: swapping the sides transposes the set.
+    """
     forward = _best(xs, ys, idf)
     backward = _best(ys, xs, idf)
-    return forward | {(i, j) for j, i in backward}
+    return forward | {(i, j) for j, i in backward} | _identical(xs, ys)
 
 
-def _postings(ys: Sequence[Profile]) -> dict[str, list[int]]:
+def _identical(xs: Sequence[Sig], ys: Sequence[Sig]) -> set[tuple[int, int]]:
+    """Return the pairs whose texts are identical (case and spacing aside)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for j, y in enumerate(ys):
+        where[y.chars].append(j)
+    return {(i, j) for i, x in enumerate(xs) for j in where.get(x.chars, ())}
+
+
+def _postings(ys: Sequence[Sig]) -> dict[str, list[int]]:
     """Index the sentences of `ys` by stem, leaving out stems too common to tell them apart."""
     postings: dict[str, list[int]] = defaultdict(list)
-    for j, p in enumerate(ys):
-        for w in p.stems:
+    for j, y in enumerate(ys):
+        for w in y.content:
             postings[w].append(j)
-    cap = max(MIN_COMMON, int(COMMON_ROOT * math.sqrt(len(ys))))
+    cap = max(MIN_COMMON, int(math.sqrt(len(ys))))
     return {w: js for w, js in postings.items() if len(js) <= cap}
 
 
-def _norms(ps: Sequence[Profile], idf: Mapping[str, float]) -> list[float]:
-    """Return each profile's IDF vector length over its distinct stems (1 when empty)."""
-    return [math.sqrt(math.fsum(idf[w] ** 2 for w in p.stems)) or 1.0 for p in ps]
-
-
-def _best(
-    xs: Sequence[Profile], ys: Sequence[Profile], idf: Mapping[str, float]
-) -> set[tuple[int, int]]:
-    """Return, for each sentence of `xs`, its best-scoring partners in `ys` by shared stems."""
+def _best(xs: Sequence[Sig], ys: Sequence[Sig], idf: Mapping[str, float]) -> set[tuple[int, int]]:
+    """Return, for each sentence of `xs`, its best partners in `ys` by IDF cosine of stems."""
     postings = _postings(ys)
-    norms = _norms(ys, idf)
+    inverse = [1.0 / (math.sqrt(math.fsum(idf[w] ** 2 for w in y.content)) or 1.0) for y in ys]
     out: set[tuple[int, int]] = set()
-    for i, p in enumerate(xs):
+    for i, x in enumerate(xs):
         acc: dict[int, float] = defaultdict(float)
-        for w in sorted(p.stems):
+        for w in sorted(x.content):
             weight = idf[w] ** 2
             for j in postings.get(w, ()):
                 acc[j] += weight
-        ranked = heapq.nsmallest(
-            PER_SENTENCE, acc.items(), key=lambda t: (-t[1] / norms[t[0]], abs(t[0] - i), t[0])
-        )
-        out.update((i, j) for j, _ in ranked)
+        scores = {j: s * inverse[j] for j, s in acc.items()}
+        out.update((i, j) for j in heapq.nlargest(PER_SENTENCE, scores, key=scores.__getitem__))
     return out

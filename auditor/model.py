@@ -83,13 +83,18 @@ class DiffOp:
 
 @dataclass(frozen=True)
 class Alignment:
-    """Sentences of two documents that report the same thing (1:1, 1:2, 2:1)."""
+    """Sentences of two documents that report the same thing (1:1, 1:2, 2:1).
+
+    `kind` is "same" when the sides say the same thing (paraphrase, translation) and "related"
+    when they report the same event with different wording or details (two outlets' accounts).
+    """
 
     sentences: Mapping[str, tuple[int, ...]]
     score: float
     diff: tuple[DiffOp, ...] = ()
     chrf: float | None = None
     bleu: float | None = None
+    kind: str = "same"
 
 
 @dataclass(frozen=True)

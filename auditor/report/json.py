@@ -52,6 +52,7 @@ def _alignment(al: Alignment) -> dict[str, Any]:
     out: dict[str, Any] = {
         "sentences": {k: list(v) for k, v in al.sentences.items()},
         "score": al.score,
+        "kind": al.kind,
     }
     if al.chrf is not None:
         out["chrF"] = al.chrf
