@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from auditor.similarity import Sig
 
-PER_SENTENCE = 3  # best partners kept for each sentence, in each direction
+PER_SENTENCE = 2  # best partners kept for each sentence, in each direction
 MIN_COMMON = 30  # a stem in more sentences than max(this, sqrt(n)) is not indexed: too common
 
 

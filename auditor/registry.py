@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -36,11 +36,17 @@ class Context:
         """Return the document with id `doc_id`."""
         return next(d for d in self.docs if d.id == doc_id)
 
-    def counterparts(self, doc: Document, index: int) -> list[tuple[Document, Sentence]]:
-        """Return the sentences of other documents aligned with sentence `index` of `doc`."""
+    def counterparts(
+        self, doc: Document, index: int, kinds: Collection[str] = ("same", "related")
+    ) -> list[tuple[Document, Sentence]]:
+        """Return the sentences of other documents aligned with sentence `index` of `doc`.
+
+        `kinds` limits the links: "same" (the sides say the same thing) and "related" (the same
+        event told with other details, where a fact on one side need not be on the other).
+        """
         out: list[tuple[Document, Sentence]] = []
         for al in self.alignments:
-            if index not in al.sentences.get(doc.id, ()):
+            if al.kind not in kinds or index not in al.sentences.get(doc.id, ()):
                 continue
             for other_id, indices in al.sentences.items():
                 if other_id != doc.id:

@@ -70,18 +70,25 @@ class Weights:
     aside) scores 1.0 and anything else at most `ceiling`, and ties go to the nearer position.
 
     A "related" link joins sentences still unaligned after the "same" links when they report
-    the same event in different words or detail (two outlets' accounts): each is the other's
-    best partner by shared rare content (`evidence`), the shared content weighs at least
-    `related_evidence` and the pair score is at least `related_floor`. Both floors are set on
-    MSRP groups, where every pair (paraphrase or not) is two outlets' sentences about one
-    story and sentences of different pairs are about different stories: they keep links across
-    pairs under 1% while linking most same-story pairs (see the benchmark's "related" line).
+    the same event in different words or detail (two outlets' accounts): each must be the
+    other's best partner by shared rare content (`evidence`, in units of one stem found in
+    just two sentences), and then either the evidence is strong (at least `related_evidence`,
+    about two distinctive shared words, with a score of at least `related_floor`) or weak but
+    placed alike (at least `weak_evidence` and `weak_floor`, both texts of at least
+    `weak_min_sentences` sentences, relative positions within `weak_window`: credit lines,
+    closing paragraphs). On MSRP groups, where sentences of different pairs come from
+    different stories, evidence floors from 1 to 3 and score floors from 0.02 to 0.1 all keep
+    links across stories at 0.2-0.3% while linking 94-99% of same-story pairs; MSRP cannot
+    tell same-story sentences about different facts apart (its negatives are same-story), so
+    the floors sit at the conservative end of that range, and were checked by reading the
+    seed alignment (`bench_align.py --seeds`), not fitted to it.
     """
 
     bias: float = -5.636
     # In `FEATURES` order. Largest: word-order overlap (LCS), chrF, the worse-covered side's
     # unigram and bigram share. Negative weights on correlated overlaps (bigram max(P, R),
-    # trigram F) temper double counting; differing numbers and length gaps count against.
+    # trigram F, shared anchors) temper double counting; differing numbers count against;
+    # the small positive length term offsets LCS / longer for a side with an extra clause.
     coefficients: tuple[float, ...] = (
         *(2.765, 3.926, -0.472),  # unigram F, min(P, R), max(P, R)
         *(0.499, 2.893, -4.028),  # bigram F, min(P, R), max(P, R)

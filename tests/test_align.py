@@ -85,6 +85,15 @@ def test_line_parallel_texts_align_on_the_diagonal_line_by_line() -> None:
     assert lines == [((0,), (0,)), ((1, 2), (1, 2)), ((3,), (3,)), ((4,), (4,))]
 
 
+def test_line_parallel_texts_with_loose_translations_stay_on_the_diagonal() -> None:
+    ref = ["Prices rose sharply.", "The mayor resigned.", "Rain is expected.", "Schools reopen."]
+    mt = ["Costs went up a lot.", "The city head quit.", "It may rain.", "Classes start again."]
+    a, b = docs(ref, mt, sep="\n")
+    lines = [(al.sentences["a"], al.sentences["b"]) for al in align(a, b).alignments]
+    assert lines == [((k,), (k,)) for k in range(4)]
+    assert align(a, b, parallel=False).alignments == ()
+
+
 def test_forced_parallel_pairs_sentence_i_with_sentence_i() -> None:
     a, b = docs(FACTS[:3], [PARAPHRASES[2], PARAPHRASES[0]])
     result = align(a, b, parallel=True)
@@ -95,6 +104,37 @@ def test_forced_parallel_pairs_sentence_i_with_sentence_i() -> None:
 def test_shuffled_lines_are_not_taken_for_parallel_text() -> None:
     a, b = docs(FACTS, PARAPHRASES[::-1], sep="\n")
     assert pairs(align(a, b)) == {((k,), (5 - k,)) for k in range(6)}
+    rotated = PARAPHRASES[1:] + PARAPHRASES[:1]
+    a, b = docs(FACTS, rotated, sep="\n")
+    assert pairs(align(a, b)) == {((k,), ((k - 1) % 6,)) for k in range(6)}
+
+
+def test_two_outlets_reporting_one_event_differently_are_related_not_same() -> None:
+    a, b = docs(
+        [
+            "Ministers of Brazil and Argentina met in Montevideo on Friday to discuss a common"
+            " currency for the Mercosur bloc.",
+            "Toyota recalled 200,000 hybrid cars over a faulty brake sensor.",
+        ],
+        [
+            "A Mercosur currency shared by Argentina and Brazil would take years, Brazil's"
+            " finance minister warned in Montevideo.",
+            "Floods in northern Italy forced 3,000 people from their homes near Bologna.",
+        ],
+    )
+    result = align(a, b)
+    assert [(al.sentences["a"], al.sentences["b"], al.kind) for al in result.alignments] == [
+        ((0,), (0,), "related")
+    ]
+    assert result.alignments[0].score < 0.5
+    assert result.unaligned == {"a": (1,), "b": (1,)}
+
+
+def test_identical_sentences_score_one_and_paraphrases_less() -> None:
+    a, b = docs(FACTS[:2], [FACTS[0], PARAPHRASES[1]])
+    scores = [(al.score, al.kind) for al in align(a, b).alignments]
+    assert scores[0] == (1.0, "same")
+    assert 0.5 <= scores[1][0] < 1.0 and scores[1][1] == "same"
 
 
 def test_alignments_carry_diff_and_sentence_scores() -> None:
@@ -122,9 +162,13 @@ def test_swapping_the_inputs_swaps_the_sides_only(x: list[str], y: list[str]) ->
     a, b = docs(x, y)
     b2, a2 = document_from_text(b.text, "a"), document_from_text(a.text, "b")
     forward = {
-        (p, q, al.score) for al in align(a, b).alignments for p, q in [al.sentences.values()]
+        (p, q, al.score, al.kind)
+        for al in align(a, b).alignments
+        for p, q in [al.sentences.values()]
     }
     backward = align(b2, a2)
-    swapped = {(al.sentences["b"], al.sentences["a"], al.score) for al in backward.alignments}
+    swapped = {
+        (al.sentences["b"], al.sentences["a"], al.score, al.kind) for al in backward.alignments
+    }
     assert forward == swapped
     assert align(a, b).unaligned == {"a": backward.unaligned["b"], "b": backward.unaligned["a"]}

@@ -90,7 +90,7 @@ def _counterpart_mentions(
     """Return (doc id, mention) of one kind in the sentences aligned with sentence `index`."""
     return [
         (other.id, m)
-        for other, s in ctx.counterparts(doc, index)
+        for other, s in ctx.counterparts(doc, index, kinds=("same",))
         for m in _in(ctx, other.id, s.start, s.end, kind)
     ]
 
