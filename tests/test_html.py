@@ -156,6 +156,17 @@ def test_report_without_diffs_says_so_and_marks_no_differences() -> None:
     assert 'class="diff-' not in html
 
 
+def test_gutter_tells_same_meaning_links_from_same_event_links() -> None:
+    a = document_from_text("Talks began in Geneva. Ministers met on Monday.", "a", "a.txt")
+    b = document_from_text("Talks opened in Geneva. Officials gathered in Vienna.", "b", "b.txt")
+    alignments = (
+        Alignment({"a": (0,), "b": (0,)}, 0.81),
+        Alignment({"a": (1,), "b": (1,)}, 0.12, kind="related"),
+    )
+    text = " ".join(parse(render(make_report((a, b), alignments=alignments))).text)
+    assert "same meaning 0.81" in text and "same event 0.12" in text
+
+
 def test_unaligned_sentences_sit_where_they_fall_in_reading_order() -> None:
     a = document_from_text("Alpha one. Beta two. Gamma three.", "a", "a.txt")
     b = document_from_text("Intro here. Alpha one. Extra bit. Gamma three.", "b", "b.txt")

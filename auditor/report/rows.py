@@ -120,12 +120,18 @@ def _new_paragraph(doc: Document, before: int, index: int) -> bool:
     return index != before + 1 or BLANK_LINE.search(gap) is not None
 
 
+# How the gutter names a link: same meaning (paraphrase, translation) or the same event told
+# with other words or details (see auditor/align.py).
+KIND_LABEL = {"same": "same meaning", "related": "same event"}
+
+
 def _note(group: Group, alignments: list[Alignment], order: list[str]) -> str:
     """Describe a row: how well its sentences match, or which source alone has it."""
     if not alignments:
         present = [doc_label(d) for d in order if d in group]
         return "no match" if len(present) > 1 else f"only in {present[0]}"
-    parts = [f"match {max(al.score for al in alignments):.2f}"]
+    best = max(alignments, key=lambda al: al.score)
+    parts = [f"{KIND_LABEL.get(best.kind, best.kind)} {best.score:.2f}"]
     chrf = [al.chrf for al in alignments if al.chrf is not None]
     if chrf:
         parts.append(f"chrF {max(chrf):.1f}")
