@@ -144,6 +144,8 @@ def test_a_table_row_jumps_to_its_mark_in_the_text(page: Any, seed_page: Path) -
     last = visible_rows(page)[-1]["f"]
     page.click(f"#row-{last} td a[href='#m-{last}']")
     assert page.evaluate("location.hash") == f"#m-{last}"
+    # The highlight follows the hashchange event; wait for it rather than racing it.
+    page.wait_for_selector(f"mark.current[data-f~='{last}']", timeout=5000)
     box = page.evaluate(
         f"JSON.stringify(document.getElementById('m-{last}').getBoundingClientRect())"
     )
