@@ -1,4 +1,4 @@
-"""People and their official titles: "Deputy Secretary of State Wendy Sherman", "Sherman, the
+"""People and their official titles: "Deputy Secretary of State Maria Lopez", "Lopez, the
 deputy secretary", and later bare surnames that refer back to a titled person."""
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     a mistranslation. Only names that each source uses exclusively are compared, so two real
     bodies mentioned side by side stay quiet. Both texts are flagged; the fix offered for a
     later text is the first text's name (the reference), or a known canonical name.
-    Example: "Strategic Security Dialogue" vs "Strategic Stability Dialogue"
+    Example: "Joint Economic Commission" vs "Joint Trade Commission"
     """
     mine = _names(ctx, doc.id)
     reference = doc.id != ctx.docs[0].id
@@ -199,8 +199,8 @@ def _exempt_prefix(text: str, known: Sequence[str]) -> bool:
     Severity.ERROR,
     Category.MT_ERROR,
     fires=(
-        "They discussed a relaunch of the Intermediary, which has now disappeared. Treaty on "
-        "nuclear forces within reach.",
+        "Officials discussed a revival of the Comprehensive, which was never ratified. Treaty "
+        "on nuclear tests within reach.",
         "It pulled out of the Treaty on weapons non-proliferation nuclear last year.",
     ),
     quiet=(
@@ -213,12 +213,12 @@ def mangled_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A well-known treaty or organisation name mangled beyond recognition.
 
     MT can tear a name apart: words translated literally, reordered or split across a false
-    sentence break ("the Intermediary, which has now disappeared. Treaty on nuclear forces").
+    sentence break ("the Comprehensive, which was never ratified. Treaty on nuclear tests").
     When a capitalised kind word ("Treaty") stands within a few words of most of the
     distinctive words of a canonical name from `names.tsv`, and the name itself is nowhere
     spelled correctly nearby, the passage is flagged with the canonical name as the fix.
-    Example: "Intermediary, which has now disappeared. Treaty on nuclear forces" ->
-    "Intermediate-Range Nuclear Forces Treaty"
+    Example: "Comprehensive, which was never ratified. Treaty on nuclear tests" ->
+    "Comprehensive Nuclear-Test-Ban Treaty"
     """
     book = ctx.knowledge.names if ctx.knowledge else NameBook()
     text = doc.text

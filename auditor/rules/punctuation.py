@@ -40,7 +40,7 @@ def doubled_period(doc: Document, ctx: Context) -> Iterator[Hit]:
     "P102",
     Severity.WARNING,
     Category.FLUENCY,
-    fires=("Monday January 10, 2022 . Denis Balibouse", "He said , then left."),
+    fires=("Friday March 4, 2022 . Jane Doe / AP", "He said , then left."),
     quiet=("He said, then left.", "Ratio 3 : 2 is fine? No.", "Version .5 shipped."),
 )
 def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:

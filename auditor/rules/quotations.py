@@ -86,13 +86,13 @@ def same_quote(a: Mention, b: Mention) -> bool:
     Severity.WARNING,
     Category.MT_ERROR,
     fires=(
-        "I don't think we can expect these meetings to solve all the problems, he told reporters.",
-        "Asked about a compromise, he replied: Americans should be prepared to compromise.",
+        "I do not believe these talks will fix everything, she told reporters.",
+        "Asked about a deal, he replied: Europeans must be ready to give ground.",
         "Our position is clear, Petrov said on Sunday. We will not change it.",
     ),
     quiet=(
         "“I don't think we can expect much,” he told reporters.",
-        "Sherman said the United States would welcome progress, Price said.",
+        "Okafor said the ministry would welcome progress, Lindqvist said.",
         "We ate well, and I slept. Then we left.",
     ),
 )

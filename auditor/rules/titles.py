@@ -61,7 +61,7 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
     are not conflicts. The finding points at the odd title and shows the others as evidence;
     when the other source and this text agree against it, it is an error; a plain disagreement
     between two sources is a warning on both, with the first text's title offered as the fix.
-    Example: "Assistant Secretary of State Wendy Sherman" where the other source and the same
+    Example: "Assistant Secretary of State Maria Lopez" where the other source and the same
     text call her "Deputy Secretary of State" -> "Deputy Secretary of State"
     """
     mine = [m for m in ctx.mentions.get(doc.id, ()) if m.kind == "title"]
