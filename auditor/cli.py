@@ -252,11 +252,8 @@ def _apply_baseline(run: Run, s: Settings) -> Run:
 def _summary(run: Run, written: list[str]) -> str:
     """Return the terminal summary of a run."""
     from auditor.report.run import run_summary
-    from auditor.report.text import terminal_summary
 
-    if run.command == "check" or run.reports[0].baseline or not written:
-        return run_summary(run, written, brief=not written)
-    return terminal_summary(run.reports[0], written)
+    return run_summary(run, written, brief=not written)
 
 
 def _explain_run(run: Run, s: Settings) -> None:

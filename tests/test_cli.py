@@ -53,6 +53,7 @@ def test_finding_at_fail_on_exits_one_and_never_exits_zero(in_tmp: Path) -> None
     out = in_tmp / "r.json"
     failing = runner.invoke(app, ["compare", str(a), str(b), "-o", str(out)])
     assert failing.exit_code == 1
+    assert "B101" in failing.output and "«so. backtrack»" in failing.output
     rules = {f["rule"] for f in json.loads(out.read_text())["findings"]}
     assert "B101" in rules
     never = runner.invoke(app, ["compare", str(a), str(b), "-o", str(out), "--fail-on", "never"])

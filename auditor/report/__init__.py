@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.model import Finding, Report, Severity
+from auditor.model import Finding, Severity
 
 FORMAT_VERSION = 1
 
@@ -10,8 +10,3 @@ FORMAT_VERSION = 1
 def summary(findings: tuple[Finding, ...]) -> dict[str, int]:
     """Count findings by severity, most severe first."""
     return {s.value: sum(1 for f in findings if f.severity is s) for s in reversed(Severity)}
-
-
-def worst(report: Report, n: int = 5) -> list[Finding]:
-    """Return the `n` most severe findings, in text order within a severity."""
-    return sorted(report.findings, key=lambda f: (-f.severity.rank, f.doc, f.start))[:n]

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from auditor.model import Finding, Report
 from auditor.report import summary
-
-if TYPE_CHECKING:
-    from auditor.text import LineIndex
 
 PLURAL = {"error": "errors", "warning": "warnings", "info": "infos"}
 
@@ -84,7 +80,7 @@ def _baseline_totals(run: Run) -> dict[str, int]:
 
 
 def run_summary(run: Run, written: list[str], *, brief: bool = False) -> str:
-    """Return the terminal summary: counts, worst findings, baseline totals, paths written.
+    """Return the terminal summary: counts, worst findings, suppressed and baseline counts, paths.
 
     `brief` leaves out the worst findings (when the report itself went to the terminal).
     """
@@ -94,8 +90,12 @@ def run_summary(run: Run, written: list[str], *, brief: bool = False) -> str:
     lines = [f"{len(found)} findings in {files} file{'s' if files != 1 else ''}: {counts}"]
     ranked = [] if brief else sorted(run.findings(), key=lambda rf: -rf[1].severity.rank)[:5]
     lines.extend(
-        f"  {r.document(f.doc).path}:{f.line}:{f.column}: {f.rule} {f.message}" for r, f in ranked
+        f"  {r.document(f.doc).path}:{f.line}:{f.column}: {f.rule} {f.message} «{f.evidence}»"
+        for r, f in ranked
     )
+    suppressed = sum(r.suppressed for r in run.reports)
+    if suppressed:
+        lines.append(f"  ({suppressed} suppressed)")
     totals = _baseline_totals(run)
     if totals:
         matched, stale = totals.get("matched", 0), totals.get("stale", 0)
@@ -128,21 +128,16 @@ class Located:
 
 def located(run: Run) -> Iterator[Located]:
     """Yield every finding of the run with line and column positions of its spans."""
-    from auditor.text import LineIndex
-
     for report in run.reports:
-        indexes = {d.id: LineIndex(d.text) for d in report.documents}
         for f in report.findings:
-            related = tuple(
-                (_place(report, indexes, s.doc, s.start, s.end), s.text) for s in f.related
-            )
-            yield Located(f, _place(report, indexes, f.doc, f.start, f.end), related)
+            related = tuple((_place(report, s.doc, s.start, s.end), s.text) for s in f.related)
+            yield Located(f, _place(report, f.doc, f.start, f.end), related)
 
 
-def _place(
-    report: Report, indexes: Mapping[str, LineIndex], doc_id: str, start: int, end: int
-) -> Place:
+def _place(report: Report, doc_id: str, start: int, end: int) -> Place:
     """Return the place of a span of one of the report's documents."""
-    index = indexes[doc_id]
-    path = display_path(report.document(doc_id).path)
-    return Place(path, start, end, *index.position(start), *index.position(end))
+    from auditor.text import line_index
+
+    doc = report.document(doc_id)
+    index = line_index(doc.text)
+    return Place(display_path(doc.path), start, end, *index.position(start), *index.position(end))
