@@ -10,7 +10,7 @@ from auditor.config import Config, ConfigError
 from auditor.knowledge import Knowledge, load_knowledge
 from auditor.model import Alignment, Document, Finding, Hit, Report, Scores
 from auditor.registry import Context, Rule, select
-from auditor.text import LineIndex, normalise
+from auditor.text import LineIndex, line_index, normalise
 
 
 def audit(
@@ -79,7 +79,7 @@ def run_rules(
         if targets is not None and doc.id not in targets:
             continue
         doc_config = config.for_path(doc.path)
-        index = LineIndex(doc.text)
+        index = line_index(doc.text)
         for rule in select(doc_config.select, doc_config.ignore):
             if rule.scope == "sources" and len(ctx.docs) < 2:
                 continue

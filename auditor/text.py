@@ -271,3 +271,9 @@ class LineIndex:
         """Return (line, column), both 1-based, of `offset`."""
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
+
+
+@lru_cache(maxsize=16)
+def line_index(text: str) -> LineIndex:
+    """Return the line index of `text`, built once per text."""
+    return LineIndex(text)
