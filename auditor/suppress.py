@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from auditor.io import read_json_list
-from auditor.model import Finding
 from auditor.text import InputError
-
-SUPPRESSIONS_FORMAT = 1
 
 
 def load_suppressions(path: str | Path) -> frozenset[str]:
@@ -24,14 +20,3 @@ def load_suppressions(path: str | Path) -> frozenset[str]:
 def _valid(entry: Any) -> bool:
     """Return True for an entry with a string fingerprint."""
     return isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)
-
-
-def suppressions_document(findings: Iterable[Finding], note: str = "") -> dict[str, Any]:
-    """Return the suppressions file contents that dismiss `findings`."""
-    return {
-        "format": SUPPRESSIONS_FORMAT,
-        "suppressions": [
-            {"rule": f.rule, "fingerprint": f.fingerprint, "evidence": f.evidence, "note": note}
-            for f in findings
-        ],
-    }
