@@ -14,7 +14,7 @@ __all__ = ["Config", "Finding", "Report", "Severity", "__version__", "audit", "c
 def compare(*paths: str | Path, config: Config | None = None) -> Report:
     """Read and compare texts that report the same event; return the report."""
     from auditor.engine import audit as run
-    from auditor.text import read_document
+    from auditor.read.decode import read_document
 
     docs = [read_document(p, chr(ord("a") + i)) for i, p in enumerate(paths)]
     return run(docs, config)

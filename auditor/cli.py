@@ -12,9 +12,8 @@ from typing import Annotated, NoReturn, TypeVar
 import typer
 
 from auditor.config import FAIL_ON, Config, ConfigError, fails
-from auditor.model import Report
+from auditor.model import InputError, Report
 from auditor.report.run import Run
-from auditor.text import InputError
 
 T = TypeVar("T")
 
@@ -156,9 +155,9 @@ def compare(
 
 def _compare(files: list[Path], config: Config, suppressions: Path | None) -> Report:
     """Read the files and audit them together."""
+    from auditor.ci.suppress import load_suppressions
     from auditor.engine import audit
-    from auditor.suppress import load_suppressions
-    from auditor.text import read_document
+    from auditor.read.decode import read_document
 
     docs = [read_document(p, chr(ord("a") + i)) for i, p in enumerate(files)]
     dismissed = load_suppressions(suppressions) if suppressions else frozenset()
@@ -194,7 +193,7 @@ def check(
 
 def _check(files: list[Path], against: list[Path], config: Config) -> list[Report]:
     """Check the files, each against the sources, over all cores."""
-    from auditor.check import check_files, expand_sources
+    from auditor.ci.batch import check_files, expand_sources
 
     paths = [str(p) for p in files]
     return check_files(paths, expand_sources(against), config)
@@ -211,7 +210,7 @@ def baseline_command(
     quiet: QuietOpt = False,
 ) -> None:
     """Record the current findings of `audit check` so later runs report only new ones."""
-    from auditor.baseline import baseline_document, render_baseline
+    from auditor.ci.baseline import baseline_document, render_baseline
 
     s = settings(None, None, None, config)
     reports = guarded(lambda: _check(files, against or [], s.config))
@@ -225,7 +224,7 @@ def baseline_command(
 
 def finish(run: Run, s: Settings, stem: str) -> NoReturn:
     """Apply the baseline, write the outputs, print the summary and exit with the contract."""
-    from auditor.baseline import stale_total
+    from auditor.ci.baseline import stale_total
 
     run = _apply_baseline(run, s)
     written = _write(run, stem, s.fmt, s.output)
@@ -240,7 +239,7 @@ def finish(run: Run, s: Settings, stem: str) -> NoReturn:
 
 def _apply_baseline(run: Run, s: Settings) -> Run:
     """Drop the findings the baseline accepts and count its stale entries."""
-    from auditor.baseline import apply_baseline, load_baseline
+    from auditor.ci.baseline import apply_baseline, load_baseline
 
     if s.baseline is None:
         return run
@@ -289,7 +288,7 @@ def _write(run: Run, stem: str, fmt: str | None, output: str | None) -> list[str
 
 def _write_or_fail(path: str, text: str) -> None:
     """Write a file atomically; a failure is a one-line error and exit 2."""
-    from auditor.io import write_atomic
+    from auditor.report.write import write_atomic
 
     try:
         write_atomic(path, text)
@@ -300,7 +299,7 @@ def _write_or_fail(path: str, text: str) -> None:
 @app.command()
 def rules() -> None:
     """List the registered rules."""
-    from auditor.registry import all_rules
+    from auditor.rules.registry import all_rules
 
     for r in all_rules().values():
         typer.echo(
@@ -311,7 +310,7 @@ def rules() -> None:
 @app.command()
 def explain(code: Annotated[str, typer.Argument(help="A rule code (P101) or name.")]) -> None:
     """Show a rule's documentation, settings and examples."""
-    from auditor.registry import find_rule
+    from auditor.rules.registry import find_rule
 
     r = find_rule(code)
     if r is None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from auditor.model import Severity
 
 if TYPE_CHECKING:
-    from auditor.registry import Rule
+    from auditor.rules.registry import Rule
 
 FAIL_ON = ("error", "warning", "info", "never")
 RULE_KEYS = ("select", "ignore", "severity", "options", "readability")
@@ -194,7 +194,7 @@ class _RuleSettings:
 
 def _rule_settings(data: Mapping[str, Any], path: Path, where: str) -> _RuleSettings:
     """Validate select, ignore, severity, options and readability against the registry."""
-    from auditor.registry import all_rules
+    from auditor.rules.registry import all_rules
 
     rules = all_rules()
     options = _options(data.get("options", {}), rules, path, f"{where}options")
@@ -229,7 +229,7 @@ def _severities(value: Any, rules: Mapping[str, Rule], path: Path, key: str) -> 
     """Expand `{prefix = "warning"}` into per-code severities, longer prefixes winning."""
     if not isinstance(value, Mapping):
         raise ConfigError(f"{path}: {key} must be a table of rule code = severity")
-    from auditor.registry import matches
+    from auditor.rules.registry import matches
 
     out: dict[str, Severity] = {}
     for prefix in sorted(value, key=lambda p: -1 if p.upper() == "ALL" else len(p)):

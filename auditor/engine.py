@@ -9,8 +9,9 @@ from functools import lru_cache
 from auditor.config import Config, ConfigError
 from auditor.knowledge import Knowledge, load_knowledge
 from auditor.model import Alignment, Document, Finding, Hit, Report, Scores
-from auditor.registry import Context, Rule, select
-from auditor.text import LineIndex, line_index, normalise
+from auditor.read.lines import LineIndex, line_index
+from auditor.read.tokens import normalise
+from auditor.rules.registry import Context, Rule, select
 
 
 def audit(
@@ -25,8 +26,8 @@ def audit(
 
     `targets` limits the findings to those document ids (all documents when None).
     """
-    from auditor import metrics
-    from auditor.mentions import extract_mentions
+    from auditor.measure.readability import readability
+    from auditor.mentions.extract import extract_mentions
 
     config = config or Config()
     knowledge = knowledge or load_knowledge(config.glossary)
@@ -42,7 +43,7 @@ def audit(
     return Report(
         signature=signature(config),
         documents=tuple(docs),
-        readability={d.id: metrics.readability(d.body) for d in docs},
+        readability={d.id: readability(d.body) for d in docs},
         alignments=alignments,
         unaligned=unaligned,
         findings=kept,
@@ -55,7 +56,7 @@ def _align_all(
     docs: Sequence[Document], config: Config
 ) -> tuple[tuple[Alignment, ...], dict[str, tuple[int, ...]]]:
     """Align every other document with the first one."""
-    from auditor.align import align
+    from auditor.align.match import align
 
     if len(docs) < 2:
         return (), {}
@@ -133,7 +134,7 @@ def fingerprint(code: str, doc: Document, start: int, end: int) -> str:
 
 def pair_scores(docs: Sequence[Document], alignments: Iterable[Alignment]) -> Scores:
     """Score the aligned text of the second document against the first (the reference)."""
-    from auditor import metrics
+    from auditor.measure.scores import corpus_scores
 
     refs: list[str] = []
     hyps: list[str] = []
@@ -143,7 +144,7 @@ def pair_scores(docs: Sequence[Document], alignments: Iterable[Alignment]) -> Sc
             if a.id in al.sentences and b.id in al.sentences:
                 refs.append(" ".join(a.sentence_text(i) for i in al.sentences[a.id]))
                 hyps.append(" ".join(b.sentence_text(i) for i in al.sentences[b.id]))
-    return metrics.corpus_scores(hyps, refs)
+    return corpus_scores(hyps, refs)
 
 
 def signature(config: Config) -> dict[str, str]:
@@ -154,8 +155,9 @@ def signature(config: Config) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _tool_signature() -> tuple[tuple[str, str], ...]:
     """Return the library versions and metric signatures, looked up once per process."""
-    from auditor import metrics
+    from auditor.measure.libraries import library_versions
+    from auditor.measure.scores import corpus_scores
 
-    sig = metrics.versions()
-    sig.update(metrics.corpus_scores([], []).signatures)
+    sig = library_versions()
+    sig.update(corpus_scores([], []).signatures)
     return tuple(sig.items())

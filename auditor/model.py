@@ -186,3 +186,7 @@ class Report:
     def document(self, doc_id: str) -> Document:
         """Return the document with id `doc_id`."""
         return next(d for d in self.documents if d.id == doc_id)
+
+
+class InputError(Exception):
+    """A file that cannot be audited; the message names the file and the problem."""

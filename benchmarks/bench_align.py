@@ -34,10 +34,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from auditor.align import AlignResult, align, make_sides, signatures
+from auditor.align.match import AlignResult, align, make_sides, signatures
+from auditor.align.similarity import FEATURES, WEIGHTS, Weights, features
 from auditor.model import Document
-from auditor.similarity import FEATURES, WEIGHTS, Weights, features
-from auditor.text import document_from_text, read_document
+from auditor.read.decode import document_from_text, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUP = 20

@@ -23,8 +23,8 @@ from pathlib import Path
 from auditor.config import Config
 from auditor.engine import audit
 from auditor.model import Document, Report
-from auditor.registry import select
-from auditor.text import document_from_text
+from auditor.read.decode import document_from_text
+from auditor.rules.registry import select
 
 FAMILIES = ("B", "P", "C", "R", "G")
 PARAGRAPH = 8

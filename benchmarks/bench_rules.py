@@ -24,9 +24,9 @@ from pathlib import Path
 
 from auditor.config import Config
 from auditor.engine import audit
-from auditor.metrics import sentence_chrf
+from auditor.measure.scores import sentence_chrf
 from auditor.model import Document, Finding, Sentence
-from auditor.text import document_from_text
+from auditor.read.decode import document_from_text
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "mqm-zhen-wmt23-dev.jsonl"
 COUNTED = frozenset({"mt-error", "inconsistency"})

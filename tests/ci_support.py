@@ -10,7 +10,7 @@ from typer.testing import CliRunner, Result
 
 from auditor.cli import app
 from auditor.model import Category, Document, Hit, Severity, Span
-from auditor.registry import RULES, Context, Rule
+from auditor.rules.registry import RULES, Context, Rule
 
 CLEAN = "Officials met in Geneva on Monday. The talks lasted eight hours.\n"
 BROKEN = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.align import AlignResult, align
+from auditor.align.match import AlignResult, align
 from auditor.model import Document
-from auditor.text import document_from_text
+from auditor.read.decode import document_from_text
 
 FACTS = [
     "The central bank raised its main interest rate to 4.5 percent on Thursday.",

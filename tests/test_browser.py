@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from auditor.cli import app
 from auditor.engine import audit
+from auditor.read.decode import read_document
 from auditor.report.html import render
-from auditor.text import read_document
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from ci_support import BROKEN, CLEAN, WARNING_ONLY, invoke, one_line_error, write
 
-from auditor.check import check_files, expand_sources
+from auditor.ci.batch import check_files, expand_sources
 from auditor.config import Config
-from auditor.text import InputError
+from auditor.model import InputError
 
 
 def articles(folder: Path, n: int) -> list[str]:

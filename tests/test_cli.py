@@ -144,7 +144,7 @@ def test_failed_write_leaves_no_partial_report(in_tmp: Path) -> None:
 
 
 def test_rules_lists_every_registered_rule() -> None:
-    from auditor.registry import all_rules
+    from auditor.rules.registry import all_rules
 
     result = runner.invoke(app, ["rules"])
     assert result.exit_code == 0

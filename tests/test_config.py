@@ -10,7 +10,7 @@ from ci_support import BROKEN, CLEAN, fake_rule, invoke, one_line_error, write
 
 from auditor.config import Config, ConfigError, find_config, load_config
 from auditor.model import Severity
-from auditor.registry import Rule
+from auditor.rules.registry import Rule
 
 __all__ = ["fake_rule"]  # the fixture, used by name
 

@@ -13,8 +13,8 @@ from auditor.engine import audit
 from auditor.knowledge import load_knowledge
 from auditor.knowledge.glossary import load_glossary
 from auditor.knowledge.patterns import PatternError, compile_pattern
-from auditor.model import Severity
-from auditor.text import InputError, document_from_text
+from auditor.model import InputError, Severity
+from auditor.read.decode import document_from_text
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en"><text><body>

@@ -19,10 +19,10 @@ import pytest
 
 from auditor import compare
 from auditor.model import Alignment, DiffOp, Document, Finding, Report, Scores, Severity, Span
+from auditor.read.decode import document_from_text
 from auditor.report.html import render
 from auditor.report.segments import Mark, Ref, split
 from auditor.report.view import paragraphs
-from auditor.text import document_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "seeds.html"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from auditor.engine import audit
-from auditor.text import read_document
+from auditor.read.decode import read_document
 
 
 def positions(paths: list[Path]) -> set[tuple[str, str, int, int]]:

@@ -6,10 +6,10 @@ import pytest
 
 from auditor.knowledge import load_knowledge
 from auditor.knowledge.titles import parse_titles
-from auditor.mentions import extract_mentions
+from auditor.mentions.extract import extract_mentions
+from auditor.mentions.quantities import DateRef, find_dates, find_quantities
 from auditor.model import Mention
-from auditor.quantities import DateRef, find_dates, find_quantities
-from auditor.text import document_from_text
+from auditor.read.decode import document_from_text
 
 
 def mentions(text: str, kind: str) -> list[Mention]:

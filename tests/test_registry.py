@@ -7,8 +7,8 @@ import pytest
 from auditor.config import Config
 from auditor.engine import audit
 from auditor.model import Category, Severity
-from auditor.registry import CODE_PATTERN, Example, Rule, all_rules, select
-from auditor.text import document_from_text
+from auditor.read.decode import document_from_text
+from auditor.rules.registry import CODE_PATTERN, Example, Rule, all_rules, select
 
 RULES = all_rules()
 

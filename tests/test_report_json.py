@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from auditor import compare
 from auditor.engine import audit
+from auditor.read.decode import document_from_text
+from auditor.read.lines import LineIndex
 from auditor.report.json import render
-from auditor.text import LineIndex, document_from_text
 
 FINDING_KEYS = {
     "rule", "name", "category", "severity", "doc", "start", "end", "line", "column",

@@ -7,7 +7,7 @@ from pathlib import Path
 from auditor.config import Config
 from auditor.engine import audit
 from auditor.model import Finding
-from auditor.text import document_from_text, read_document
+from auditor.read.decode import document_from_text, read_document
 
 
 def findings(text: str, code: str) -> list[Finding]:

@@ -8,7 +8,7 @@ from auditor.config import Config
 from auditor.engine import audit
 from auditor.knowledge.glossary import builtin_calques
 from auditor.model import Finding, Severity
-from auditor.text import document_from_text
+from auditor.read.decode import document_from_text
 
 
 def findings(text: str, code: str = "C101") -> list[Finding]:

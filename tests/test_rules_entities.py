@@ -6,9 +6,9 @@ from rule_helpers import SEEDS, run
 
 from auditor.config import Config
 from auditor.engine import audit
+from auditor.mentions.namewords import common_words, fold, similar, unmatched
 from auditor.model import Finding, Severity
-from auditor.namewords import common_words, fold, similar, unmatched
-from auditor.text import document_from_text, read_document
+from auditor.read.decode import document_from_text, read_document
 
 REF = "Officials met on Monday.\n{}\nThe talks will resume in May."
 

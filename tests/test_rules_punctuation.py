@@ -9,7 +9,7 @@ import pytest
 from auditor.config import Config
 from auditor.engine import audit
 from auditor.model import Finding
-from auditor.text import document_from_text, read_document
+from auditor.read.decode import document_from_text, read_document
 
 
 def findings(text: str, code: str) -> list[Finding]:

@@ -6,10 +6,10 @@ import pytest
 
 from auditor.config import Config, ConfigError
 from auditor.engine import audit
-from auditor.metrics import difficulty
+from auditor.measure.readability import difficulty
 from auditor.model import Finding, Severity
+from auditor.read.decode import document_from_text
 from auditor.rules.readability import HARD, LONG, SHORT, STORY
-from auditor.text import document_from_text
 
 
 def run(texts: tuple[str, ...], code: str, **options: float) -> list[Finding]:

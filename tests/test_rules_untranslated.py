@@ -6,7 +6,7 @@ from rule_helpers import SEEDS, run
 
 from auditor.config import Config
 from auditor.engine import audit
-from auditor.text import read_document
+from auditor.read.decode import read_document
 
 
 def test_untranslated_run_is_one_finding_with_exact_offsets() -> None:

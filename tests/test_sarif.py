@@ -12,10 +12,10 @@ from jsonschema.validators import validator_for
 
 from auditor.config import Config
 from auditor.engine import audit
-from auditor.registry import Rule, all_rules
+from auditor.read.decode import document_from_text
 from auditor.report.run import Run
 from auditor.report.sarif import render_run
-from auditor.text import document_from_text
+from auditor.rules.registry import Rule, all_rules
 
 __all__ = ["fake_rule"]
 

@@ -9,18 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.text import (
-    InputError,
-    LineIndex,
-    crosses_line,
-    decode,
-    document_from_text,
-    line_end,
-    line_start,
-    parse_dateline,
-    read_document,
-    split_sentences,
-)
+from auditor.model import InputError
+from auditor.read.decode import decode, document_from_text, parse_dateline, read_document
+from auditor.read.lines import LineIndex, crosses_line, line_end, line_start
+from auditor.read.segment import split_sentences
 
 ARTICLE = "The talks began on Monday. Officials met in Geneva.\n\nA second paragraph follows."
 

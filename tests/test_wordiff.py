@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.wordiff import word_diff
+from auditor.align.wordiff import word_diff
 
 WORDS = ["Sherman", "said", "the", "talks", "were", "useful", ",", ".", "on", "Monday", "not"]
 

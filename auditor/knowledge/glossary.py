@@ -17,8 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from auditor.knowledge.patterns import PatternError, WordPattern, compile_pattern
-from auditor.model import Severity
-from auditor.text import InputError
+from auditor.model import InputError, Severity
 
 Row = tuple[str, str, str, str]
 CALQUES_FILE = Path(__file__).with_name("calques.tsv")

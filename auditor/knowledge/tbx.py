@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from auditor.text import InputError
+from auditor.model import InputError
 
 ENTRY_TAGS = ("termEntry", "conceptEntry")
 LANG_TAGS = ("langSet", "langSec")

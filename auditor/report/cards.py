@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.model import Finding, Report, Span
-from auditor.text import line_index
+from auditor.read.lines import line_index
 
 SEVERITY_LABEL = {"error": "error", "warning": "warning", "info": "note"}
 

@@ -84,7 +84,7 @@ class MetricRow:
 
 def difficulty(report: Report) -> Difficulty:
     """Grade every sentence and pick each document's hardest ones."""
-    from auditor.metrics import sentence_grade
+    from auditor.measure.readability import sentence_grade
 
     grades = {
         d.id: [sentence_grade(d.sentence_text(s.index)) for s in d.sentences]

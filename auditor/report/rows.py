@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor.model import Alignment, Document, Report
+from auditor.read.segment import BLANK_LINE
 from auditor.report.cards import FindingView, doc_label, finding_ids, sentence_anchor
 from auditor.report.segments import (
     Mark,
@@ -17,7 +18,6 @@ from auditor.report.segments import (
     ref_position,
     split,
 )
-from auditor.text import BLANK_LINE
 
 # sentence index -> offset -> markers placed there
 Refs = dict[int, dict[int, list[Ref]]]

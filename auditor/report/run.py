@@ -136,7 +136,7 @@ def located(run: Run) -> Iterator[Located]:
 
 def _place(report: Report, doc_id: str, start: int, end: int) -> Place:
     """Return the place of a span of one of the report's documents."""
-    from auditor.text import line_index
+    from auditor.read.lines import line_index
 
     doc = report.document(doc_id)
     index = line_index(doc.text)

@@ -63,7 +63,7 @@ def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _rules() -> list[dict[str, Any]]:
     """Describe every registered rule, in code order (stable indices)."""
-    from auditor.registry import all_rules
+    from auditor.rules.registry import all_rules
 
     return [
         {

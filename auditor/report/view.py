@@ -9,13 +9,13 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from auditor.model import Category, Finding, Report, Scores
+from auditor.read.tokens import word_spans
 from auditor.report.cards import SEVERITY_LABEL, FindingView, doc_label, finding_views
 from auditor.report.chart import chart, difficulty, metric_rows
 from auditor.report.rows import build_rows
-from auditor.text import word_spans
 
 if TYPE_CHECKING:
-    from auditor.registry import Rule
+    from auditor.rules.registry import Rule
 
 SEVERITIES = ("error", "warning", "info")
 SCORE_HINTS = {
@@ -173,7 +173,7 @@ def _filters(views: Sequence[FindingView]) -> dict[str, list[tuple[str, str]]]:
 
 def rule_views(findings: Sequence[Finding]) -> list[RuleView]:
     """Explain every rule that has a finding, from its documentation in the registry."""
-    from auditor.registry import all_rules
+    from auditor.rules.registry import all_rules
 
     rules = all_rules()
     codes = sorted({f.rule for f in findings if f.rule in rules})

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from auditor.model import Category, Document, Hit, Sentence, Severity
-from auditor.registry import Context, rule
-from auditor.text import ABBREVIATIONS, crosses_line, line_start
+from auditor.read.lines import crosses_line, line_start
+from auditor.read.segment import ABBREVIATIONS
+from auditor.rules.registry import Context, rule
 
 LAST_WORD = re.compile(r"(\S+)\s*\Z")
 FIRST_WORD = re.compile(r"[\"'“‘(]*([^\s,;:]+)")

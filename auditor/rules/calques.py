@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from auditor.knowledge.glossary import Entry
 from auditor.knowledge.patterns import Match
 from auditor.model import Category, Document, Hit, Severity
-from auditor.registry import Context, rule
+from auditor.rules.registry import Context, rule
 
 
 @rule(

@@ -6,10 +6,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from auditor.align.pairs import Pair, version_pairs
+from auditor.mentions.namewords import Word, common_words, name_span, unmatched, words
 from auditor.model import Category, Document, Hit, Severity, Span
-from auditor.namewords import Word, common_words, name_span, unmatched, words
-from auditor.registry import Context, rule
-from auditor.versions import Pair, version_pairs
+from auditor.rules.registry import Context, rule
 
 WIDEST = 8  # words of a replaced passage that still point at one place; wider: the sentence
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
+from auditor.mentions.quantities import WEEKDAYS, DateRef, same_value
 from auditor.model import Category, Document, Hit, Mention, Severity, Span
-from auditor.quantities import WEEKDAYS, DateRef, same_value
-from auditor.registry import Context, rule
+from auditor.rules.registry import Context, rule
 
 WEEKDAY_REACH = 40  # characters between a weekday and the date it names
 

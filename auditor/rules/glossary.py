@@ -8,8 +8,8 @@ from pathlib import Path
 
 from auditor.knowledge.glossary import GlossaryTerm
 from auditor.model import Category, Document, Hit, Severity
-from auditor.registry import Context, rule
 from auditor.rules.calques import entry_matches
+from auditor.rules.registry import Context, rule
 
 
 @rule(

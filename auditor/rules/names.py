@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from auditor.knowledge.names import GENERIC, CanonicalName, NameBook, fold_words
+from auditor.mentions.people import Token, tokens
 from auditor.model import Category, Document, Hit, Mention, Severity, Span
-from auditor.people import Token, tokens
-from auditor.registry import Context, rule
+from auditor.rules.registry import Context, rule
 
 STEM = 6
 LEADING_EXEMPT = re.compile(r"(?:[A-Z0-9.]+|\w+(?:an|ese|ish|ch|i|’s|'s))\Z")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.mentions.quotemarks import quote_problems
 from auditor.model import Category, Document, Hit, Severity
-from auditor.registry import Context, rule
-from auditor.rules.quotes import quote_problems
+from auditor.rules.registry import Context, rule
 
 DOUBLED_PERIOD = re.compile(r"(?<!\.)(?<!\.[ \t\u00a0])\.[ \t\u00a0]*\.(?![ \t\u00a0]*\.)")
 SPACE_BEFORE = re.compile(r"(?<=[\w”’)\"])[ \t\u00a0]+([,.;:!?])(?![\w.,;:!?])")

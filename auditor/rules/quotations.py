@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from auditor.knowledge.names import fold_words
-from auditor.mentions import SAY
+from auditor.mentions.extract import SAY
 from auditor.model import Category, Document, Hit, Mention, Severity, Span
-from auditor.registry import Context, rule
-from auditor.text import crosses_line, line_end, line_start
+from auditor.read.lines import crosses_line, line_end, line_start
+from auditor.rules.registry import Context, rule
 
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|ourselves|myself)\b")
 FIRST_PERSON_LEAD = re.compile(r"(?:\S+\s+){0,2}(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")

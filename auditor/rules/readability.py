@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.metrics import Difficulty, difficulty, readability
+from auditor.measure.readability import Difficulty, difficulty, readability
 from auditor.model import Category, Document, Hit, Sentence, Severity, Span
-from auditor.registry import Context, rule
+from auditor.rules.registry import Context, rule
 
 LONG = (
     "The committee, which had been convened after the controversial decision, which many "

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from auditor.model import Category, Document, Hit, Mention, Severity, Span
-from auditor.registry import Context, rule
+from auditor.rules.registry import Context, rule
 
 
 @dataclass(frozen=True)

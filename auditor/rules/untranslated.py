@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from auditor.model import Category, Document, Hit, Severity
-from auditor.registry import Context, rule
+from auditor.rules.registry import Context, rule
 
 # Letters of scripts that do not belong in a Latin-script text: Cyrillic, Hebrew, Arabic,
 # Devanagari, Thai, kana, CJK ideographs, Hangul.

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.config import Config
-from auditor.model import Document, Report
-from auditor.text import InputError
+from auditor.model import Document, InputError, Report
 
 if TYPE_CHECKING:
     from auditor.knowledge import Knowledge
@@ -61,7 +60,7 @@ def check_files(
 def check_one(path: str, *, against: tuple[str, ...], config: Config) -> Report:
     """Audit one article as document "a", aligned with the sources as b, c, ..."""
     from auditor.engine import audit
-    from auditor.text import read_document
+    from auditor.read.decode import read_document
 
     doc = read_document(path, "a")
     others = [d for d in sources(against) if not _same_file(d.path, path)]
@@ -72,7 +71,7 @@ def check_one(path: str, *, against: tuple[str, ...], config: Config) -> Report:
 @lru_cache(maxsize=4)
 def sources(paths: tuple[str, ...]) -> tuple[Document, ...]:
     """Read the sources once per process."""
-    from auditor.text import read_document
+    from auditor.read.decode import read_document
 
     return tuple(read_document(p, "b") for p in paths)
 
@@ -92,14 +91,15 @@ def _same_file(a: str, b: str) -> bool:
 
 def warm() -> None:
     """Load what every audit needs (tokenizer, dictionaries, metrics, rules) once per process."""
-    from auditor import metrics
-    from auditor.registry import all_rules
-    from auditor.text import punkt
+    from auditor.measure.readability import readability
+    from auditor.measure.scores import corpus_scores
+    from auditor.read.segment import punkt
+    from auditor.rules.registry import all_rules
 
     punkt()
     all_rules()
-    metrics.readability("Warm the syllable dictionary up.")
-    metrics.corpus_scores([], [])
+    readability("Warm the syllable dictionary up.")
+    corpus_scores([], [])
 
 
 def _context() -> multiprocessing.context.BaseContext:

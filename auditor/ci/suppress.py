@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from auditor.io import read_json_list
-from auditor.text import InputError
+from auditor.ci.jsonlist import read_json_list
+from auditor.model import InputError
 
 
 def load_suppressions(path: str | Path) -> frozenset[str]:

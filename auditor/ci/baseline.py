@@ -10,9 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from auditor.io import read_json_list
-from auditor.model import Finding, Report
-from auditor.text import InputError
+from auditor.ci.jsonlist import read_json_list
+from auditor.model import Finding, InputError, Report
 
 BASELINE_FORMAT = 1
 

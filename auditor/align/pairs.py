@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.model import Alignment, Document
-from auditor.registry import Context
+from auditor.rules.registry import Context
 
 COVERAGE = 0.8  # share of each document's sentences that must be aligned to call it a version
 

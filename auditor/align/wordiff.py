@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
 from auditor.model import DiffOp
-from auditor.text import token_spans
+from auditor.read.tokens import token_spans
 
 Spans = Sequence[tuple[int, int]]
 

@@ -17,12 +17,12 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from auditor.candidates import candidates
+from auditor.align.candidates import candidates
+from auditor.align.similarity import WEIGHTS, Sig, Weights, evidence, idf_table, join, pair_score
+from auditor.align.similarity import signature as sentence_signature
+from auditor.align.wordiff import word_diff
 from auditor.model import Alignment, Document
-from auditor.similarity import WEIGHTS, Sig, Weights, evidence, idf_table, join, pair_score
-from auditor.similarity import signature as sentence_signature
-from auditor.text import NEWLINE
-from auditor.wordiff import word_diff
+from auditor.read.lines import NEWLINE
 
 MERGE_FLOOR = 0.1  # both 1:1 parts of a 1:2 "same" merge must be candidates scoring this much
 MERGE_GAIN = 0.05  # a merge must beat every 1:1 pair inside it by this much
@@ -257,7 +257,7 @@ def in_parallel_order(sides: Sides, pairs: Sequence[Pair], diag: Sequence[Group]
 
 def finish(a: Document, b: Document, groups: Sequence[Group]) -> AlignResult:
     """Turn groups into alignments with word differences and, for small texts, sentence scores."""
-    from auditor import metrics
+    from auditor.measure.scores import sentence_bleu, sentence_chrf
 
     scored = len(groups) <= MAX_SCORED
     out = []
@@ -271,8 +271,8 @@ def finish(a: Document, b: Document, groups: Sequence[Group]) -> AlignResult:
                 sentences={a.id: g.a, b.id: g.b},
                 score=round(g.score, 4),
                 diff=word_diff(a.text, spans_a, b.text, spans_b),
-                chrf=round(metrics.sentence_chrf(hyp, ref), 2) if scored else None,
-                bleu=round(metrics.sentence_bleu(hyp, ref), 2) if scored else None,
+                chrf=round(sentence_chrf(hyp, ref), 2) if scored else None,
+                bleu=round(sentence_bleu(hyp, ref), 2) if scored else None,
                 kind=g.kind,
             )
         )

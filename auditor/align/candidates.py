@@ -7,7 +7,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from auditor.similarity import Sig
+from auditor.align.similarity import Sig
 
 PER_SENTENCE = 2  # best partners kept for each sentence, in each direction
 MIN_COMMON = 30  # a stem in more sentences than max(this, sqrt(n)) is not indexed: too common

@@ -8,10 +8,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from auditor.knowledge.names import NameBook, fold_words
+from auditor.mentions.people import find_people, link_surnames, person_key
+from auditor.mentions.quantities import DateRef, find_dates, find_quantities, find_weekdays
 from auditor.model import Document, Mention
-from auditor.people import find_people, link_surnames, person_key
-from auditor.quantities import DateRef, find_dates, find_quantities, find_weekdays
-from auditor.text import line_start
+from auditor.read.lines import line_start
 
 if TYPE_CHECKING:
     from auditor.knowledge import Knowledge

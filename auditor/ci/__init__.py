@@ -1,0 +1,1 @@
+"""CI: batch runs over many files, baselines and suppressions."""

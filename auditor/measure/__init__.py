@@ -1,0 +1,1 @@
+"""Measurements: pair scores (sacrebleu), readability (textstat), library versions."""

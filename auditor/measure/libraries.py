@@ -1,0 +1,16 @@
+"""Versions of the libraries that shape the results, for the report signature."""
+
+from __future__ import annotations
+
+
+def library_versions() -> dict[str, str]:
+    """Return the versions of the libraries that shape the results."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("audit", "nltk", "sacrebleu", "textstat"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "unknown"
+    return out

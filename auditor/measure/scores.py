@@ -1,0 +1,51 @@
+"""Scores of a pair: sacrebleu chrF, BLEU and TER with their signatures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from auditor.model import Scores
+
+
+@lru_cache(maxsize=1)
+def _metrics() -> tuple[Any, Any, Any]:
+    """Build the sacrebleu metric objects once per process."""
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.metrics.ter import TER
+
+    return BLEU(), CHRF(), TER()
+
+
+@lru_cache(maxsize=1)
+def _sentence_bleu() -> Any:
+    """Build a sentence-level BLEU with effective order (short segments)."""
+    from sacrebleu.metrics.bleu import BLEU
+
+    return BLEU(effective_order=True)
+
+
+def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> Scores:
+    """Score hypotheses against references segment by segment, with signatures."""
+    bleu, chrf, ter = _metrics()
+    hyps = list(hypotheses) or [""]
+    refs = [list(references) or [""]]
+    values = [round(m.corpus_score(hyps, refs).score, 2) for m in (chrf, bleu, ter)]
+    signatures = {
+        name: str(m.get_signature()) for name, m in (("chrF", chrf), ("BLEU", bleu), ("TER", ter))
+    }
+    if not hypotheses:
+        return Scores(None, None, None, signatures)
+    return Scores(chrf=values[0], bleu=values[1], ter=values[2], signatures=signatures)
+
+
+def sentence_chrf(hypothesis: str, reference: str) -> float:
+    """Return sentence chrF (0-100)."""
+    return float(_metrics()[1].sentence_score(hypothesis, [reference]).score)
+
+
+def sentence_bleu(hypothesis: str, reference: str) -> float:
+    """Return sentence BLEU (0-100) with effective order."""
+    return float(_sentence_bleu().sentence_score(hypothesis, [reference]).score)

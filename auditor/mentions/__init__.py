@@ -1,0 +1,1 @@
+"""Mentions stage: people and titles, names, quantities and dates, quotations and speakers."""

@@ -1,0 +1,119 @@
+"""Read a file into a Document: bytes, encoding (BOM, UTF-8, legacy), dateline."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from pathlib import Path
+
+from auditor.model import Document, InputError
+from auditor.read.segment import split_sentences
+
+MAX_BYTES = 50_000_000
+DATELINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?=\r\n|\r|\n|\Z)")
+
+
+def read_document(path: str | Path, doc_id: str) -> Document:
+    """Read and segment one file; raise InputError naming the file on bad input."""
+    p = Path(path)
+    data = _read_bytes(p)
+    text, encoding = decode(data, str(path))
+    if not text.strip():
+        raise InputError(f"{path}: file is empty or contains only whitespace")
+    date, body_start = parse_dateline(text)
+    if not text[body_start:].strip():
+        raise InputError(f"{path}: file has a metadata line but no article text")
+    return Document(
+        id=doc_id,
+        path=str(path),
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        date=date,
+        body_start=body_start,
+        sentences=split_sentences(text, body_start),
+    )
+
+
+def document_from_text(text: str, doc_id: str = "a", path: str = "<text>") -> Document:
+    """Build a document from a string (for tests and the Python API)."""
+    date, body_start = parse_dateline(text)
+    return Document(
+        id=doc_id,
+        path=path,
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        encoding="utf-8",
+        date=date,
+        body_start=body_start,
+        sentences=split_sentences(text, body_start),
+    )
+
+
+def _read_bytes(p: Path) -> bytes:
+    """Return the file's bytes or raise InputError."""
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a text file")
+    try:
+        if p.stat().st_size > MAX_BYTES:
+            raise InputError(f"{p}: file is larger than {MAX_BYTES // 1_000_000} MB")
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read file ({exc.strerror or exc})") from None
+
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes as UTF-8/16/32 (by BOM) or a detected legacy encoding; return text, encoding."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                msg = f"{name}: invalid {encoding} text after its byte-order mark"
+                raise InputError(msg) from None
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file (contains NUL bytes)")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _decode_legacy(data, name)
+    if _looks_binary(text):
+        raise InputError(f"{name}: binary file (mostly control characters)")
+    return text, encoding
+
+
+def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
+    """Detect a legacy single-byte encoding with charset-normalizer."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: not text in any supported encoding")
+    return str(best), best.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    """Return True if the text is dominated by control characters."""
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return controls > max(2, len(sample) // 100)
+
+
+def parse_dateline(text: str) -> tuple[str | None, int]:
+    """Return the date of a leading ` date YYYY-MM-DD` line and where the body starts."""
+    m = DATELINE.match(text)
+    if not m:
+        return None, 0
+    return m.group(1), m.end()

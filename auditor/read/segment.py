@@ -1,0 +1,107 @@
+"""Split text into sentence spans with nltk Punkt, built from parameters in code."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from auditor.model import Sentence
+from auditor.read.lines import NEWLINE
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
+SENTENCE_END = frozenset(".!?…\"”’'")
+PUNCT_ONLY = re.compile(r"[^\w\s]+\Z")
+
+
+# Abbreviations after which a full stop does not end a sentence (lower case, no final stop).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft rev hon messrs mme mlle
+    gen lt col maj capt cmdr adm sgt cpl pvt brig gov sen rep pres supt insp det amb
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    u.s u.k u.n u.s.a e.u d.c p.m a.m l.a n.y
+    no nos vol vols fig figs p pp ch sec art para est approx dept univ assn corp inc ltd co bros
+    vs etc al e.g i.e cf ca
+    """.split()
+)
+
+
+@lru_cache(maxsize=1)
+def punkt() -> PunktSentenceTokenizer:
+    """Build nltk's Punkt tokenizer from parameters in code (no data download)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Return spans of text between blank lines, from `start`."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in BLANK_LINE.finditer(text, start):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def split_sentences(text: str, start: int = 0) -> tuple[Sentence, ...]:
+    """Split text after `start` into sentence spans that never cross a blank line."""
+    tokenizer = punkt()
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in _blocks(text, start):
+        chunk = text[p_start:p_end]
+        for s, e in tokenizer.span_tokenize(chunk):
+            s, e = _strip(chunk, s, e)
+            if e <= s:
+                continue
+            if spans and PUNCT_ONLY.match(chunk, s, e) and spans[-1][1] >= p_start:
+                spans[-1] = (spans[-1][0], p_start + e)
+            else:
+                spans.append((p_start + s, p_start + e))
+    return tuple(Sentence(i, s, e) for i, (s, e) in enumerate(spans))
+
+
+def _blocks(text: str, start: int) -> list[tuple[int, int]]:
+    """Return paragraphs, with each line its own block in one-segment-per-line text."""
+    blocks: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs(text, start):
+        lines = _lines(text, p_start, p_end)
+        blocks.extend(lines if _segment_per_line(text, lines) else [(p_start, p_end)])
+    return blocks
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of the lines between `start` and `end`."""
+    spans, pos = [], start
+    for m in NEWLINE.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _segment_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Return True when most lines end a sentence: segments one per line, not wrapped prose."""
+    if len(lines) < 2:
+        return False
+    ends = sum(1 for s, e in lines if text[s:e].rstrip()[-1:] in SENTENCE_END)
+    return ends * 2 >= len(lines)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow a span so it has no surrounding whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

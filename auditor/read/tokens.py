@@ -1,0 +1,29 @@
+"""Words and tokens of a text as spans, and the normal form used for keys."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return spans of words (letters/digits, with inner hyphens and apostrophes)."""
+    stop = len(text) if end is None else end
+    return [m.span() for m in WORD.finditer(text, start, stop)]
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return spans of words and single punctuation marks."""
+    stop = len(text) if end is None else end
+    return [m.span() for m in TOKEN.finditer(text, start, stop)]
+
+
+QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
+
+
+def normalise(text: str) -> str:
+    """Fold case, quotes and whitespace so that cosmetic edits do not change a key."""
+    folded = text.casefold().translate(QUOTE_FOLD)
+    return " ".join(folded.split())
