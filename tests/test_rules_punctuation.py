@@ -52,6 +52,14 @@ def test_misplaced_quote_needs_an_attribution_after_it() -> None:
     assert len(findings("“It is over, “she said.", "P103")) == 1
 
 
+@pytest.mark.parametrize("verb", ["replied", "warned", "asked", "said"])
+def test_misplaced_quote_knows_every_speech_verb(verb: str) -> None:
+    text = f"“We will find solutions, “Lee {verb} on Monday."
+    [f] = findings(text, "P103")
+    assert (f.evidence, f.suggestion) == (", “", ",” ")
+    assert findings(text, "P108") == []
+
+
 def test_unclosed_quotation_points_at_the_opening_mark() -> None:
     text = "“We will stay, she said.\n\nThe talks ended."
     [f] = findings(text, "P108")

@@ -13,30 +13,15 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from auditor.knowledge.lexicon import lexicon
+
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 CHAR_ORDER = 3  # character n-grams compared (chrF-like); 3 alone fits MSRP as well as 2-6
 
-# English function words: they say nothing about what a sentence reports. General grammar, not
-# tuned to any text; rarity weighting (IDF) takes care of the rest.
-STOPWORDS = frozenset(
-    """
-    a an the and or but nor so yet if then than that this these those there here of to in on at
-    by for with from as into onto upon about over under after before since until while during
-    through between among against without within is are was were be been being am do does did
-    done doing have has had having will would shall should can could may might must not no
-    it its it's he him his she her hers they them their theirs we us our ours you your yours i
-    me my mine who whom whose which what when where why how all any both each either neither
-    few more most other some such only own same too very just also even still again further
-    once up down out off said says say told according one ones
-    """.split()
-)
-CALENDAR = frozenset(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()
-)
+LEX = lexicon()
+STOPWORDS = LEX.word_set("stopwords")  # say nothing about what a sentence reports
+CALENDAR = LEX.calendar
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUMBER_WORDS = (
-    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|thirty|forty|fifty|a\s+few|few|several|many|some"
-)
+from auditor.knowledge.lexicon import alternation, lexicon
+
+LEX = lexicon()
+NUMBER_WORDS = r"\d[\d,.]*|" + alternation((*LEX.number_values, *LEX.indefinite_counts))
 WORD_EDGE_BEFORE = r"(?<![\w-])"
 WORD_EDGE_AFTER = r"(?![\w-])"
 

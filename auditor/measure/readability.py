@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from auditor.knowledge.lexicon import lexicon
+
 LANG = "en_US"
 READABILITY_FIELDS = (
     "flesch_reading_ease",
@@ -40,9 +42,7 @@ def sentence_grade(text: str, lang: str = LANG) -> float:
     return round(float(metrics.flesch_kincaid_grade(text, lang)), 2)
 
 
-CLAUSE_WORDS = frozenset(
-    "which who whom whose whereas although though because while unless whether whereby".split()
-)
+CLAUSE_WORDS = lexicon().word_set("clause_words")
 
 
 @dataclass(frozen=True)

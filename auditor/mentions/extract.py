@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.knowledge.names import NameBook, fold_words
 from auditor.mentions.people import find_people, link_surnames, person_key
 from auditor.mentions.quantities import DateRef, find_dates, find_quantities, find_weekdays
@@ -16,30 +17,25 @@ from auditor.read.lines import line_start
 if TYPE_CHECKING:
     from auditor.knowledge import Knowledge
 
-KIND_NOUNS = (
-    "Treaty|Agreement|Accords?|Convention|Pact|Protocol|Dialogue|Council|Forum|Summit|Conference"
-    "|Organi[sz]ation|Alliance|Agency|Commission|Committee|Union|Programme|Program|Initiative"
-    "|Fund|Bank|Court|Parliament|Assembly|Ministry|Department|Group|Partnership|Association"
-    "|Institute|Authority|Bureau|Federation|Congress|Mission|Framework|Coalition|Talks"
-)
+LEX = lexicon()
+KIND_NOUNS = alternation(LEX.words["organisation_nouns"], capitalise=True)
 CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*)(?:-[A-Z0-9][\w'’]*)*"
 NAMED = re.compile(
     rf"(?:(?<![\w-]){CAP}\s+)*?(?:{CAP}-)?(?:{KIND_NOUNS})\b"
-    rf"(?:\s+(?:for|of|on)\s+(?:the\s+)?{CAP}(?:\s+(?:(?:of|for|and|on|in|the|to)\s+)*{CAP})*)?"
+    rf"(?:\s+(?:{alternation(LEX.words['name_links'])})\s+(?:the\s+)?{CAP}"
+    rf"(?:\s+(?:(?:{alternation(LEX.words['name_inner'])})\s+)*{CAP})*)?"
 )
 LEADING = re.compile(
-    r"(?:(?:The|A|An|This|That|Its|Their|On|In|At|But|And|After|Monday|Tuesday"
-    r"|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[’']s)?\s+)+"
+    rf"(?:(?:{alternation(LEX.words['name_leading'] + LEX.weekdays, capitalise=True)})"
+    r"(?:[’']s)?\s+)+"
 )
 ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9&]{1,7}|G-?\d{1,2})(?![\w-])")
 EXPANSION = re.compile(r"\s*\(([A-Z][A-Z0-9&]{1,7})\)")
 QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
-SAY = (
-    r"said|says|told|added|stressed|noted|insisted|replied|wrote|warned|declared|asserted"
-    r"|explained|argued|continued|urged|recalled|acknowledged|announced"
-)
+SAY = alternation(LEX.speech_verbs)
+THIRD_PERSON = alternation(LEX.third_person, capitalise=True) + "|" + alternation(LEX.third_person)
 ATTRIB_AFTER = re.compile(
-    rf"\s*,?\s*(?:(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,4}}?[A-Z][\w’'-]*|he|she|they|He|She|They)"
+    rf"\s*,?\s*(?:(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,4}}?[A-Z][\w’'-]*|{THIRD_PERSON})"
     rf"\s+(?:{SAY})\b|(?:{SAY})\s+(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*))"
 )
 ATTRIB_BEFORE = re.compile(rf"(?P<who>[A-Z][\w’'-]*)\s+(?:{SAY})\b[^“”\".]{{0,40}}[:,]\s*\Z")
@@ -144,7 +140,7 @@ def _speaker(text: str, q_start: int, q_end: int) -> str | None:
         start = max(line_start(text, q_start), text.rfind(".", 0, q_start) + 1)
         before = ATTRIB_BEFORE.search(text[start:q_start])
         who = before.group("who") if before else None
-    if who is None or who.lower() in {"he", "she", "they"}:
+    if who is None or who.lower() in LEX.third_person:
         return None
     return who.split()[-1]
 

@@ -17,17 +17,14 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from auditor.knowledge.lexicon import lexicon
+
 WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’.](?=[^\W\d_]))*")
-JOINERS = frozenset("of and the for in on de du la le von van al bin".split())
-FUNCTION = frozenset(
-    """a an the of and or but in on at to for by with from as no not nor i it he she we they
-    you this that these those there here his her its our their my your mr mrs ms dr st""".split()
-)
-CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
-OPENERS = frozenset("\"“‘'([{:;—–-•*«")
+LEX = lexicon()
+JOINERS = LEX.word_set("name_joiners")
+FUNCTION = LEX.word_set("name_function_words")
+CALENDAR = LEX.calendar
+OPENERS = frozenset(LEX.quotes.openers + "([{:;—–-•*")
 TITLE_CASE = 0.75  # share of capitalised words that makes a sentence a title-case headline
 PREFIX = 4  # shared first letters that make two words one stem ("Chin-a" / "Chin-ese")
 PREFIX_SHARE = 0.6  # ... as a share of the shorter word

@@ -8,23 +8,18 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from auditor.knowledge.lexicon import lexicon
 from auditor.knowledge.titles import TitleBook, fold_title
 from auditor.model import Mention
 
 TOKEN = re.compile(r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*|\d+|\S")
 NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D'|d’)?[A-Z][a-zà-ÿ’'-]+[a-zà-ÿ]\Z|[A-Z]\.\Z")
+LEX = lexicon()
 NOT_NAMES = frozenset(
-    """
-    The A An This That These Those It He She They We I His Her Their Our In On At For Of And But
-    Or After Before When While As By From With Without About Monday Tuesday Wednesday Thursday
-    Friday Saturday Sunday January February March April May June July August September October
-    November December Council Treaty Dialogue Organization Organisation Department Ministry
-    Agency Union Forum Summit Alliance Commission Committee Office Mission Parliament Assembly
-    Congress Government State States Republic Kingdom Federation Affairs Defense Defence Foreign
-    House Senate Security Said Says
-    """.split()
+    w[:1].upper() + w[1:] for w in LEX.word_set("not_person_names") | LEX.calendar
 )
-CONNECTORS = frozenset({"of", "for"})
+CONNECTORS = LEX.word_set("title_connectors")
+DOMAIN_WORDS = LEX.word_set("title_domain_words") | {","}
 
 
 @dataclass(frozen=True)
@@ -77,9 +72,7 @@ def _name_after(toks: Sequence[Token], j: int, text: str) -> tuple[int, int, int
     if k < len(toks) and toks[k].text in CONNECTORS:
         k += 1
         while k < len(toks) and (
-            is_name_word(toks[k])
-            or toks[k].text in {",", "and", "the", "for", "of"}
-            or toks[k].text in NOT_NAMES
+            is_name_word(toks[k]) or toks[k].text in DOMAIN_WORDS or toks[k].text in NOT_NAMES
         ):
             k += 1
         run = _trailing_names(toks, j + 1, k)

@@ -7,28 +7,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-SMALL = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-WORD_VALUES = {w: i for i, w in enumerate(SMALL)} | {w: 20 + 10 * i for i, w in enumerate(TENS)}
-SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "mn": 1e6, "m": 1e6, "bn": 1e9,
-}  # fmt: skip
-UNITS = frozenset(
-    """
-    percent % hour minute second day week month year decade century kilometre kilometer km mile
-    metre meter tonne ton kilogram kg gram dollar euro pound yuan ruble rouble yen rupee $ € £ ¥
-    time people person troop soldier point degree
-    """.split()
-)
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+from auditor.knowledge.lexicon import alternation, lexicon
+
+LEX = lexicon()
+MONTHS = LEX.months
+WEEKDAYS = LEX.weekdays
+WORD_VALUES = LEX.number_values
+SCALES = LEX.scales
+UNITS = LEX.units
+MONTH_FORMS = (*MONTHS, *(m[:3] for m in MONTHS), *LEX.month_abbreviations)
+MONTH = rf"(?:{alternation(MONTH_FORMS, capitalise=True)})\.?"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DATE = re.compile(
@@ -38,13 +26,13 @@ DATE = re.compile(
     rf"|(?P<m4>{MONTH})(?![\w-])"
     rf"|(?P<y4>{YEAR})(?![\w,.]\d|\s*(?:%|percent|per cent)))"
 )
-WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY = re.compile(rf"\b({alternation(WEEKDAYS, capitalise=True)})\b")
 NUMBER_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 NUMBER = re.compile(
     rf"(?P<cur>[$€£¥])?\s?(?:(?<![\w.,])(?P<digits>\d{{1,3}}(?:[,\u00a0\u202f\u2009 ]\d{{3}})+"
     rf"|\d+)(?:\.(?P<frac>\d+))?(?![\d])"
     rf"|\b(?P<words>(?:{NUMBER_WORD})(?:[- ](?:{NUMBER_WORD}))?)\b)"
-    r"(?:[\s-]*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|k|m)\b)?"
+    rf"(?:[\s-]*(?P<scale>{alternation(SCALES)})\b)?"
     r"(?:[\s-]*(?P<unit>%|per ?cent|[A-Za-z]+))?",
     re.IGNORECASE,
 )

@@ -6,12 +6,16 @@ import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
+from auditor.knowledge.lexicon import alternation, char_class, lexicon
+
 LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
+LEX = lexicon()
+SAY = alternation(LEX.speech_verbs)
 SPEAKER = re.compile(
-    r"\s*(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|told|added|asked|wrote|explained|noted|stressed)\b"
-    r"|\s*(?:he|she|they|I|we|it)\s+(?:said|says|told|added|asked|wrote)\b"
+    rf"\s*(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:{SAY})\b"
+    rf"|\s*(?:{alternation(LEX.words['speech_subjects'])})\s+(?:{SAY})\b"
 )
-DOUBLE_QUOTES = re.compile(r"[“”\"]")
+DOUBLE_QUOTES = re.compile(char_class(LEX.quotes.english_double))
 OPENING_SINGLE = re.compile(r"(?<![\w’])‘(?=\w)")
 CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?])’(?![\w])")
 BEFORE_OPENER = " \t\u00a0\r\n([{—–-/"

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from auditor.knowledge.lexicon import lexicon
 from auditor.model import Sentence
 from auditor.read.lines import NEWLINE
 
@@ -13,22 +14,11 @@ if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
-SENTENCE_END = frozenset(".!?…\"”’'")
+SENTENCE_END = frozenset(".!?…" + lexicon().quotes.closers)
 PUNCT_ONLY = re.compile(r"[^\w\s]+\Z")
 
 
-# Abbreviations after which a full stop does not end a sentence (lower case, no final stop).
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sr jr st mt ft rev hon messrs mme mlle
-    gen lt col maj capt cmdr adm sgt cpl pvt brig gov sen rep pres supt insp det amb
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    u.s u.k u.n u.s.a e.u d.c p.m a.m l.a n.y
-    no nos vol vols fig figs p pp ch sec art para est approx dept univ assn corp inc ltd co bros
-    vs etc al e.g i.e cf ca
-    """.split()
-)
+ABBREVIATIONS = lexicon().word_set("abbreviations")  # a full stop after them ends nothing
 
 
 @lru_cache(maxsize=1)

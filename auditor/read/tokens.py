@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+from auditor.knowledge.lexicon import TOKEN, WORD, lexicon
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -20,7 +17,12 @@ def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return [m.span() for m in TOKEN.finditer(text, start, stop)]
 
 
-QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
+QUOTES = lexicon().quotes
+QUOTE_FOLD = str.maketrans(
+    dict.fromkeys(QUOTES.open_double + QUOTES.close_double + QUOTES.low_double, '"')
+    | dict.fromkeys(QUOTES.curly_single, "'")
+    | {"\u00a0": " "}
+)
 
 
 def normalise(text: str) -> str:

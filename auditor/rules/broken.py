@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.knowledge.lexicon import lexicon
 from auditor.model import Category, Document, Hit, Sentence, Severity
 from auditor.read.lines import crosses_line, line_start
-from auditor.read.segment import ABBREVIATIONS
 from auditor.rules.registry import Context, rule
 
 LAST_WORD = re.compile(r"(\S+)\s*\Z")
@@ -64,7 +64,7 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Hit]:
 def _abbreviation(word: str) -> bool:
     """Return True for a single letter or an abbreviation such as "C.I.A." or "etc."."""
     bare = word.rstrip(".").strip("\"'“”‘’()")
-    return len(bare) <= 1 or "." in bare or bare.lower() in ABBREVIATIONS
+    return len(bare) <= 1 or "." in bare or bare.lower() in LEX.word_set("abbreviations")
 
 
 def _starts_lower(word: str) -> bool:
@@ -72,55 +72,14 @@ def _starts_lower(word: str) -> bool:
     return word[:1].islower() and word[:1].isalpha() and not any(c.isupper() for c in word[1:])
 
 
-AUXILIARIES = frozenset(
-    """
-    am is are was were be been being isn't aren't wasn't weren't 's 're 'm ’s ’re ’m
-    has have had having hasn't haven't hadn't 've 'd ’ve ’d
-    do does did doing don't doesn't didn't done
-    will would shall should can could may might must won't wouldn't can't couldn't shouldn't
-    ’ll 'll let lets
-    """.split()
-)
-COMMON_VERBS = frozenset(
-    """
-    say says said tell tells told go goes went gone get gets got gotten make makes made
-    take takes took taken come comes came give gives gave given see sees saw seen know knows
-    knew known think thinks thought find finds found put puts keep keeps kept leave leaves
-    left meet meets met hold holds held bring brings brought begin begins began begun run
-    runs ran set sets seem seems show shows shown feel feels felt become becomes became
-    stand stands stood lose loses lost pay pays paid send sends sent build builds built
-    spend spends spent win wins won lead leads led rise rises rose risen fall falls fell
-    fallen cut cuts hit hits hurt hurts sell sells sold buy buys bought speak speaks spoke
-    spoken write writes wrote written read reads fight fights fought seek seeks sought
-    want wants need needs mean means means remain remains include includes call calls
-    agree agrees expect expects believe believes hope hopes
-    """.split()
-)
-NOUN_AFTER = frozenset(
-    "the a an this that these those its their his her our your my of in on at for with by "
-    "from to into over under about between against within without".split()
-)
-ADJECTIVE_ENDINGS = (
-    "al",
-    "ic",
-    "ive",
-    "ous",
-    "ful",
-    "less",
-    "able",
-    "ible",
-    "ar",
-    "ary",
-    "ian",
-    "ese",
-    "ern",
-)
-ELLIPSIS_OPENERS = frozenset(
-    "not no nor nothing never none neither just only hardly perhaps maybe so and but or also "
-    "still yet then now hence thus instead again plus too indeed certainly exactly hello yes "
-    "thanks what why how where when who which whatever such".split()
-)
-QUOTES = '"“”‘’«»'
+LEX = lexicon()
+AUXILIARIES = LEX.word_set("auxiliaries")
+COMMON_VERBS = LEX.word_set("common_verbs")
+NOUN_AFTER = LEX.word_set("noun_after")
+ADJECTIVE_ENDINGS = LEX.words["adjective_endings"]
+VERB_ENDINGS = LEX.words["verb_endings"]
+ELLIPSIS_OPENERS = LEX.word_set("ellipsis_openers")
+QUOTES = LEX.quotes.double + LEX.quotes.curly_single
 WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -188,7 +147,7 @@ def _has_verb(words: list[str]) -> bool:
         w = word.lower()
         if w in AUXILIARIES or w in COMMON_VERBS or "'" in w[1:] or "’" in w[1:]:
             return True
-        if len(w) > 4 and w.endswith(("ed", "ing", "en", "ize", "ise", "ate", "ify")):
+        if len(w) > 4 and w.endswith(VERB_ENDINGS):
             return True
         if i and w.endswith("s") and not w.endswith("ss") and not _noun_context(words[i - 1]):
             return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.knowledge.lexicon import lexicon
 from auditor.mentions.quotemarks import quote_problems
 from auditor.model import Category, Document, Hit, Severity
 from auditor.rules.registry import Context, rule
@@ -95,10 +96,7 @@ def residue(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 
 DOUBLED_WORD = re.compile(r"(?<![\w'’-])([a-z]+)[ \t\u00a0]+\1(?![\w'’-])", re.IGNORECASE)
-ALLOWED_DOUBLES = frozenset(
-    "that had is very no so well bye now tut chop yeah ha ho bla blah knock there far many"
-    " long oh go pom tom night hush".split()
-)
+ALLOWED_DOUBLES = lexicon().word_set("allowed_doubles")
 
 
 @rule(
@@ -164,6 +162,7 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Hit
     Category.FLUENCY,
     fires=(
         "“We will find solutions, “Lee said on Monday.",
+        "“We will find solutions, “Lee replied.",
         '"It is over. "Lee said, leaving the room.',
     ),
     quiet=(

@@ -5,19 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from auditor.knowledge.lexicon import alternation, char_class, either_case, lexicon
 from auditor.knowledge.names import fold_words
-from auditor.mentions.extract import SAY
 from auditor.model import Category, Document, Hit, Mention, Severity, Span
 from auditor.read.lines import crosses_line, line_end, line_start
 from auditor.rules.registry import Context, rule
 
-FIRST_PERSON = re.compile(r"\b(?:I|me|my|[Ww]e|us|[Oo]ur|[Mm]y|ourselves|myself)\b")
-FIRST_PERSON_LEAD = re.compile(r"(?:\S+\s+){0,2}(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
-QUOTE_MARKS = re.compile(r"[“”\"«»„]")
+LEX = lexicon()
+SAY = alternation(LEX.speech_verbs)
+HE = alternation(LEX.third_person)
+FIRST_PERSON = re.compile(rf"\b(?:{either_case(LEX.first_person)})\b")
+FIRST_PERSON_LEAD = re.compile(rf"(?:\S+\s+){{0,2}}(?:{either_case(LEX.first_person_lead)})\b")
+QUOTE_MARKS = re.compile(char_class(LEX.quotes.double))
 TRAILING_ATTRIBUTION = re.compile(
-    rf",\s+(?:he|she|they|(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)\s+(?:{SAY})\b"
+    rf",\s+(?:{HE}|(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)\s+(?:{SAY})\b"
 )
-COLON_ATTRIBUTION = re.compile(rf"\b(?:he|she|they|[A-Z][\w’'-]*)\s+(?:{SAY}):\s+(?=[A-Z])")
+COLON_ATTRIBUTION = re.compile(rf"\b(?:{HE}|[A-Z][\w’'-]*)\s+(?:{SAY}):\s+(?=[A-Z])")
 OVERLAP = 0.6
 
 
