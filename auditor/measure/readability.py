@@ -1,10 +1,11 @@
-"""Readability with textstat: document scores, sentence grades and their causes."""
+"""Readability as textstat scores it: document scores, sentence grades and their causes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from auditor.knowledge.lexicon import lexicon
+from auditor.measure.syllables import word_syllables
 
 LANG = "en_US"
 READABILITY_FIELDS = (
@@ -19,27 +20,122 @@ READABILITY_FIELDS = (
 
 
 def readability(text: str, lang: str = LANG) -> dict[str, float]:
-    """Return textstat's scores of `text`, with the language passed explicitly."""
-    from textstat.backend import counts, metrics
+    """Return textstat's scores of `text` (computed as textstat 0.7.8 does, syllables aside)."""
+    from textstat.backend.metrics import coleman_liau_index
 
     if not text.strip():
         return {name: 0.0 for name in READABILITY_FIELDS}
     return {
-        "flesch_reading_ease": round(metrics.flesch_reading_ease(text, lang), 2),
-        "flesch_kincaid_grade": round(metrics.flesch_kincaid_grade(text, lang), 2),
-        "gunning_fog": round(metrics.gunning_fog(text, lang), 2),
-        "smog_index": round(metrics.smog_index(text, lang), 2),
-        "coleman_liau_index": round(metrics.coleman_liau_index(text), 2),
-        "dale_chall_readability_score": round(metrics.dale_chall_readability_score(text, lang), 2),
-        "difficult_words": float(counts.count_difficult_words(text, lang, 2, True)),
+        "flesch_reading_ease": round(flesch_reading_ease(text, lang), 2),
+        "flesch_kincaid_grade": round(flesch_kincaid_grade(text), 2),
+        "gunning_fog": round(gunning_fog(text, lang), 2),
+        "smog_index": round(smog_index(text), 2),
+        "coleman_liau_index": round(float(coleman_liau_index(text)), 2),
+        "dale_chall_readability_score": round(dale_chall(text, lang), 2),
+        "difficult_words": float(len(set(difficult_words(text, 2, lang)))),
     }
 
 
-def sentence_grade(text: str, lang: str = LANG) -> float:
+def sentence_grade(text: str) -> float:
     """Return the Flesch-Kincaid grade of one sentence."""
-    from textstat.backend import metrics
+    return round(float(flesch_kincaid_grade(text)), 2)
 
-    return round(float(metrics.flesch_kincaid_grade(text, lang)), 2)
+
+def count_syllables(text: str) -> int:
+    """Return textstat's syllable count of a text."""
+    from textstat.backend.selections import list_words
+
+    return sum(word_syllables(w) for w in list_words(text, lowercase=True))
+
+
+def syllables_per_word(text: str) -> float:
+    """Return syllables per word, 0 for no words."""
+    from textstat.backend.counts import count_words
+
+    words = int(count_words(text))
+    return count_syllables(text) / words if words else 0.0
+
+
+def flesch_reading_ease(text: str, lang: str) -> float:
+    """Return the Flesch reading ease with textstat's constants for `lang`."""
+    from textstat.backend.metrics import words_per_sentence
+    from textstat.backend.utils import get_lang_cfg, get_lang_root
+
+    root = get_lang_root(lang)
+    sentence_length = float(words_per_sentence(text))
+    syllables = syllables_per_word(text)
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return float(
+        get_lang_cfg(root, "fre_base")
+        - get_lang_cfg(root, "fre_sentence_length") * sentence_length
+        - get_lang_cfg(root, "fre_syll_per_word") * syllables
+    )
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """Return the Flesch-Kincaid grade level."""
+    from textstat.backend.metrics import words_per_sentence
+
+    sentence_length = float(words_per_sentence(text))
+    syllables = syllables_per_word(text)
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+
+
+def gunning_fog(text: str, lang: str) -> float:
+    """Return the Gunning fog index."""
+    from textstat.backend.counts import count_words
+    from textstat.backend.metrics import words_per_sentence
+    from textstat.backend.utils import get_lang_cfg
+
+    hard = len(difficult_words(text, int(get_lang_cfg(lang, "syllable_threshold")), lang))
+    words = int(count_words(text))
+    if not words:
+        return 0.0
+    return 0.4 * (float(words_per_sentence(text)) + 100 * hard / words)
+
+
+def smog_index(text: str) -> float:
+    """Return the SMOG index."""
+    from textstat.backend.counts import count_sentences
+    from textstat.backend.selections import list_words
+
+    sentences = int(count_sentences(text))
+    if not sentences:
+        return 0.0
+    poly = len([w for w in list_words(text) if count_syllables(w) >= 3])
+    return float((1.043 * (30 * (poly / sentences)) ** 0.5) + 3.1291)
+
+
+def dale_chall(text: str, lang: str) -> float:
+    """Return the Dale-Chall readability score."""
+    from textstat.backend.counts import count_words
+    from textstat.backend.metrics import words_per_sentence
+
+    words = int(count_words(text))
+    if not words:
+        return 0.0
+    share = 100 * len(difficult_words(text, 0, lang)) / words
+    score = (0.1579 * share) + (0.0496 * float(words_per_sentence(text)))
+    return score + 3.6365 if share > 5 else score
+
+
+def difficult_words(text: str, min_syllables: int, lang: str) -> list[str]:
+    """Return the words of `text` that textstat counts as difficult, in order."""
+    from textstat.backend.selections import list_words
+
+    return [w for w in list_words(text) if is_difficult_word(w, min_syllables, lang)]
+
+
+def is_difficult_word(word: str, min_syllables: int, lang: str = LANG) -> bool:
+    """Return True for a word outside the easy-word list with at least `min_syllables`."""
+    from textstat.backend.utils import get_lang_easy_words
+
+    if len(word.split()) != 1 or word.lower() in get_lang_easy_words(lang):
+        return False
+    return count_syllables(word) >= min_syllables
 
 
 CLAUSE_WORDS = lexicon().word_set("clause_words")
@@ -76,14 +172,11 @@ class Difficulty:
 
 def difficulty(text: str, lang: str = LANG) -> Difficulty:
     """Return the Flesch-Kincaid grade of `text` read as one sentence, with its causes."""
-    from textstat.backend.counts import count_syllables
-    from textstat.backend.validations import is_difficult_word
-
     words = [w.strip(".,;:!?\"'“”‘’()[]") for w in text.split()]
     words = [w for w in words if any(c.isalpha() for c in w)]
     if not words:
         return Difficulty(0.0, 0, (), 0, 0, 0)
-    syllables = sum(count_syllables(w, lang) for w in words)
+    syllables = sum(count_syllables(w) for w in words)
     grade = 0.39 * len(words) + 11.8 * syllables / len(words) - 15.59
     hard = tuple(dict.fromkeys(w for w in words if is_difficult_word(w, 3, lang)))
     return Difficulty(
