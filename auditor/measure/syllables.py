@@ -21,14 +21,6 @@ HYPHENATION = "hyph_en_US.dic"  # the file pyphen uses for textstat's "en_US"
 DIGITS = str.maketrans("", "", "0123456789")
 HEX = re.compile(r"\^{2}([0-9a-f]{2})")
 NONZERO = re.compile("[1-9]").search
-IGNORED = (
-    "%",
-    "#",
-    "LEFTHYPHENMIN",
-    "RIGHTHYPHENMIN",
-    "COMPOUNDLEFTHYPHENMIN",
-    "COMPOUNDRIGHTHYPHENMIN",
-)
 LEFT = RIGHT = 2  # pyphen's defaults, which textstat keeps: no break within 2 letters of an end
 
 
@@ -63,7 +55,7 @@ def _patterns() -> tuple[dict[str, str], int]:
     patterns: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").split("\n")[1:]:
         line = line.strip()
-        if not line or line.startswith(IGNORED):
+        if not line or line.startswith(("%", "#")) or "HYPHENMIN" in line:  # as pyphen
             continue
         if "^^" in line:
             line = HEX.sub(lambda m: chr(int(m.group(1), 16)), line)
