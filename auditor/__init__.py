@@ -8,6 +8,7 @@ from auditor.config import Config
 from auditor.model import Finding, Report, Severity
 
 __version__ = "0.1.0"
+DISTRIBUTION = "newsroom-audit"  # the name on the package index; the command is `audit`
 __all__ = ["Config", "Finding", "Report", "Severity", "__version__", "audit", "compare"]
 
 

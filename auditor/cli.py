@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
@@ -81,6 +82,7 @@ class Settings:
     exit_zero: bool = False
     quiet: bool = False
     verbose: bool = False
+    started: float = field(default_factory=time.monotonic)
 
 
 def settings(
@@ -226,7 +228,7 @@ def finish(run: Run, s: Settings, stem: str) -> NoReturn:
     """Apply the baseline, write the outputs, print the summary and exit with the contract."""
     from auditor.ci.baseline import stale_total
 
-    run = _apply_baseline(run, s)
+    run = replace(_apply_baseline(run, s), seconds=time.monotonic() - s.started)
     written = _write(run, stem, s.fmt, s.output)
     if s.verbose:
         _explain_run(run, s)

@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from ci_support import invoke, sample_desk
+from ci_support import BROKEN, invoke, sample_desk, write
 
 from auditor.report.formats import FORMATS
 from auditor.report.github import escape_data, escape_property
@@ -60,18 +60,40 @@ def test_text_is_path_line_column_code_message(desk: Path) -> None:
     assert rest.split()[0] in {"B101", "P101", "P102"}
 
 
-def test_junit_has_a_case_per_file_and_failures_at_fail_on(desk: Path) -> None:
+def test_junit_has_a_case_per_file_and_one_failure_at_fail_on(desk: Path) -> None:
     root = ET.fromstring(run("check", *FILES, "-f", "junit"))
     cases = {c.get("name"): c for c in root.iter("testcase")}
     assert list(cases) == list(FILES)
-    assert cases["broken.txt"].findall("failure")
+    (failure,) = cases["broken.txt"].findall("failure")
+    assert failure.get("message", "").startswith("1 finding at or above error; first: B101")
+    assert "evidence: so. backtrack" in (failure.text or "")
     assert not cases["clean.txt"].findall("failure")
     assert not cases["warn.txt"].findall("failure")
-    assert "P102" in (cases["warn.txt"].findtext("system-out") or "")
+    assert "warn.txt:1:" in (root.findtext("testsuite/system-out") or "")
     strict = ET.fromstring(run("check", *FILES, "-f", "junit", "--fail-on", "warning"))
     warn = next(c for c in strict.iter("testcase") if c.get("name") == "warn.txt")
     assert [f.get("type", "").split()[0] for f in warn.findall("failure")] == ["P102"]
-    assert root.get("failures") == str(sum(len(c.findall("failure")) for c in cases.values()))
+    suite = strict.find("testsuite")
+    assert suite is not None and (suite.get("tests"), suite.get("failures")) == ("3", "2")
+
+
+def test_junit_gives_each_file_one_failure_listing_all_its_findings(desk: Path) -> None:
+    write(desk / "twice.txt", f"{BROKEN}\n{BROKEN}")
+    root = ET.fromstring(run("check", "twice.txt", "-f", "junit"))
+    (failure,) = root.iter("failure")
+    assert failure.get("message", "").startswith("2 findings at or above error; first: B101")
+    places = [line.split(":")[:2] for line in (failure.text or "").splitlines()]
+    assert [p for p in places if p[0] == "twice.txt"] == [["twice.txt", "1"], ["twice.txt", "3"]]
+
+
+@pytest.mark.parametrize("command", [("check", *FILES), ("compare", "broken.txt", "warn.txt")])
+def test_junit_is_valid_against_the_ant_junit_schema(desk: Path, command: tuple[str]) -> None:
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "fixtures" / "junit.xsd")))
+    for fail_on in ("error", "warning", "never"):
+        document = etree.fromstring(run(*command, "-f", "junit", "--fail-on", fail_on).encode())
+        assert schema.validate(document), schema.error_log
 
 
 def test_github_commands_annotate_lines_with_levels(desk: Path) -> None:
@@ -80,6 +102,16 @@ def test_github_commands_annotate_lines_with_levels(desk: Path) -> None:
     assert error.startswith("::error file=broken.txt,line=1,col=")
     assert ",endLine=1,endColumn=" in error and ",title=B101 lowercase-sentence-start::" in error
     assert any(line.startswith("::warning file=warn.txt,") for line in lines)
+
+
+def test_github_paths_are_relative_to_the_workspace(
+    desk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(desk / "desk" / "a.txt", BROKEN)
+    monkeypatch.chdir(desk / "desk")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(desk))
+    line = run("check", "a.txt", "--against", str(desk / "clean.txt"), "-f", "github")
+    assert line.startswith("::error file=desk/a.txt,line=1,")
 
 
 def test_github_escaping_keeps_commands_on_one_line() -> None:

@@ -7,8 +7,10 @@ def library_versions() -> dict[str, str]:
     """Return the versions of the libraries that shape the results."""
     from importlib.metadata import PackageNotFoundError, version
 
-    out = {}
-    for name in ("audit", "nltk", "sacrebleu", "textstat"):
+    from auditor import __version__
+
+    out = {"audit": __version__}
+    for name in ("nltk", "sacrebleu", "textstat"):
         try:
             out[name] = version(name)
         except PackageNotFoundError:

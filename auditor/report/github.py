@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor.model import Report, Severity
-from auditor.report.run import Located, Run, located
+from auditor.report.run import Located, Run, located, workspace
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -14,8 +14,8 @@ def render(report: Report) -> str:
 
 
 def render_run(run: Run) -> str:
-    """Render one `::error file=...,line=...::message` command per finding."""
-    return "".join(command(loc) + "\n" for loc in located(run))
+    """Render one `::error file=...,line=...::message` command per finding (workspace paths)."""
+    return "".join(command(loc) + "\n" for loc in located(run, workspace()))
 
 
 def command(loc: Located) -> str:

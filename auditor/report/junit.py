@@ -1,8 +1,11 @@
-"""JUnit XML: one test case per file, one failure per finding at or above --fail-on."""
+"""JUnit XML (the Ant/Jenkins schema): one test case per file, failing when a finding reaches
+--fail-on; its one failure lists every such finding, the others go to the suite's system-out."""
 
 from __future__ import annotations
 
 import re
+import socket
+from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from auditor.config import fails
@@ -22,25 +25,36 @@ def render_run(run: Run) -> str:
     by_file: dict[str, list[Located]] = {path: [] for path in _paths(run)}
     for loc in located(run):
         by_file.setdefault(loc.place.path, []).append(loc)
-    suite = ET.Element("testsuite", name="audit", tests=str(len(by_file)))
-    failures = 0
+    suite = _suite(run, len(by_file))
+    failures, below = 0, list[str]()
     for path, locs in by_file.items():
-        case = ET.SubElement(suite, "testcase", classname="audit", name=path)
-        below = []
-        for loc in locs:
-            if fails(loc.finding.severity, run.fail_on):
-                _failure(case, loc)
-                failures += 1
-            else:
-                below.append(_line(loc))
-        if below:
-            ET.SubElement(case, "system-out").text = _xml_safe("\n".join(below))
+        case = ET.SubElement(suite, "testcase", name=path, classname="audit", time="0")
+        failing = [loc for loc in locs if fails(loc.finding.severity, run.fail_on)]
+        below.extend(_line(loc) for loc in locs if loc not in failing)
+        if failing:
+            _failure(case, failing, run.fail_on)
+            failures += 1
     suite.set("failures", str(failures))
-    suite.set("errors", "0")
-    root = ET.Element("testsuites", name="audit", tests=str(len(by_file)), failures=str(failures))
+    ET.SubElement(suite, "system-out").text = _xml_safe("\n".join(below))
+    ET.SubElement(suite, "system-err")
+    root = ET.Element("testsuites")
     root.append(suite)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _suite(run: Run, tests: int) -> ET.Element:
+    """Return the test suite element with its attributes and properties."""
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    attrs = {"name": "audit", "package": "audit", "id": "0", "timestamp": stamp}
+    attrs |= {"hostname": socket.gethostname() or "localhost", "tests": str(tests)}
+    attrs |= {"failures": "0", "errors": "0", "skipped": "0", "time": f"{run.seconds:.3f}"}
+    suite = ET.Element("testsuite", attrs)
+    properties = ET.SubElement(suite, "properties")
+    signature = run.reports[0].signature if run.reports else {}
+    for name, value in {"command": run.command, "fail-on": run.fail_on, **signature}.items():
+        ET.SubElement(properties, "property", name=name, value=_xml_safe(str(value)))
+    return suite
 
 
 def _paths(run: Run) -> list[str]:
@@ -51,21 +65,29 @@ def _paths(run: Run) -> list[str]:
 
 
 def _line(loc: Located) -> str:
-    """Return `path:line:col: CODE message` for a finding."""
+    """Return `path:line:col: CODE [severity] message` for a finding."""
     f, p = loc.finding, loc.place
     return f"{p.path}:{p.start_line}:{p.start_column}: {f.rule} [{f.severity.value}] {f.message}"
 
 
-def _failure(case: ET.Element, loc: Located) -> None:
-    """Add a failure element describing one finding."""
-    f = loc.finding
+def _failure(case: ET.Element, locs: list[Located], fail_on: str) -> None:
+    """Add the one failure of a file: a summary message and every failing finding in full."""
+    first = locs[0].finding
+    count = f"{len(locs)} finding{'s' if len(locs) != 1 else ''} at or above {fail_on}"
     failure = ET.SubElement(
-        case, "failure", type=f"{f.rule} {f.name}", message=_xml_safe(f"{f.rule} {f.message}")
+        case,
+        "failure",
+        type=f"{first.rule} {first.name}",
+        message=_xml_safe(f"{count}; first: {first.rule} {first.message}"),
     )
+    failure.text = _xml_safe("\n\n".join(_detail(loc) for loc in locs))
+
+
+def _detail(loc: Located) -> str:
+    """Return a finding's line with its evidence and suggestion."""
+    f = loc.finding
     detail = _line(loc) + f"\nevidence: {f.evidence}"
-    if f.suggestion is not None:
-        detail += f"\nsuggestion: {f.suggestion}"
-    failure.text = _xml_safe(detail)
+    return detail if f.suggestion is None else detail + f"\nsuggestion: {f.suggestion}"
 
 
 def _xml_safe(text: str) -> str:

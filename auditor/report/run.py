@@ -6,6 +6,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from auditor.model import Finding, Report
@@ -21,6 +22,7 @@ class Run:
     reports: tuple[Report, ...]
     fail_on: str = "error"
     command: str = "compare"
+    seconds: float = 0.0
 
     def findings(self) -> Iterator[tuple[Report, Finding]]:
         """Yield every finding with its report, in input order."""
@@ -35,11 +37,16 @@ class Run:
         return [d.path for r in self.reports for d in r.documents]
 
 
-def display_path(path: str) -> str:
-    """Return `path` relative to the working directory when inside it, with forward slashes."""
+def display_path(path: str, root: str | None = None) -> str:
+    """Return `path` relative to `root` (the working directory) when inside it, with `/`."""
     absolute = os.path.abspath(path)
-    rel = os.path.relpath(absolute, os.getcwd())
+    rel = os.path.relpath(absolute, root or os.getcwd())
     return Path(absolute if rel.startswith("..") else rel).as_posix()
+
+
+def workspace() -> str:
+    """Return the folder CI paths are relative to: $GITHUB_WORKSPACE when set, else the cwd."""
+    return os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
 
 
 def all_findings(run: Run) -> tuple[Finding, ...]:
@@ -126,18 +133,20 @@ class Located:
     related: tuple[tuple[Place, str], ...]
 
 
-def located(run: Run) -> Iterator[Located]:
-    """Yield every finding of the run with line and column positions of its spans."""
+def located(run: Run, root: str | None = None) -> Iterator[Located]:
+    """Yield every finding of the run with its spans' places (paths relative to `root`)."""
     for report in run.reports:
+        place = partial(_place, report, root=root)
         for f in report.findings:
-            related = tuple((_place(report, s.doc, s.start, s.end), s.text) for s in f.related)
-            yield Located(f, _place(report, f.doc, f.start, f.end), related)
+            related = tuple((place(s.doc, s.start, s.end), s.text) for s in f.related)
+            yield Located(f, place(f.doc, f.start, f.end), related)
 
 
-def _place(report: Report, doc_id: str, start: int, end: int) -> Place:
+def _place(report: Report, doc_id: str, start: int, end: int, root: str | None) -> Place:
     """Return the place of a span of one of the report's documents."""
     from auditor.read.lines import line_index
 
     doc = report.document(doc_id)
     index = line_index(doc.text)
-    return Place(display_path(doc.path), start, end, *index.position(start), *index.position(end))
+    path = display_path(doc.path, root)
+    return Place(path, start, end, *index.position(start), *index.position(end))

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from auditor.model import Report, Severity
-from auditor.report.run import Located, Place, Run, located
+from auditor.report.run import Located, Place, Run, located, workspace
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT = "auditFingerprint/v1"
+ROOT_ID = "SRCROOT"
 
 
 def render(report: Report) -> str:
@@ -23,11 +26,12 @@ def render(report: Report) -> str:
 
 def render_run(run: Run) -> str:
     """Render a whole run as a SARIF log with one run object."""
+    root = workspace()
     rules = _rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     seen: Counter[tuple[str, str]] = Counter()
     results = []
-    for loc in located(run):
+    for loc in located(run, root):
         key = (loc.place.path, loc.finding.fingerprint)
         results.append(_result(loc, index[loc.finding.rule], seen[key]))
         seen[key] += 1
@@ -37,6 +41,8 @@ def render_run(run: Run) -> str:
         "runs": [
             {
                 "tool": {"driver": _driver(rules)},
+                "invocations": [{"executionSuccessful": True, "workingDirectory": _folder(root)}],
+                "originalUriBaseIds": {ROOT_ID: _folder(root)},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
@@ -49,16 +55,28 @@ def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
     """Describe the tool: name, version, where to read about it, and its rules."""
     from importlib.metadata import PackageNotFoundError, metadata
 
-    from auditor import __version__
+    from auditor import DISTRIBUTION, __version__
 
     driver: dict[str, Any] = {"name": "audit", "version": __version__, "rules": rules}
     try:
-        urls = metadata("audit").get_all("Project-URL") or []
+        urls = metadata(DISTRIBUTION).get_all("Project-URL") or []
     except PackageNotFoundError:
         urls = []
     if urls:
         driver["informationUri"] = urls[0].split(",", 1)[-1].strip()
     return driver
+
+
+def _folder(path: str) -> dict[str, str]:
+    """Return the artifact location of a folder: an absolute file URI ending in a slash."""
+    return {"uri": Path(path).resolve().as_uri().rstrip("/") + "/"}
+
+
+def artifact(path: str) -> dict[str, str]:
+    """Return where a file is: a percent-encoded URI relative to the root, or a file URI."""
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path), "uriBaseId": ROOT_ID}
 
 
 def _rules() -> list[dict[str, Any]]:
@@ -95,7 +113,7 @@ def _location(place: Place, message: str | None = None) -> dict[str, Any]:
     """Return a SARIF location of a place in a file."""
     out: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": {"uri": place.path},
+            "artifactLocation": artifact(place.path),
             "region": _region(place),
         }
     }
@@ -131,7 +149,7 @@ def _fix(place: Place, replacement: str) -> dict[str, Any]:
         "description": {"text": f"Replace with {replacement!r}"},
         "artifactChanges": [
             {
-                "artifactLocation": {"uri": place.path},
+                "artifactLocation": artifact(place.path),
                 "replacements": [
                     {"deletedRegion": _region(place), "insertedContent": {"text": replacement}}
                 ],
