@@ -58,6 +58,17 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but
 VerboseOpt = Annotated[
     bool, typer.Option("--verbose", "-v", help="Also print the config used and per-file counts.")
 ]
+PreviewOpt = Annotated[
+    bool, typer.Option("--preview", help="Also run preview rules (not yet proven stable).")
+]
+RelationOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--relation",
+        help="How the texts relate: versions (of one text) or sources (independent); "
+        "default: config, else detected.",
+    ),
+]
 AgainstOpt = Annotated[
     list[Path] | None,
     typer.Option("--against", help="Other sources for the same event (files or folders)."),
@@ -112,6 +123,15 @@ def settings(
     return Settings(config, fmt, output, baseline, strict_baseline, exit_zero, quiet, verbose)
 
 
+def rule_mode(config: Config, preview: bool, relation: str | None) -> Config:
+    """Apply --preview and --relation to the config; a bad relation exits 2."""
+    from auditor.config import RELATIONS
+
+    if relation is not None and relation not in RELATIONS:
+        fail(f"--relation must be one of {', '.join(RELATIONS)}, not {relation!r}")
+    return replace(config, preview=preview or config.preview, relation=relation or config.relation)
+
+
 def guarded(action: Callable[[], T]) -> T:
     """Run `action`, turning input and config problems into a one-line error and exit 2."""
     try:
@@ -144,13 +164,19 @@ def compare(
         list[Path] | None,
         typer.Option("--glossary", help="Glossary file (CSV, TSV or TBX); repeatable."),
     ] = None,
+    preview: PreviewOpt = False,
+    relation: RelationOpt = None,
 ) -> None:
     """Compare texts that report the same event and write the report."""
     if len(files) < 2:
         fail("compare needs at least two files (use `audit check` for one)")
     s = settings(fmt, output, fail_on, config, baseline, strict_baseline, exit_zero, quiet, verbose)
     glossaries = s.config.glossary + tuple(str(p) for p in glossary or ())
-    run_config = replace(s.config, parallel=True if parallel else None, glossary=glossaries)
+    run_config = replace(
+        rule_mode(s.config, preview, relation),
+        parallel=True if parallel else None,
+        glossary=glossaries,
+    )
     report = guarded(lambda: _compare(files, run_config, suppressions))
     finish(Run((report,), run_config.fail_on, "compare"), s, "--".join(p.stem for p in files))
 
@@ -179,6 +205,8 @@ def check(
     exit_zero: ExitZeroOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    preview: PreviewOpt = False,
+    relation: RelationOpt = None,
 ) -> None:
     """Check each article on its own, or against the other sources of the same event."""
     from auditor.report.formats import renders
@@ -189,7 +217,8 @@ def check(
     )
     if s.fmt and not renders(s.fmt, "check", len(files)):
         fail(f"format {s.fmt} renders one file; use json, jsonl, sarif, junit, github or text")
-    reports = guarded(lambda: _check(files, against or [], s.config))
+    run_config = rule_mode(s.config, preview, relation)
+    reports = guarded(lambda: _check(files, against or [], run_config))
     finish(Run(tuple(reports), s.config.fail_on, "check"), s, "check")
 
 
@@ -305,7 +334,8 @@ def rules() -> None:
 
     for r in all_rules().values():
         typer.echo(
-            f"{r.code}  {r.name:<32} {r.category.value:<14} {r.severity.value:<8} {r.summary}"
+            f"{r.code}  {r.name:<32} {r.category.value:<14} {r.severity.value:<8} "
+            f"{r.level:<8} {r.summary}"
         )
 
 
@@ -317,7 +347,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (P101) or name
     r = find_rule(code)
     if r is None:
         fail(f"unknown rule {code!r} (see `audit rules`)")
-    typer.echo(f"{r.code} {r.name} ({r.category.value}, {r.severity.value})\n")
+    typer.echo(f"{r.code} {r.name} ({r.category.value}, {r.severity.value}, {r.level})\n")
     typer.echo(r.doc)
     if r.options:
         typer.echo("\nOptions:")

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 FAIL_ON = ("error", "warning", "info", "never")
 RULE_KEYS = ("select", "ignore", "severity", "options", "readability")
-TOP_KEYS = (*RULE_KEYS, "fail-on", "glossary", "per-file")
+TOP_KEYS = (*RULE_KEYS, "fail-on", "glossary", "per-file", "preview", "relation")
+RELATIONS = ("versions", "sources")
 PER_FILE_KEYS = ("files", *RULE_KEYS)
 
 
@@ -57,6 +58,8 @@ class Config:
     fail_on: str = "error"
     glossary: tuple[str, ...] = ()
     parallel: bool | None = None
+    preview: bool = False
+    relation: str | None = None  # "versions" or "sources" forces it; None detects it
     per_file: tuple[PerFile, ...] = ()
     source: str | None = None
 
@@ -140,6 +143,13 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
     if fail_on not in FAIL_ON:
         raise ConfigError(f"{path}: fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     rules = _rule_settings(data, path, "")
+    preview = data.get("preview", False)
+    if not isinstance(preview, bool):
+        raise ConfigError(f"{path}: preview must be true or false, not {preview!r}")
+    relation = data.get("relation")
+    if relation is not None and relation not in RELATIONS:
+        choices = ", ".join(RELATIONS)
+        raise ConfigError(f"{path}: relation must be one of {choices}, not {relation!r}")
     per_file = data.get("per-file", [])
     if not isinstance(per_file, list):
         raise ConfigError(f"{path}: per-file must be an array of tables ([[per-file]])")
@@ -150,6 +160,8 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         options=rules.options,
         fail_on=fail_on,
         glossary=_glossary(data.get("glossary", []), path),
+        preview=preview,
+        relation=relation,
         per_file=tuple(_per_file(entry, path, i) for i, entry in enumerate(per_file)),
         source=str(path),
     )

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from auditor.config import Config, ConfigError
 from auditor.knowledge import Knowledge, load_knowledge
-from auditor.model import Alignment, Document, Finding, Hit, Report, Scores
+from auditor.model import Alignment, Document, Finding, Hit, Relation, Report, Scores
 from auditor.read.lines import LineIndex, line_index
 from auditor.read.tokens import normalise
 from auditor.rules.registry import Context, Rule, select
@@ -31,10 +31,11 @@ def audit(
 
     config = config or Config()
     knowledge = knowledge or load_knowledge(config.glossary)
-    alignments, unaligned = _align_all(docs, config)
+    alignments, unaligned, relations = _align_all(docs, config)
     ctx = Context(
         docs=tuple(docs),
         alignments=alignments,
+        relations=relations,
         mentions={d.id: extract_mentions(d, knowledge) for d in docs},
         knowledge=knowledge,
     )
@@ -49,26 +50,30 @@ def audit(
         findings=kept,
         scores=pair_scores(docs, alignments),
         suppressed=len(findings) - len(kept),
+        relations=relations,
     )
 
 
 def _align_all(
     docs: Sequence[Document], config: Config
-) -> tuple[tuple[Alignment, ...], dict[str, tuple[int, ...]]]:
-    """Align every other document with the first one."""
+) -> tuple[tuple[Alignment, ...], dict[str, tuple[int, ...]], tuple[Relation, ...]]:
+    """Align every other document with the first one and decide how each relates to it."""
     from auditor.align.match import align
+    from auditor.align.relation import relate
 
     if len(docs) < 2:
-        return (), {}
+        return (), {}, ()
     alignments: list[Alignment] = []
     unaligned: dict[str, tuple[int, ...]] = {}
+    relations: list[Relation] = []
     for other in docs[1:]:
         result = align(docs[0], other, parallel=config.parallel)
         alignments.extend(result.alignments)
+        relations.append(relate(docs[0], other, result.alignments, forced=config.relation))
         for doc_id, indices in result.unaligned.items():
             kept = set(unaligned.get(doc_id, indices)) & set(indices)
             unaligned[doc_id] = tuple(sorted(kept))
-    return tuple(alignments), unaligned
+    return tuple(alignments), unaligned, tuple(relations)
 
 
 def run_rules(
@@ -81,7 +86,7 @@ def run_rules(
             continue
         doc_config = config.for_path(doc.path)
         index = line_index(doc.text)
-        for rule in select(doc_config.select, doc_config.ignore):
+        for rule in select(doc_config.select, doc_config.ignore, preview=doc_config.preview):
             if rule.scope == "sources" and len(ctx.docs) < 2:
                 continue
             for hit in rule.run(doc, ctx, rule_options(rule, doc_config)):

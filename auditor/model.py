@@ -98,6 +98,21 @@ class Alignment:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """How document `b` relates to document `a`: "versions" of one text or "sources".
+
+    `evidence` holds the measurements the relation was decided from; `forced` is True when the
+    user set the relation instead.
+    """
+
+    a: str
+    b: str
+    relation: str
+    evidence: Mapping[str, float]
+    forced: bool = False
+
+
+@dataclass(frozen=True)
 class Mention:
     """A thing named in a text: a person, title, organisation, number, date or quotation."""
 
@@ -176,6 +191,7 @@ class Report:
     scores: Scores
     suppressed: int = 0
     baseline: Mapping[str, int] = field(default_factory=dict)
+    relations: tuple[Relation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as the JSON contract's dictionary."""

@@ -9,7 +9,7 @@ from auditor.engine import audit
 from auditor.measure.readability import difficulty
 from auditor.model import Finding, Severity
 from auditor.read.decode import document_from_text
-from auditor.rules.readability import HARD, LONG, SHORT, STORY
+from auditor.rules.readability import HARD, LONG, SHORT, STORY, WORDY
 
 
 def run(texts: tuple[str, ...], code: str, **options: float) -> list[Finding]:
@@ -57,6 +57,14 @@ def test_document_thresholds_are_options() -> None:
 
 
 def test_gap_is_reported_on_the_harder_document_only() -> None:
-    found = run((SHORT, LONG), "R104")
+    found = run((STORY.format("not"), WORDY), "R104")
     assert [f.doc for f in found] == ["b"]
-    assert run((SHORT, LONG), "R104", max_gap=99.0) == []
+    assert run((STORY.format("not"), WORDY), "R104", max_gap=99.0) == []
+
+
+def test_gaps_between_independent_sources_stay_quiet() -> None:
+    story = (STORY.format("not"), STORY.format(HARD))
+    assert run((SHORT, LONG), "R104") == []
+    assert run(story, "R102") != []
+    docs = [document_from_text(t, chr(ord("a") + i)) for i, t in enumerate(story)]
+    assert audit(docs, Config(select=("R102",), relation="sources")).findings == ()

@@ -11,10 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.model import Alignment, Document
+from auditor.model import Document
 from auditor.rules.registry import Context
-
-COVERAGE = 0.8  # share of each document's sentences that must be aligned to call it a version
 
 
 @dataclass(frozen=True)
@@ -38,9 +36,9 @@ def version_pairs(doc: Document, ctx: Context) -> Iterator[Pair]:
     ref = ctx.docs[0]
     if doc.id == ref.id:
         return
-    groups = [al for al in ctx.alignments if al.sentences.get(ref.id) and al.sentences.get(doc.id)]
-    if not _is_version(groups, ref, doc):
+    if not ctx.versions(ref, doc):
         return
+    groups = [al for al in ctx.alignments if al.sentences.get(ref.id) and al.sentences.get(doc.id)]
     for al in groups:
         mine, theirs = al.sentences[doc.id], al.sentences[ref.id]
         yield Pair(
@@ -50,17 +48,3 @@ def version_pairs(doc: Document, ctx: Context) -> Iterator[Pair]:
             ref.sentences[theirs[0]].start,
             ref.sentences[theirs[-1]].end,
         )
-
-
-def _is_version(groups: list[Alignment], ref: Document, doc: Document) -> bool:
-    """Return True if the groups cover most sentences of both documents, in order."""
-    if not groups or not ref.sentences or not doc.sentences:
-        return False
-    covered_ref = sum(len(al.sentences[ref.id]) for al in groups)
-    covered_doc = sum(len(al.sentences[doc.id]) for al in groups)
-    order = [al.sentences[doc.id][0] for al in sorted(groups, key=lambda g: g.sentences[ref.id])]
-    return (
-        covered_ref >= COVERAGE * len(ref.sentences)
-        and covered_doc >= COVERAGE * len(doc.sentences)
-        and order == sorted(order)
-    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from auditor.model import Alignment, Document, Finding, Report, Span
+from auditor.model import Alignment, Document, Finding, Relation, Report, Span
 from auditor.report import FORMAT_VERSION, summary
 
 
@@ -17,6 +17,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "documents": [_document(d, report.readability.get(d.id, {})) for d in report.documents],
         "alignments": [_alignment(a) for a in report.alignments],
         "unaligned": {k: list(v) for k, v in report.unaligned.items()},
+        "relations": [_relation(r) for r in report.relations],
         "findings": [finding_to_dict(f) for f in report.findings],
         "scores": {
             "chrF": report.scores.chrf,
@@ -64,6 +65,16 @@ def _alignment(al: Alignment) -> dict[str, Any]:
             for op in al.diff
         ]
     return out
+
+
+def _relation(r: Relation) -> dict[str, Any]:
+    """Return how one document relates to the first: versions or sources, and why."""
+    return {
+        "docs": [r.a, r.b],
+        "relation": r.relation,
+        "forced": r.forced,
+        "evidence": dict(r.evidence),
+    }
 
 
 def span_to_dict(span: Span) -> dict[str, Any]:

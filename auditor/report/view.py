@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from auditor.model import Category, Finding, Report, Scores
+from auditor.model import Category, Finding, Relation, Report, Scores
 from auditor.read.tokens import word_spans
 from auditor.report.cards import SEVERITY_LABEL, FindingView, doc_label, finding_views
 from auditor.report.chart import chart, difficulty, metric_rows
@@ -66,6 +66,15 @@ class ScoreView:
 
 
 @dataclass(frozen=True)
+class RelationView:
+    """How one document relates to the first, and the evidence in words."""
+
+    label: str
+    relation: str
+    hint: str
+
+
+@dataclass(frozen=True)
 class RuleView:
     """A rule's explanation, from the registry."""
 
@@ -90,6 +99,7 @@ def prepare(report: Report) -> dict[str, Any]:
         "severities": [SEVERITY_LABEL[s] for s in SEVERITIES],
         "categories": category_rows(report.findings),
         "scores": score_views(report.scores) if len(ids) > 1 else [],
+        "relations": [relation_view(r) for r in report.relations],
         "metrics": metric_rows(report.readability, ids),
         "brief_metrics": metric_rows(report.readability, ids)[:2],
         "charts": [chart(d, graded.grades[d.id], graded.hard[d.id]) for d in report.documents],
@@ -158,6 +168,19 @@ def score_views(scores: Scores) -> list[ScoreView]:
         )
         for name, v in values.items()
     ]
+
+
+def relation_view(r: Relation) -> RelationView:
+    """Describe a relation: what it means, its evidence, and whether the user set it."""
+    e = r.evidence
+    meaning = "versions of one text" if r.relation == "versions" else "independent sources"
+    how = "set by the user" if r.forced else "detected"
+    hint = (
+        f"{how}: {e['coverage']:.0%} of sentences aligned, {e['order']:.0%} in order, "
+        f"length ratio {e['length_ratio']:.2f}"
+    )
+    label = f"{doc_label(r.b)} and {doc_label(r.a)}"
+    return RelationView(label, meaning, hint)
 
 
 def _filters(views: Sequence[FindingView]) -> dict[str, list[tuple[str, str]]]:

@@ -17,7 +17,13 @@ LONG = (
 )
 STORY = (
     "The talks ended in Geneva on Monday. Many observers were {} convinced by the plan. "
-    "Both sides will meet again in May."
+    "Both sides will meet again in May. The ministers did not speak to reporters. "
+    "A statement is expected on Friday."
+)
+WORDY = (
+    "The protracted multilateral talks ended in Geneva on Monday. Many international observers "
+    "were fundamentally not convinced by the comprehensive plan. Both delegations will meet "
+    "again in May. The ministers did not speak to reporters. A statement is expected on Friday."
 )
 HARD = "notwithstanding comprehensive institutional consultations, fundamentally not"
 SHORT = "The committee met again. Many observers were not convinced. They will meet in May."
@@ -65,10 +71,11 @@ def harder_than_counterpart(
 
     When one version needs `min_gap` more grades than its counterpart for the same content,
     the wording (often a literal translation) can be simplified; the other version shows how.
+    Runs only between versions of one text: two outlets write to their own house style.
     Example: grade 24 against grade 9 for the aligned sentence of the other text.
     """
     for s in doc.sentences:
-        others = ctx.counterparts(doc, s.index)
+        others = [(o, t) for o, t in ctx.counterparts(doc, s.index) if ctx.versions(doc, o)]
         if not others:
             continue
         mine = difficulty(doc.text[s.start : s.end])
@@ -124,19 +131,22 @@ def hard_to_read_document(
     Severity.INFO,
     Category.READABILITY,
     scope="sources",
-    fires=((SHORT, LONG),),
-    quiet=((SHORT, "The committee met again. Observers were not convinced. They meet in May."),),
+    fires=((STORY.format("not"), WORDY),),
+    quiet=(
+        (SHORT, "The committee met again. Observers were not convinced. They meet in May."),
+        (SHORT, LONG),
+    ),
 )
 def readability_gap(doc: Document, ctx: Context, *, max_gap: float = 4.0) -> Iterator[Hit]:
     """A document much harder to read than another version of the same story.
 
     When versions of one story differ by more than `max_gap` Flesch-Kincaid grades, the
     harder one (often a literal translation) is the one to edit. The finding is reported on
-    the harder document, at its hardest sentence.
+    the harder document, at its hardest sentence. Runs only between versions of one text.
     Example: grade 19 against grade 11 for the other version.
     """
     mine = readability(doc.body)["flesch_kincaid_grade"]
-    for other in ctx.others(doc):
+    for other in (o for o in ctx.others(doc) if ctx.versions(doc, o)):
         theirs = readability(other.body)["flesch_kincaid_grade"]
         if mine - theirs > max_gap and doc.sentences:
             s, d = hardest_sentence(doc)

@@ -8,12 +8,23 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from auditor.model import Alignment, Category, Document, Hit, Mention, Sentence, Severity
+from auditor.model import (
+    Alignment,
+    Category,
+    Document,
+    Hit,
+    Mention,
+    Relation,
+    Sentence,
+    Severity,
+)
 
 if TYPE_CHECKING:
     from auditor.knowledge import Knowledge
 
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
+STABLE = "stable"
+PREVIEW = "preview"  # runs only with --preview (config `preview = true`), as in ruff
 
 # An example is one text, or a tuple of texts that report the same event.
 Example = str | tuple[str, ...]
@@ -27,6 +38,19 @@ class Context:
     alignments: tuple[Alignment, ...] = ()
     mentions: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
     knowledge: Knowledge | None = None
+    relations: tuple[Relation, ...] = ()
+
+    def versions(self, x: Document, y: Document) -> bool:
+        """Return True if one of the two documents is a version of the other.
+
+        Two documents neither of which is the first were each related to the first only: they
+        count as versions when both are versions of it.
+        """
+        by_doc = {r.b: r.relation == "versions" for r in self.relations}
+        first = self.docs[0].id if self.docs else ""
+        if first in (x.id, y.id):
+            return by_doc.get(y.id if x.id == first else x.id, False)
+        return by_doc.get(x.id, False) and by_doc.get(y.id, False)
 
     def others(self, doc: Document) -> tuple[Document, ...]:
         """Return the documents other than `doc`."""
@@ -70,6 +94,7 @@ class Rule:
     scope: str
     fires: tuple[Example, ...]
     quiet: tuple[Example, ...]
+    level: str = STABLE
 
     @property
     def doc(self) -> str:
@@ -103,16 +128,25 @@ def rule(
     scope: str = "text",
     fires: Sequence[Example] = (),
     quiet: Sequence[Example] = (),
+    level: str = STABLE,
 ) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule function under `code`; `scope` is "text" or "sources"."""
+    """Register a rule function under `code`; `scope` is "text" or "sources".
+
+    `level` is "stable", or "preview" for a rule whose precision is not yet proven on every
+    calibration set (it runs only when preview rules are turned on).
+    """
 
     def register(func: RuleFunc) -> RuleFunc:
         if not CODE_PATTERN.match(code):
             raise ValueError(f"malformed rule code {code!r}")
+        if level not in (STABLE, PREVIEW):
+            raise ValueError(f"rule {code}: level must be {STABLE!r} or {PREVIEW!r}")
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
         name = func.__name__.strip("_").replace("_", "-")
-        RULES[code] = Rule(code, name, category, severity, func, scope, tuple(fires), tuple(quiet))
+        RULES[code] = Rule(
+            code, name, category, severity, func, scope, tuple(fires), tuple(quiet), level
+        )
         return func
 
     return register
@@ -131,13 +165,21 @@ def matches(code: str, prefixes: Iterable[str]) -> bool:
 
 
 def select(
-    select_prefixes: Sequence[str] = ("ALL",), ignore_prefixes: Sequence[str] = ()
+    select_prefixes: Sequence[str] = ("ALL",),
+    ignore_prefixes: Sequence[str] = (),
+    *,
+    preview: bool = False,
 ) -> list[Rule]:
-    """Return the rules chosen by `select` minus `ignore`, by code prefix."""
+    """Return the rules chosen by `select` minus `ignore`, by code prefix.
+
+    Preview rules are chosen only when `preview` is True, whatever `select` says.
+    """
     return [
         r
         for code, r in all_rules().items()
-        if matches(code, select_prefixes) and not matches(code, ignore_prefixes)
+        if matches(code, select_prefixes)
+        and not matches(code, ignore_prefixes)
+        and (preview or r.level == STABLE)
     ]
 
 
