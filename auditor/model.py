@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 
 class Severity(StrEnum):
@@ -114,14 +114,85 @@ class Relation:
 
 @dataclass(frozen=True)
 class Mention:
-    """A thing named in a text: a person, title, organisation, number, date or quotation."""
+    """A thing named in a text, with the key that links its mentions; one subclass per kind."""
 
-    kind: str
+    kind: ClassVar[str] = ""
     start: int
     end: int
     text: str
     key: str
-    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PersonMention(Mention):
+    """A titled person, or a bare surname that refers back to one; `name` is the fullest form."""
+
+    kind: ClassVar[str] = "person"
+    name: str
+
+
+@dataclass(frozen=True)
+class TitleMention(Mention):
+    """The official title of a named person; `office` is its canonical spelling."""
+
+    kind: ClassVar[str] = "title"
+    office: str
+    family: str
+    name: str
+
+
+@dataclass(frozen=True)
+class NameMention(Mention):
+    """The name of an organisation, treaty or meeting; `noun` is its kind ("treaty")."""
+
+    kind: ClassVar[str] = "name"
+    canonical: str | None = None
+    acronym: str | None = None
+    noun: str | None = None
+
+
+@dataclass(frozen=True)
+class AcronymMention(Mention):
+    """An acronym, with the name it stands for when the knowledge knows it."""
+
+    kind: ClassVar[str] = "acronym"
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention(Mention):
+    """A calendar date, possibly partial ("June", "10 January")."""
+
+    kind: ClassVar[str] = "date"
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+@dataclass(frozen=True)
+class WeekdayMention(Mention):
+    """A weekday name; Monday = 0."""
+
+    kind: ClassVar[str] = "weekday"
+    weekday: int
+
+
+@dataclass(frozen=True)
+class NumberMention(Mention):
+    """A number with its value and its unit (singular, lower case) if it has one."""
+
+    kind: ClassVar[str] = "number"
+    value: float
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class QuoteMention(Mention):
+    """The words of a direct quotation; `speaker` is the speaker's key, when named."""
+
+    kind: ClassVar[str] = "quote"
+    speaker: str | None
+    speaker_name: str | None
 
 
 @dataclass(frozen=True)

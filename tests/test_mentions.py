@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import pytest
 
 from auditor.knowledge import load_knowledge
 from auditor.knowledge.titles import parse_titles
 from auditor.mentions.extract import extract_mentions
 from auditor.mentions.quantities import DateRef, find_dates, find_quantities
-from auditor.model import Mention
+from auditor.model import (
+    Mention,
+    NameMention,
+    PersonMention,
+    QuoteMention,
+    TitleMention,
+)
 from auditor.read.decode import document_from_text
 
+M = TypeVar("M", bound=Mention)
 
-def mentions(text: str, kind: str) -> list[Mention]:
+
+def mentions(text: str, kind: type[M]) -> list[M]:
     """Return the mentions of one kind in a text, checking that offsets match the text."""
     doc = document_from_text(text)
-    found = [m for m in extract_mentions(doc, load_knowledge()) if m.kind == kind]
+    found = [m for m in extract_mentions(doc, load_knowledge()) if isinstance(m, kind)]
     for m in found:
         assert doc.text[m.start : m.end] == m.text
     return found
@@ -23,17 +33,17 @@ def mentions(text: str, kind: str) -> list[Mention]:
 
 def test_title_before_name_with_domain() -> None:
     text = "Talks with US Deputy Secretary of State Wendy Sherman began."
-    (title,) = mentions(text, "title")
+    (title,) = mentions(text, TitleMention)
     assert (title.start, title.end, title.text) == (14, 39, "Deputy Secretary of State")
     assert title.key == "sherman"
-    assert title.attrs["office"] == "deputy secretary" and title.attrs["family"] == "secretary"
-    (person,) = mentions(text, "person")
+    assert title.office == "deputy secretary" and title.family == "secretary"
+    (person,) = mentions(text, PersonMention)
     assert (person.start, person.end) == (40, 53)
 
 
 def test_portfolio_words_and_hyphens_do_not_change_the_office() -> None:
     text = "Russian Deputy Foreign Minister Sergei Ryabkov met Lieutenant-General James J. Mingus."
-    offices = [(m.attrs["office"], m.attrs["name"]) for m in mentions(text, "title")]
+    offices = [(m.office, m.name) for m in mentions(text, TitleMention)]
     assert offices == [
         ("deputy minister", "Sergei Ryabkov"),
         ("lieutenant general", "James J. Mingus"),
@@ -42,40 +52,40 @@ def test_portfolio_words_and_hyphens_do_not_change_the_office() -> None:
 
 def test_title_after_name_and_bare_surname_refers_back() -> None:
     text = "Wendy Sherman, the deputy secretary, spoke. Later Sherman left."
-    (title,) = mentions(text, "title")
-    assert title.text == "deputy secretary" and title.attrs["name"] == "Wendy Sherman"
-    people = mentions(text, "person")
-    assert [(p.start, p.attrs["name"]) for p in people] == [
+    (title,) = mentions(text, TitleMention)
+    assert title.text == "deputy secretary" and title.name == "Wendy Sherman"
+    people = mentions(text, PersonMention)
+    assert [(p.start, p.name) for p in people] == [
         (0, "Wendy Sherman"),
         (50, "Wendy Sherman"),
     ]
 
 
 def test_role_description_is_not_a_title() -> None:
-    assert mentions("Blinken, the top US diplomat, left.", "title") == []
+    assert mentions("Blinken, the top US diplomat, left.", TitleMention) == []
 
 
 def test_name_with_expansion_and_canonical() -> None:
     text = "in Europe (OSCE) and the Organization for Security and Cooperation in Europe (OSCE) met"
-    names = mentions(text, "name")
+    names = mentions(text, NameMention)
     org = next(m for m in names if m.text.startswith("Organization"))
-    assert org.start == 25 and org.attrs["acronym"] == "OSCE"
-    assert org.attrs["canonical"] == "Organization for Security and Co-operation in Europe"
+    assert org.start == 25 and org.acronym == "OSCE"
+    assert org.canonical == "Organization for Security and Co-operation in Europe"
 
 
 def test_named_dialogue_drops_leading_article_and_weekday() -> None:
     text = "The Strategic Energy Dialogue met before Wednesday’s NATO-Russia Council."
-    assert [m.text for m in mentions(text, "name")] == [
+    assert [m.text for m in mentions(text, NameMention)] == [
         "Strategic Energy Dialogue",
         "NATO-Russia Council",
     ]
 
 
 def test_quotation_speaker() -> None:
-    (quote,) = mentions("“We need firm guarantees now,” Ryabkov said.", "quote")
-    assert quote.text == "We need firm guarantees now," and quote.attrs["speaker"] == "ryabkov"
-    (anonymous,) = mentions("“We need firm guarantees now,” he said.", "quote")
-    assert anonymous.attrs["speaker"] is None
+    (quote,) = mentions("“We need firm guarantees now,” Ryabkov said.", QuoteMention)
+    assert quote.text == "We need firm guarantees now," and quote.speaker == "ryabkov"
+    (anonymous,) = mentions("“We need firm guarantees now,” he said.", QuoteMention)
+    assert anonymous.speaker is None
 
 
 @pytest.mark.parametrize(

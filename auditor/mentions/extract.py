@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,16 @@ from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.knowledge.names import NameBook, fold_words
 from auditor.mentions.people import find_people, link_surnames, person_key
 from auditor.mentions.quantities import DateRef, find_dates, find_quantities, find_weekdays
-from auditor.model import Document, Mention
+from auditor.model import (
+    AcronymMention,
+    DateMention,
+    Document,
+    Mention,
+    NameMention,
+    NumberMention,
+    QuoteMention,
+    WeekdayMention,
+)
 from auditor.read.lines import line_start
 
 if TYPE_CHECKING:
@@ -75,25 +83,26 @@ def find_names(text: str, start: int, end: int, book: NameBook) -> list[Mention]
     for m in ACRONYM.finditer(text, start, end):
         if not any(a <= m.start() < b for a, b in out):
             entry = book.lookup(m.group())
-            attrs = {"canonical": entry.canonical} if entry else {}
-            out[m.span()] = Mention("acronym", m.start(), m.end(), m.group(), m.group(), attrs)
+            canonical = entry.canonical if entry else None
+            out[m.span()] = AcronymMention(m.start(), m.end(), m.group(), m.group(), canonical)
     return list(out.values())
 
 
-def _name_mention(text: str, start: int, end: int, book: NameBook) -> Mention:
+def _name_mention(text: str, start: int, end: int, book: NameBook) -> NameMention:
     """Build a name mention with its folded key, its kind noun and any known canonical name."""
     name = text[start:end]
-    attrs: dict[str, str] = {}
     entry = book.lookup(name)
-    if entry is not None:
-        attrs["canonical"] = entry.canonical
     expansion = EXPANSION.match(text, end)
-    if expansion:
-        attrs["acronym"] = expansion.group(1)
     kind = re.search(rf"\b(?:{KIND_NOUNS})\b", name)
-    if kind:
-        attrs["noun"] = kind.group().lower()
-    return Mention("name", start, end, name, " ".join(fold_words(name)), attrs)
+    return NameMention(
+        start,
+        end,
+        name,
+        " ".join(fold_words(name)),
+        canonical=entry.canonical if entry else None,
+        acronym=expansion.group(1) if expansion else None,
+        noun=kind.group().lower() if kind else None,
+    )
 
 
 def find_facts(text: str, start: int, end: int) -> list[Mention]:
@@ -101,14 +110,14 @@ def find_facts(text: str, start: int, end: int) -> list[Mention]:
     out: list[Mention] = []
     dates = list(find_dates(text, start, end))
     for d in dates:
-        attrs = {"year": d.year, "month": d.month, "day": d.day}
-        out.append(Mention("date", d.start, d.end, text[d.start : d.end], _date_key(d), attrs))
+        date_text = text[d.start : d.end]
+        out.append(DateMention(d.start, d.end, date_text, _date_key(d), d.year, d.month, d.day))
     for s, e, day in find_weekdays(text, start, end):
-        out.append(Mention("weekday", s, e, text[s:e], str(day), {"weekday": day}))
+        out.append(WeekdayMention(s, e, text[s:e], str(day), day))
     skip = tuple((d.start, d.end) for d in dates)
     for q in find_quantities(text, start, end, skip):
-        values = {"value": q.value, "unit": q.unit}
-        out.append(Mention("number", q.start, q.end, text[q.start : q.end], f"{q.value:g}", values))
+        number = text[q.start : q.end]
+        out.append(NumberMention(q.start, q.end, number, f"{q.value:g}", q.value, q.unit))
     return out
 
 
@@ -118,17 +127,18 @@ def _date_key(d: DateRef) -> str:
     return "-".join("?" if p is None else str(p) for p in parts)
 
 
-def find_quotes(text: str, start: int, end: int) -> list[Mention]:
+def find_quotes(text: str, start: int, end: int) -> list[QuoteMention]:
     """Return direct quotations (the words inside the marks) with their speaker, if named."""
-    out: list[Mention] = []
+    out: list[QuoteMention] = []
     for m in QUOTE.finditer(text, start, end):
         group = 1 if m.group(1) is not None else 2
         s, e = m.span(group)
         if len(text[s:e].split()) < 3:
             continue
         speaker = _speaker(text, m.start(), m.end())
-        attrs = {"speaker": person_key(speaker) if speaker else None, "speaker_name": speaker}
-        out.append(Mention("quote", s, e, text[s:e], " ".join(fold_words(text[s:e])), attrs))
+        key = " ".join(fold_words(text[s:e]))
+        speaker_key = person_key(speaker) if speaker else None
+        out.append(QuoteMention(s, e, text[s:e], key, speaker_key, speaker))
     return out
 
 
@@ -143,12 +153,3 @@ def _speaker(text: str, q_start: int, q_end: int) -> str | None:
     if who is None or who.lower() in LEX.third_person:
         return None
     return who.split()[-1]
-
-
-def sentence_mentions(
-    mentions: Sequence[Mention], start: int, end: int, kinds: Sequence[str]
-) -> Iterator[Mention]:
-    """Yield the mentions of the given kinds inside text[start:end]."""
-    for m in mentions:
-        if m.kind in kinds and start <= m.start and m.end <= end:
-            yield m

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from auditor.knowledge.lexicon import lexicon
 from auditor.knowledge.titles import TitleBook, fold_title
-from auditor.model import Mention
+from auditor.model import Mention, PersonMention, TitleMention
 
 TOKEN = re.compile(r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*|\d+|\S")
 NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D'|d’)?[A-Z][a-zà-ÿ’'-]+[a-zà-ÿ]\Z|[A-Z]\.\Z")
@@ -124,10 +124,12 @@ def _name_before(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def find_people(text: str, start: int, end: int, book: TitleBook) -> list[Mention]:
+def find_people(
+    text: str, start: int, end: int, book: TitleBook
+) -> list[PersonMention | TitleMention]:
     """Return person and title mentions for titled people between `start` and `end`."""
     toks = tokens(text, start, end)
-    out: list[Mention] = []
+    out: list[PersonMention | TitleMention] = []
     for i, j in title_runs(toks, book):
         office = book.office([w for t in toks[i:j] for w in fold_title(t.text).split()])
         if office is None:
@@ -138,11 +140,13 @@ def find_people(text: str, start: int, end: int, book: TitleBook) -> list[Mentio
         title_end, (n0, n1) = found
         name = text[toks[n0].start : toks[n1 - 1].end]
         key = person_key(name)
-        attrs = {"office": office.canonical, "family": office.family, "name": name}
+        title = text[toks[i].start : title_end]
         out.append(
-            Mention("title", toks[i].start, title_end, text[toks[i].start : title_end], key, attrs)
+            TitleMention(
+                toks[i].start, title_end, title, key, office.canonical, office.family, name
+            )
         )
-        out.append(Mention("person", toks[n0].start, toks[n1 - 1].end, name, key, {"name": name}))
+        out.append(PersonMention(toks[n0].start, toks[n1 - 1].end, name, key, name))
     return out
 
 
@@ -163,19 +167,21 @@ def _after_capitalised(toks: Sequence[Token], i: int) -> bool:
     return i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 2].text not in {".", "!", "?"}
 
 
-def link_surnames(text: str, start: int, end: int, people: Sequence[Mention]) -> list[Mention]:
+def link_surnames(
+    text: str, start: int, end: int, people: Sequence[Mention]
+) -> list[PersonMention]:
     """Return person mentions for bare surnames that refer back to a titled person."""
     full: dict[str, str] = {}
     for m in people:
-        if m.kind == "person" and len(m.text.split()) > len(full.get(m.key, "").split()):
+        if isinstance(m, PersonMention) and len(m.text.split()) > len(full.get(m.key, "").split()):
             full[m.key] = m.text
     taken = [(m.start, m.end) for m in people]
-    out: list[Mention] = []
+    out: list[PersonMention] = []
     for tok in tokens(text, start, end):
         key = person_key(tok.text)
         if key not in full or not is_name_word(tok):
             continue
         if any(s <= tok.start < e for s, e in taken):
             continue
-        out.append(Mention("person", tok.start, tok.end, tok.text, key, {"name": full[key]}))
+        out.append(PersonMention(tok.start, tok.end, tok.text, key, full[key]))
     return out

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
 from auditor.mentions.quantities import WEEKDAYS, DateRef, same_value
-from auditor.model import Category, Document, Hit, Mention, Severity, Span
-from auditor.rules.registry import Context, rule
+from auditor.model import (
+    Category,
+    DateMention,
+    Document,
+    Hit,
+    NumberMention,
+    Severity,
+    Span,
+    WeekdayMention,
+)
+from auditor.rules.registry import Context, M, rule
 
+D = TypeVar("D", DateMention, WeekdayMention)
 WEEKDAY_REACH = 40  # characters between a weekday and the date it names
 
 
@@ -46,10 +57,10 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     Example: "10,000 troops" where the other source says "100,000 troops"
     """
     for index, sentence in enumerate(doc.sentences):
-        mine = _in(ctx, doc.id, sentence.start, sentence.end, "number")
+        mine = ctx.mentions_of(doc.id, NumberMention, sentence.start, sentence.end)
         if not mine:
             continue
-        theirs = _counterpart_mentions(doc, index, ctx, "number")
+        theirs = _counterpart_mentions(doc, index, ctx, NumberMention)
         for m in _unmatched(mine, [t for _, t in theirs]):
             rivals = [(d, t) for d, t in theirs if t in _unmatched([t for _, t in theirs], mine)]
             if not rivals:
@@ -58,10 +69,10 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 
 def _number_hit(
-    doc: Document, ctx: Context, m: Mention, rivals: Sequence[tuple[str, Mention]]
+    doc: Document, ctx: Context, m: NumberMention, rivals: Sequence[tuple[str, NumberMention]]
 ) -> Hit:
     """Build the finding for a number that no counterpart number equals."""
-    same_unit = [t for _, t in rivals if m.attrs["unit"] and t.attrs["unit"] == m.attrs["unit"]]
+    same_unit = [t for _, t in rivals if m.unit and t.unit == m.unit]
     best = same_unit[0] if same_unit else rivals[0][1]
     single = len(rivals) == 1 or len(same_unit) == 1
     return Hit(
@@ -75,31 +86,22 @@ def _number_hit(
     )
 
 
-def _in(ctx: Context, doc_id: str, start: int, end: int, kind: str) -> list[Mention]:
-    """Return the mentions of one kind inside a span of a document."""
-    return [
-        m
-        for m in ctx.mentions.get(doc_id, ())
-        if m.kind == kind and start <= m.start and m.end <= end
-    ]
-
-
 def _counterpart_mentions(
-    doc: Document, index: int, ctx: Context, kind: str
-) -> list[tuple[str, Mention]]:
+    doc: Document, index: int, ctx: Context, kind: type[M]
+) -> list[tuple[str, M]]:
     """Return (doc id, mention) of one kind in the sentences aligned with sentence `index`."""
     return [
         (other.id, m)
         for other, s in ctx.counterparts(doc, index, kinds=("same",))
-        for m in _in(ctx, other.id, s.start, s.end, kind)
+        for m in ctx.mentions_of(other.id, kind, s.start, s.end)
     ]
 
 
-def _unmatched(mine: Sequence[Mention], theirs: Sequence[Mention]) -> list[Mention]:
+def _unmatched(
+    mine: Sequence[NumberMention], theirs: Sequence[NumberMention]
+) -> list[NumberMention]:
     """Return the numbers of `mine` whose value is in none of `theirs`."""
-    return [
-        m for m in mine if not any(same_value(m.attrs["value"], t.attrs["value"]) for t in theirs)
-    ]
+    return [m for m in mine if not any(same_value(m.value, t.value) for t in theirs)]
 
 
 @rule(
@@ -127,36 +129,42 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     sides and different (another day, month or year, another weekday) is flagged.
     Example: "18 June 2021" where the other source says "16 June 2021"
     """
-    for index, sentence in enumerate(doc.sentences):
-        for kind in ("date", "weekday"):
-            mine = _in(ctx, doc.id, sentence.start, sentence.end, kind)
-            theirs = _counterpart_mentions(doc, index, ctx, kind) if mine else []
-            for m in mine:
-                if any(_agree(m, t) for _, t in theirs) or not theirs:
-                    continue
-                yield Hit(
-                    m.start,
-                    m.end,
-                    f"{m.text!r} here, but the aligned sentence of the other source says "
-                    f"{theirs[0][1].text!r}.",
-                    suggestion=theirs[0][1].text
-                    if len(theirs) == 1 and doc.id != ctx.docs[0].id
-                    else None,
-                    related=tuple(Span(d, t.start, t.end, t.text) for d, t in theirs),
-                    confidence=0.8,
-                )
+    for index in range(len(doc.sentences)):
+        yield from _day_hits(doc, ctx, index, DateMention)
+        yield from _day_hits(doc, ctx, index, WeekdayMention)
 
 
-def _agree(a: Mention, b: Mention) -> bool:
+def _day_hits(doc: Document, ctx: Context, index: int, kind: type[D]) -> Iterator[Hit]:
+    """Yield a hit for each date (or weekday) of a sentence that its counterparts contradict."""
+    sentence = doc.sentences[index]
+    mine = ctx.mentions_of(doc.id, kind, sentence.start, sentence.end)
+    theirs = _counterpart_mentions(doc, index, ctx, kind) if mine else []
+    for m in mine:
+        if any(_agree(m, t) for _, t in theirs) or not theirs:
+            continue
+        yield Hit(
+            m.start,
+            m.end,
+            f"{m.text!r} here, but the aligned sentence of the other source says "
+            f"{theirs[0][1].text!r}.",
+            suggestion=theirs[0][1].text if len(theirs) == 1 and doc.id != ctx.docs[0].id else None,
+            related=tuple(Span(d, t.start, t.end, t.text) for d, t in theirs),
+            confidence=0.8,
+        )
+
+
+def _agree(a: D, b: D) -> bool:
     """Return True if two date or weekday mentions can denote the same day."""
-    if a.kind == "weekday":
-        return bool(a.attrs["weekday"] == b.attrs["weekday"])
-    return _date(a).agrees(_date(b))
+    if isinstance(a, WeekdayMention) and isinstance(b, WeekdayMention):
+        return a.weekday == b.weekday
+    if isinstance(a, DateMention) and isinstance(b, DateMention):
+        return _date(a).agrees(_date(b))
+    return False
 
 
-def _date(m: Mention) -> DateRef:
+def _date(m: DateMention) -> DateRef:
     """Return the DateRef of a date mention."""
-    return DateRef(m.start, m.end, m.attrs["year"], m.attrs["month"], m.attrs["day"])
+    return DateRef(m.start, m.end, m.year, m.month, m.day)
 
 
 @rule(
@@ -181,12 +189,11 @@ def weekday_contradicts_date(doc: Document, ctx: Context) -> Iterator[Hit]:
     dateline ("on Monday" in an article dated Tuesday means the day before).
     Example: "Tuesday, January 10, 2022" -> "Monday"
     """
-    mentions = ctx.mentions.get(doc.id, ())
-    dates = [m for m in mentions if m.kind == "date" and m.attrs["day"] and m.attrs["month"]]
-    for w in (m for m in mentions if m.kind == "weekday"):
+    dates = [m for m in ctx.mentions_of(doc.id, DateMention) if m.day and m.month]
+    for w in ctx.mentions_of(doc.id, WeekdayMention):
         date = _adjacent_date(doc, w, dates)
         actual = _weekday_of(_date(date), doc.date) if date else None
-        if date is None or actual is None or actual == w.attrs["weekday"]:
+        if date is None or actual is None or actual == w.weekday:
             continue
         name = WEEKDAYS[actual].capitalize()
         yield Hit(
@@ -199,7 +206,9 @@ def weekday_contradicts_date(doc: Document, ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _adjacent_date(doc: Document, weekday: Mention, dates: Sequence[Mention]) -> Mention | None:
+def _adjacent_date(
+    doc: Document, weekday: WeekdayMention, dates: Sequence[DateMention]
+) -> DateMention | None:
     """Return a date written right after (or before) the weekday, with only punctuation between."""
     for d in dates:
         lo, hi = (weekday.end, d.start) if d.start >= weekday.end else (d.end, weekday.start)

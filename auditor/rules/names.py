@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from auditor.knowledge.names import GENERIC, CanonicalName, NameBook, fold_words
 from auditor.mentions.people import Token, tokens
-from auditor.model import Category, Document, Hit, Mention, Severity, Span
+from auditor.model import Category, Document, Hit, NameMention, Severity, Span
 from auditor.rules.registry import Context, rule
 
 STEM = 6
@@ -66,29 +66,29 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
                 m.end,
                 f"Called {m.text!r} here but {match.text!r} in the other source: one word "
                 "differs, so one of the two names is probably wrong.",
-                suggestion=match.text if reference or "canonical" in match.attrs else None,
+                suggestion=match.text if reference or match.canonical else None,
                 related=(Span(other.id, match.start, match.end, match.text),),
                 confidence=0.6,
             )
 
 
-def _names(ctx: Context, doc_id: str) -> list[Mention]:
+def _names(ctx: Context, doc_id: str) -> list[NameMention]:
     """Return the name mentions of a document that have a kind noun."""
-    return [m for m in ctx.mentions.get(doc_id, ()) if m.kind == "name" and "noun" in m.attrs]
+    return [m for m in ctx.mentions_of(doc_id, NameMention) if m.noun]
 
 
 def _variant_of(
-    m: Mention, theirs: Sequence[Mention], keys_here: set[str], keys_there: set[str]
-) -> Mention | None:
+    m: NameMention, theirs: Sequence[NameMention], keys_here: set[str], keys_there: set[str]
+) -> NameMention | None:
     """Return a name in the other source one word away from `m`, used only there."""
-    if m.key in keys_there or "canonical" in m.attrs:
+    if m.key in keys_there or m.canonical:
         return None
     for t in theirs:
-        if t.key in keys_here or t.attrs.get("noun") != m.attrs.get("noun"):
+        if t.key in keys_here or t.noun != m.noun:
             continue
         if _both_known_and_different(m, t):
             continue
-        covered = "canonical" in t.attrs and len(t.key.split()) != len(m.key.split())
+        covered = bool(t.canonical) and len(t.key.split()) != len(m.key.split())
         if covered or _national_prefix(m, t):
             continue
         if one_word_apart(m.key.split(), t.key.split()):
@@ -96,9 +96,9 @@ def _variant_of(
     return None
 
 
-def _both_known_and_different(a: Mention, b: Mention) -> bool:
+def _both_known_and_different(a: NameMention, b: NameMention) -> bool:
     """Return True if both names are known canonical names of different things."""
-    ca, cb = a.attrs.get("canonical"), b.attrs.get("canonical")
+    ca, cb = a.canonical, b.canonical
     return ca is not None and cb is not None and ca != cb
 
 
@@ -122,7 +122,7 @@ def _same_stem(a: str, b: str) -> bool:
     return n >= 4 and a[: n - 1] == b[: n - 1]
 
 
-def _national_prefix(a: Mention, b: Mention) -> bool:
+def _national_prefix(a: NameMention, b: NameMention) -> bool:
     """Return True if the longer name only adds a national or acronym prefix ("US", "Russian")."""
     short, long = (a, b) if len(a.key.split()) < len(b.key.split()) else (b, a)
     if len(long.key.split()) != len(short.key.split()) + 1:
@@ -156,8 +156,8 @@ def noncanonical_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     "Organization for Security and Cooperation in Europe"
     """
     book = ctx.knowledge.names if ctx.knowledge else NameBook()
-    for m in ctx.mentions.get(doc.id, ()):
-        if m.kind != "name" or "canonical" in m.attrs:
+    for m in ctx.mentions_of(doc.id, NameMention):
+        if m.canonical:
             continue
         near = _near_canonical(m, book)
         if near is not None:
@@ -171,7 +171,7 @@ def noncanonical_name(doc: Document, ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _near_canonical(m: Mention, book: NameBook) -> tuple[CanonicalName, str] | None:
+def _near_canonical(m: NameMention, book: NameBook) -> tuple[CanonicalName, str] | None:
     """Return the entry and spelling one word added or dropped away from the name `m`."""
     words = m.key.split()
     found = [
@@ -222,7 +222,7 @@ def mangled_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     book = ctx.knowledge.names if ctx.knowledge else NameBook()
     text = doc.text
-    named = [(m.start, m.end) for m in ctx.mentions.get(doc.id, ()) if m.kind == "name"]
+    named = [(m.start, m.end) for m in ctx.mentions_of(doc.id, NameMention)]
     for index, sentence in enumerate(doc.sentences):
         lo = doc.sentences[index - 1].start if index else sentence.start
         for start, end, entry in _fragments(text, lo, sentence.start, sentence.end, book):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.knowledge.lexicon import alternation, char_class, either_case, lexicon
 from auditor.knowledge.names import fold_words
-from auditor.model import Category, Document, Hit, Mention, Severity, Span
+from auditor.model import Category, Document, Hit, Mention, QuoteMention, Severity, Span
 from auditor.read.lines import crosses_line, line_end, line_start
 from auditor.rules.registry import Context, rule
 
@@ -57,22 +57,22 @@ def quote_speaker_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     for m in _quotes(ctx, doc.id):
         for other in ctx.others(doc):
             for t in _quotes(ctx, other.id):
-                if t.attrs["speaker"] == m.attrs["speaker"] or not same_quote(m, t):
+                if t.speaker == m.speaker or not same_quote(m, t):
                     continue
                 yield Hit(
                     m.start,
                     m.end,
-                    f"Attributed to {m.attrs['speaker_name']} here but to "
-                    f"{t.attrs['speaker_name']} in the other source.",
+                    f"Attributed to {m.speaker_name} here but to "
+                    f"{t.speaker_name} in the other source.",
                     related=(Span(other.id, t.start, t.end, t.text),),
                     confidence=0.7,
                 )
                 break
 
 
-def _quotes(ctx: Context, doc_id: str) -> list[Mention]:
+def _quotes(ctx: Context, doc_id: str) -> list[QuoteMention]:
     """Return the quotations of a document that have a named speaker."""
-    return [m for m in ctx.mentions.get(doc_id, ()) if m.kind == "quote" and m.attrs["speaker"]]
+    return [m for m in ctx.mentions_of(doc_id, QuoteMention) if m.speaker]
 
 
 def same_quote(a: Mention, b: Mention) -> bool:

@@ -6,7 +6,7 @@ import inspect
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.model import (
     Alignment,
@@ -22,6 +22,7 @@ from auditor.model import (
 if TYPE_CHECKING:
     from auditor.knowledge import Knowledge
 
+M = TypeVar("M", bound=Mention)
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
 STABLE = "stable"
 PREVIEW = "preview"  # runs only with --preview (config `preview = true`), as in ruff
@@ -59,6 +60,16 @@ class Context:
     def document(self, doc_id: str) -> Document:
         """Return the document with id `doc_id`."""
         return next(d for d in self.docs if d.id == doc_id)
+
+    def mentions_of(
+        self, doc_id: str, kind: type[M], start: int = 0, end: int | None = None
+    ) -> list[M]:
+        """Return the mentions of one kind in a document, inside text[start:end] if given."""
+        return [
+            m
+            for m in self.mentions.get(doc_id, ())
+            if isinstance(m, kind) and start <= m.start and (end is None or m.end <= end)
+        ]
 
     def counterparts(
         self, doc: Document, index: int, kinds: Collection[str] = ("same", "related")

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from auditor.model import Category, Document, Hit, Mention, Severity, Span
+from auditor.model import Category, Document, Hit, Severity, Span, TitleMention
 from auditor.rules.registry import Context, rule
 
 
@@ -64,23 +64,19 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
     Example: "Assistant Secretary of State Maria Lopez" where the other source and the same
     text call her "Deputy Secretary of State" -> "Deputy Secretary of State"
     """
-    mine = [m for m in ctx.mentions.get(doc.id, ()) if m.kind == "title"]
+    mine = ctx.mentions_of(doc.id, TitleMention)
     for m in mine:
         peers = _peers(m, ctx)
         verdict = judge(m, doc.id, peers, first_doc=ctx.docs[0].id)
         if verdict is None:
             continue
-        related = tuple(
-            Span(d, t.start, t.end, t.text)
-            for d, t in peers
-            if t.attrs["office"] != m.attrs["office"]
-        )
-        support = next(t for _, t in peers if t.attrs["office"] == verdict.office)
+        related = tuple(Span(d, t.start, t.end, t.text) for d, t in peers if t.office != m.office)
+        support = next(t for _, t in peers if t.office == verdict.office)
         yield Hit(
             m.start,
             m.end,
-            f"{m.attrs['name']} is called {m.text!r} here but {support.text!r} {verdict.reason}; "
-            f"{m.attrs['office']} and {verdict.office} are different offices.",
+            f"{m.name} is called {m.text!r} here but {support.text!r} {verdict.reason}; "
+            f"{m.office} and {verdict.office} are different offices.",
             suggestion=_match_case(support.text, m.text) if verdict.suggest else None,
             related=related,
             confidence=verdict.confidence,
@@ -88,16 +84,13 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _peers(m: Mention, ctx: Context) -> list[tuple[str, Mention]]:
+def _peers(m: TitleMention, ctx: Context) -> list[tuple[str, TitleMention]]:
     """Return (doc id, title) of every title of the same person in the same office family."""
     return [
         (doc_id, t)
-        for doc_id, mentions in ctx.mentions.items()
-        for t in mentions
-        if t.kind == "title"
-        and t.key == m.key
-        and t.attrs["family"] == m.attrs["family"]
-        and same_person(t.attrs["name"], m.attrs["name"])
+        for doc_id in ctx.mentions
+        for t in ctx.mentions_of(doc_id, TitleMention)
+        if t.key == m.key and t.family == m.family and same_person(t.name, m.name)
     ]
 
 
@@ -110,13 +103,13 @@ def same_person(a: str, b: str) -> bool:
 
 
 def judge(
-    m: Mention, doc_id: str, peers: Sequence[tuple[str, Mention]], first_doc: str
+    m: TitleMention, doc_id: str, peers: Sequence[tuple[str, TitleMention]], first_doc: str
 ) -> Verdict | None:
     """Decide whether title `m` is the odd one out among the titles of the same person."""
     offices: dict[str, set[str]] = {}
     for d, t in peers:
-        offices.setdefault(d, set()).add(t.attrs["office"])
-    office = m.attrs["office"]
+        offices.setdefault(d, set()).add(t.office)
+    office = m.office
     own = offices[doc_id]
     reliable = {d: next(iter(o)) for d, o in offices.items() if d != doc_id and len(o) == 1}
     if len(own) == 1:
@@ -155,14 +148,14 @@ def _consistent_doc(
     return None
 
 
-def _inconsistent_alone(m: Mention, own: Sequence[Mention]) -> Verdict | None:
+def _inconsistent_alone(m: TitleMention, own: Sequence[TitleMention]) -> Verdict | None:
     """Judge a title in a text that gives the person two offices and has no other source."""
-    votes = Counter(t.attrs["office"] for t in own)
-    office = m.attrs["office"]
+    votes = Counter(t.office for t in own)
+    office = m.office
     best, count = votes.most_common(1)[0]
     if count > votes[office]:
         return Verdict(best, Severity.ERROR, 0.75, "elsewhere in this text")
-    first = min(own, key=lambda t: t.start).attrs["office"]
+    first = min(own, key=lambda t: t.start).office
     if first != office:
         return Verdict(first, Severity.WARNING, 0.6, "earlier in this text")
     return None
