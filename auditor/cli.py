@@ -8,17 +8,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from auditor.config import FAIL_ON, Config, ConfigError, fails
 from auditor.model import InputError, Report
+from auditor.report.escape import shown
 from auditor.report.run import Run
+from auditor.usage import OneLineErrors, usage_error
+
+if TYPE_CHECKING:
+    from auditor.report.write import Target
 
 T = TypeVar("T")
 
 app = typer.Typer(
+    cls=OneLineErrors,
     add_completion=False,
     no_args_is_help=True,
     help="Find probable machine-translation errors and inconsistencies between texts.",
@@ -77,7 +83,7 @@ AgainstOpt = Annotated[
 
 def fail(message: str) -> NoReturn:
     """Print a one-line error and exit with code 2."""
-    typer.echo(f"audit: error: {message}", err=True)
+    typer.echo(f"audit: error: {shown(message)}", err=True)
     raise typer.Exit(code=2)
 
 
@@ -112,9 +118,9 @@ def settings(
     from auditor.report.formats import FORMATS
 
     if fmt is not None and fmt not in FORMATS:
-        fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        usage_error(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fail_on is not None and fail_on not in FAIL_ON:
-        fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+        usage_error(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
     if output is not None and fmt is None:
         fmt = _format_from_suffix(output)
     config = guarded(lambda: load_config(config_path))
@@ -169,7 +175,7 @@ def compare(
 ) -> None:
     """Compare texts that report the same event and write the report."""
     if len(files) < 2:
-        fail("compare needs at least two files (use `audit check` for one)")
+        usage_error("compare needs at least two files (use `audit check` for one)")
     s = settings(fmt, output, fail_on, config, baseline, strict_baseline, exit_zero, quiet, verbose)
     glossaries = s.config.glossary + tuple(str(p) for p in glossary or ())
     run_config = replace(
@@ -177,8 +183,10 @@ def compare(
         parallel=True if parallel else None,
         glossary=glossaries,
     )
+    inputs = [*files, suppressions, *glossaries]
+    targets = plan(s, "--".join(p.stem for p in files), inputs)
     report = guarded(lambda: _compare(files, run_config, suppressions))
-    finish(Run((report,), run_config.fail_on, "compare"), s, "--".join(p.stem for p in files))
+    finish(Run((report,), run_config.fail_on, "compare"), s, targets)
 
 
 def _compare(files: list[Path], config: Config, suppressions: Path | None) -> Report:
@@ -216,18 +224,26 @@ def check(
         fmt, output or "-", fail_on, config, baseline, strict_baseline, exit_zero, quiet, verbose
     )
     if s.fmt and not renders(s.fmt, "check", len(files)):
-        fail(f"format {s.fmt} renders one file; use json, jsonl, sarif, junit, github or text")
+        usage_error(f"format {s.fmt} renders one file; use json, jsonl, sarif, junit, github, text")
     run_config = rule_mode(s.config, preview, relation)
-    reports = guarded(lambda: _check(files, against or [], run_config))
-    finish(Run(tuple(reports), s.config.fail_on, "check"), s, "check")
+    sources = guarded(partial(_sources, against))
+    targets = plan(s, "check", [*files, *sources, *s.config.glossary])
+    reports = guarded(lambda: _check(files, sources, run_config))
+    finish(Run(tuple(reports), s.config.fail_on, "check"), s, targets)
 
 
-def _check(files: list[Path], against: list[Path], config: Config) -> list[Report]:
+def _sources(against: list[Path] | None) -> tuple[str, ...]:
+    """Return the source files named by --against (folders expanded)."""
+    from auditor.ci.batch import expand_sources
+
+    return expand_sources(against or [])
+
+
+def _check(files: list[Path], sources: tuple[str, ...], config: Config) -> list[Report]:
     """Check the files, each against the sources, over all cores."""
-    from auditor.ci.batch import check_files, expand_sources
+    from auditor.ci.batch import check_files
 
-    paths = [str(p) for p in files]
-    return check_files(paths, expand_sources(against), config)
+    return check_files([str(p) for p in files], sources, config)
 
 
 @app.command(name="baseline")
@@ -242,23 +258,43 @@ def baseline_command(
 ) -> None:
     """Record the current findings of `audit check` so later runs report only new ones."""
     from auditor.ci.baseline import baseline_document, render_baseline
+    from auditor.report.write import plan_output
 
     s = settings(None, None, None, config)
-    reports = guarded(lambda: _check(files, against or [], s.config))
+    sources = guarded(partial(_sources, against))
+    inputs = [*files, *sources, *s.config.glossary, s.config.source]
+    target = guarded(partial(plan_output, output, [str(p) for p in inputs if p]))
+    reports = guarded(lambda: _check(files, sources, s.config))
     root = str(output.resolve().parent)
     document = baseline_document(reports, root, scope="a")
-    _write_or_fail(str(output), render_baseline(document))
+    _write_or_fail([(target, render_baseline(document))])
     if not quiet:
         count = sum(e["count"] for e in document["entries"])
         typer.echo(f"recorded {count} findings ({len(document['entries'])} entries) in {output}")
 
 
-def finish(run: Run, s: Settings, stem: str) -> NoReturn:
+def plan(s: Settings, stem: str, inputs: list[Path | str | None]) -> list[tuple[Target, str]]:
+    """Return where the run's outputs go and in what format, refusing any that is an input."""
+    from auditor.report.formats import extension
+    from auditor.report.write import plan_output
+
+    if s.output is not None:
+        wanted = [(s.output, s.fmt or "json")]
+    else:
+        names = [s.fmt] if s.fmt else ["json", "html"]
+        wanted = [(str(Path("reports") / f"{stem}.{extension(n)}"), n) for n in names]
+    sources = [str(p) for p in (*inputs, s.baseline, s.config.source) if p is not None]
+    return [(guarded(partial(plan_output, path, sources)), fmt) for path, fmt in wanted]
+
+
+def finish(run: Run, s: Settings, targets: list[tuple[Target, str]]) -> NoReturn:
     """Apply the baseline, write the outputs, print the summary and exit with the contract."""
     from auditor.ci.baseline import stale_total
+    from auditor.report.formats import render_run
 
     run = replace(_apply_baseline(run, s), seconds=time.monotonic() - s.started)
-    written = _write(run, stem, s.fmt, s.output)
+    _write_or_fail([(target, render_run(fmt, run)) for target, fmt in targets])
+    written = [t.path for t, _ in targets if t.path != "-"]
     if s.verbose:
         _explain_run(run, s)
     if not s.quiet:
@@ -291,7 +327,7 @@ def _explain_run(run: Run, s: Settings) -> None:
     typer.echo(f"config: {s.config.source or 'defaults'}", err=True)
     for r in run.reports:
         extra = f" (baseline {dict(r.baseline)})" if r.baseline else ""
-        typer.echo(f"{r.documents[0].path}: {len(r.findings)} findings{extra}", err=True)
+        typer.echo(f"{shown(r.documents[0].path)}: {len(r.findings)} findings{extra}", err=True)
 
 
 def _format_from_suffix(output: str) -> str:
@@ -302,29 +338,15 @@ def _format_from_suffix(output: str) -> str:
     return next((name for name in FORMATS if extension(name) == suffix), "json")
 
 
-def _write(run: Run, stem: str, fmt: str | None, output: str | None) -> list[str]:
-    """Write the run where asked; by default JSON and HTML under reports/."""
-    from auditor.report.formats import extension, render_run
-
-    if output is not None:
-        _write_or_fail(output, render_run(fmt or "json", run))
-        return [] if output == "-" else [output]
-    written = []
-    for name in [fmt] if fmt else ["json", "html"]:
-        path = str(Path("reports") / f"{stem}.{extension(name)}")
-        _write_or_fail(path, render_run(name, run))
-        written.append(path)
-    return written
-
-
-def _write_or_fail(path: str, text: str) -> None:
-    """Write a file atomically; a failure is a one-line error and exit 2."""
-    from auditor.report.write import write_atomic
+def _write_or_fail(outputs: list[tuple[Target, str]]) -> None:
+    """Write all the outputs or none; a failure is a one-line error and exit 2."""
+    from auditor.report.write import write_all
 
     try:
-        write_atomic(path, text)
+        write_all(outputs)
     except OSError as exc:
-        fail(f"{exc.filename or path}: cannot write report ({exc.strerror or exc})")
+        path = exc.filename or ", ".join(t.path for t, _ in outputs)
+        fail(f"{path}: cannot write report ({exc.strerror or exc})")
 
 
 @app.command()

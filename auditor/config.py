@@ -21,6 +21,7 @@ RULE_KEYS = ("select", "ignore", "severity", "options", "readability")
 TOP_KEYS = (*RULE_KEYS, "fail-on", "glossary", "per-file", "preview", "relation")
 RELATIONS = ("versions", "sources")
 PER_FILE_KEYS = ("files", *RULE_KEYS)
+MAX_CONFIG_BYTES = 5_000_000
 
 
 class ConfigError(Exception):
@@ -106,7 +107,7 @@ def find_config(start: Path) -> Path | None:
         if (folder / "audit.toml").is_file():
             return folder / "audit.toml"
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "audit" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and _tool_audit(_read_toml(pyproject)) is not None:
             return pyproject
     return None
 
@@ -118,22 +119,32 @@ def load_config(path: str | Path | None = None, cwd: Path | None = None) -> Conf
         return Config()
     data = _read_toml(found)
     if found.name == "pyproject.toml":
-        data = data.get("tool", {}).get("audit", {})
+        data = _tool_audit(data) or {}
     return parse_config(data, found)
+
+
+def _tool_audit(data: Mapping[str, Any]) -> Any:
+    """Return the [tool.audit] value of a pyproject.toml, or None when there is none."""
+    tool = data.get("tool")
+    return tool.get("audit") if isinstance(tool, Mapping) else None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file or raise ConfigError naming it."""
     import tomllib
 
+    from auditor.model import InputError
+    from auditor.read.files import read_text_file
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config ({exc})") from None
+        return tomllib.loads(read_text_file(path, MAX_CONFIG_BYTES, what="config file"))
+    except InputError as exc:
+        raise ConfigError(str(exc)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    except (ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise ConfigError(f"{path}: invalid TOML ({reason})") from None
 
 
 def parse_config(data: Mapping[str, Any], path: Path) -> Config:
@@ -305,8 +316,12 @@ def _option_value(rule: Rule, name: str, value: Any, path: Path, key: str) -> An
     expected = float if type(default) is float else type(default)
     ok = isinstance(value, expected) and (isinstance(value, bool) == isinstance(default, bool))
     if default is not None and not ok and not (expected is float and type(value) is int):
-        raise ConfigError(f"{path}: {key}.{name} must be {type(default).__name__}, not {value!r}")
-    return float(value) if expected is float else value
+        shown = repr(value) if len(repr(value)) < 60 else f"{repr(value)[:40]}..."
+        raise ConfigError(f"{path}: {key}.{name} must be {type(default).__name__}, not {shown}")
+    try:
+        return float(value) if expected is float else value
+    except OverflowError:
+        raise ConfigError(f"{path}: {key}.{name} is too large for a number") from None
 
 
 def _glossary(value: Any, path: Path) -> tuple[str, ...]:

@@ -18,10 +18,12 @@ from pathlib import Path
 
 from auditor.knowledge.patterns import PatternError, WordPattern, compile_pattern
 from auditor.model import InputError, Severity
+from auditor.read.files import read_text_file
 
 Row = tuple[str, str, str, str]
 CALQUES_FILE = Path(__file__).with_name("calques.tsv")
 GLOSSARY_FILE = Path(__file__).with_name("glossary.tsv")
+MAX_GLOSSARY_BYTES = 20_000_000
 COLUMN_ALIASES = {
     "term": "term",
     "canonical": "term",
@@ -102,8 +104,8 @@ def load_glossary(path: str | Path) -> tuple[GlossaryTerm, ...]:
 def _rows(text: str, delimiter: str, name: str) -> Iterator[tuple[str, Row]]:
     """Yield (file:line, (term, variants, note, severity)) from a delimited file with a header."""
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = _header(next(reader, []), name)
     try:
+        header = _header(next(reader, []), name)
         for row in reader:
             if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
                 continue
@@ -173,12 +175,5 @@ def _entry(
 
 
 def _read(path: Path) -> str:
-    """Read a UTF-8 file or raise InputError naming it."""
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such glossary file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read file ({exc.strerror or exc})") from None
+    """Read a UTF-8 glossary file or raise InputError naming it."""
+    return read_text_file(path, MAX_GLOSSARY_BYTES, what="glossary file")

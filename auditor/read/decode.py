@@ -8,16 +8,15 @@ import re
 from pathlib import Path
 
 from auditor.model import Document, InputError
+from auditor.read.files import read_limited
 from auditor.read.segment import split_sentences
 
-MAX_BYTES = 50_000_000
 DATELINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?=\r\n|\r|\n|\Z)")
 
 
 def read_document(path: str | Path, doc_id: str) -> Document:
     """Read and segment one file; raise InputError naming the file on bad input."""
-    p = Path(path)
-    data = _read_bytes(p)
+    data = read_limited(path)
     text, encoding = decode(data, str(path))
     if not text.strip():
         raise InputError(f"{path}: file is empty or contains only whitespace")
@@ -49,20 +48,6 @@ def document_from_text(text: str, doc_id: str = "a", path: str = "<text>") -> Do
         body_start=body_start,
         sentences=split_sentences(text, body_start),
     )
-
-
-def _read_bytes(p: Path) -> bytes:
-    """Return the file's bytes or raise InputError."""
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a text file")
-    try:
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{p}: file is larger than {MAX_BYTES // 1_000_000} MB")
-        return p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read file ({exc.strerror or exc})") from None
 
 
 BOMS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auditor.model import Report, Severity
+from auditor.report.escape import shown
 from auditor.report.run import Located, Run, located, workspace
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -35,8 +36,9 @@ def command(loc: Located) -> str:
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message: %, carriage return and line feed."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message: %, line ends (%0A) and other controls (\\x1b)."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return shown(escaped)
 
 
 def escape_property(text: str) -> str:

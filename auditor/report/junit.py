@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 
 from auditor.config import fails
 from auditor.model import Report
+from auditor.report.escape import shown
 from auditor.report.run import Located, Run, located
 
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -28,7 +29,7 @@ def render_run(run: Run) -> str:
     suite = _suite(run, len(by_file))
     failures, below = 0, list[str]()
     for path, locs in by_file.items():
-        case = ET.SubElement(suite, "testcase", name=path, classname="audit", time="0")
+        case = ET.SubElement(suite, "testcase", name=shown(path), classname="audit", time="0")
         failing = [loc for loc in locs if fails(loc.finding.severity, run.fail_on)]
         below.extend(_line(loc) for loc in locs if loc not in failing)
         if failing:
@@ -67,7 +68,8 @@ def _paths(run: Run) -> list[str]:
 def _line(loc: Located) -> str:
     """Return `path:line:col: CODE [severity] message` for a finding."""
     f, p = loc.finding, loc.place
-    return f"{p.path}:{p.start_line}:{p.start_column}: {f.rule} [{f.severity.value}] {f.message}"
+    where = f"{shown(p.path)}:{p.start_line}:{p.start_column}"
+    return f"{where}: {f.rule} [{f.severity.value}] {shown(f.message)}"
 
 
 def _failure(case: ET.Element, locs: list[Located], fail_on: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from auditor.model import Finding, Report
 from auditor.report import summary
+from auditor.report.escape import shown
 
 PLURAL = {"error": "errors", "warning": "warnings", "info": "infos"}
 
@@ -97,7 +98,8 @@ def run_summary(run: Run, written: list[str], *, brief: bool = False) -> str:
     lines = [f"{len(found)} findings in {files} file{'s' if files != 1 else ''}: {counts}"]
     ranked = [] if brief else sorted(run.findings(), key=lambda rf: -rf[1].severity.rank)[:5]
     lines.extend(
-        f"  {r.document(f.doc).path}:{f.line}:{f.column}: {f.rule} {f.message} «{f.evidence}»"
+        shown(f"  {r.document(f.doc).path}:{f.line}:{f.column}: {f.rule} {f.message}")
+        + f" «{shown(f.evidence)}»"
         for r, f in ranked
     )
     suppressed = sum(r.suppressed for r in run.reports)
@@ -107,7 +109,7 @@ def run_summary(run: Run, written: list[str], *, brief: bool = False) -> str:
     if totals:
         matched, stale = totals.get("matched", 0), totals.get("stale", 0)
         lines.append(f"  baseline: {matched} matched, {stale} stale (no longer found)")
-    lines.extend(f"wrote {p}" for p in written)
+    lines.extend(f"wrote {shown(p)}" for p in written)
     return "\n".join(lines) + "\n"
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from auditor.model import Report
+from auditor.report.escape import shown
 
 
 def render(report: Report) -> str:
     """Render one line per finding: `path:line:col: CODE message`."""
     lines = []
     for f in report.findings:
-        path = report.document(f.doc).path
-        lines.append(f"{path}:{f.line}:{f.column}: {f.rule} {f.message}")
+        path = shown(report.document(f.doc).path)
+        lines.append(f"{path}:{f.line}:{f.column}: {f.rule} {shown(f.message)}")
     return "\n".join(lines) + ("\n" if lines else "")

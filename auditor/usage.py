@@ -1,0 +1,62 @@
+"""Usage errors as one line on stderr with exit code 2, never click's multi-line box."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import typer
+from typer._click import exceptions as errors
+from typer._click.core import Context
+from typer.core import TyperGroup
+
+from auditor.report.escape import shown
+
+
+class OneLineErrors(TyperGroup):
+    """The command group: a usage error is one line naming the help to read, exit 2."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line; print usage errors as one line and exit 2."""
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except errors.NoArgsIsHelpError as exc:
+            exc.show()
+            code = exc.exit_code
+        except errors.UsageError as exc:
+            typer.echo(usage_line(exc.format_message(), self._command(exc.ctx, args)), err=True)
+            code = 2
+        except errors.ClickException as exc:
+            typer.echo(f"audit: error: {shown(exc.format_message())}", err=True)
+            code = exc.exit_code
+        except typer.Abort:
+            code = 130
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+    def _command(self, ctx: Context | None, args: Sequence[str] | None) -> str | None:
+        """Return the name of the command a usage error is about, if any."""
+        if ctx is not None and ctx.parent is not None:
+            return ctx.info_name
+        given = list(sys.argv[1:] if args is None else args)
+        return next((a for a in given if a in self.commands), None)
+
+
+def usage_line(message: str, command: str | None) -> str:
+    """Return a usage error as one line with the hint `audit COMMAND --help`."""
+    hint = " ".join(["audit", *([command] if command else []), "--help"])
+    return f"audit: error: {shown(' '.join(message.split()))} (see `{hint}`)"
+
+
+def usage_error(message: str) -> NoReturn:
+    """Stop with a usage error (one line, the command's help named, exit 2)."""
+    raise errors.UsageError(message)

@@ -1,0 +1,245 @@
+"""Bad and hostile input: one line and exit 2, nothing written, inputs never changed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from ci_support import BROKEN, CLEAN, invoke, one_line_error, write
+
+from auditor.model import InputError
+from auditor.read.files import read_limited
+
+Setup = Callable[[Path], None]
+
+
+def fifo(name: str) -> Setup:
+    """Make a named pipe called `name` (reading it would block forever)."""
+    return lambda d: os.mkfifo(d / name)
+
+
+def text(name: str, content: str) -> Setup:
+    """Write a text file called `name`."""
+    return lambda d: write(d / name, content) and None
+
+
+def link(name: str, target: str) -> Setup:
+    """Make a symbolic link `name` pointing at `target`."""
+    return lambda d: (d / name).symlink_to(target)
+
+
+NESTED_JSON = "[" * 100_000
+NESTED_TOML = "x = " + "[" * 100_000
+HUGE = "9" * 5_000
+
+# (id, setup, arguments, words the one-line error must contain)
+BAD = [
+    ("article-fifo", fifo("p.txt"), ["check", "p.txt"], ["p.txt", "named pipe"]),
+    ("article-dir", lambda d: (d / "sub").mkdir(), ["check", "sub"], ["sub", "directory"]),
+    ("article-zero", None, ["check", "/dev/zero"], ["/dev/zero", "character device"]),
+    ("article-urandom", None, ["check", "/dev/urandom"], ["character device"]),
+    ("compare-fifo", fifo("p.txt"), ["compare", "clean.txt", "p.txt"], ["p.txt", "named pipe"]),
+    ("config-fifo", fifo("c.toml"), ["check", "clean.txt", "--config", "c.toml"], ["c.toml"]),
+    (
+        "config-nested",
+        text("c.toml", NESTED_TOML),
+        ["check", "clean.txt", "--config", "c.toml"],
+        ["c.toml", "invalid TOML"],
+    ),
+    (
+        "config-huge-int",
+        text("c.toml", f"fail-on = {HUGE}\n"),
+        ["check", "clean.txt", "--config", "c.toml"],
+        ["c.toml"],
+    ),
+    (
+        "config-overflow",
+        text("c.toml", f"[options.R101]\nmax-grade = {'9' * 400}\n"),
+        ["check", "clean.txt", "--config", "c.toml"],
+        ["c.toml", "max-grade", "too large"],
+    ),
+    (
+        "config-binary",
+        text("c.toml", "\x00\x01"),
+        ["check", "clean.txt", "--config", "c.toml"],
+        ["c.toml"],
+    ),
+    (
+        "pyproject-audit-not-table",
+        text("pyproject.toml", "[tool]\naudit = 1\n"),
+        ["check", "clean.txt"],
+        ["pyproject.toml", "must be a table"],
+    ),
+    (
+        "baseline-fifo",
+        fifo("b.json"),
+        ["check", "clean.txt", "--baseline", "b.json"],
+        ["b.json", "named pipe"],
+    ),
+    (
+        "baseline-nested",
+        text("b.json", NESTED_JSON),
+        ["check", "clean.txt", "--baseline", "b.json"],
+        ["b.json", "nested too deeply"],
+    ),
+    (
+        "baseline-huge-int",
+        text("b.json", f'{{"entries": [{{"count": {HUGE}}}]}}'),
+        ["check", "clean.txt", "--baseline", "b.json"],
+        ["b.json"],
+    ),
+    (
+        "suppressions-fifo",
+        fifo("s.json"),
+        ["compare", "clean.txt", "warn.txt", "--suppressions", "s.json"],
+        ["s.json", "named pipe"],
+    ),
+    (
+        "suppressions-nested",
+        text("s.json", NESTED_JSON),
+        ["compare", "clean.txt", "warn.txt", "--suppressions", "s.json"],
+        ["s.json"],
+    ),
+    (
+        "glossary-fifo",
+        fifo("g.csv"),
+        ["compare", "clean.txt", "warn.txt", "--glossary", "g.csv"],
+        ["g.csv", "named pipe"],
+    ),
+    (
+        "glossary-huge-field",
+        text("g.csv", 'term,variants\n"' + "x" * 200_000),
+        ["compare", "clean.txt", "warn.txt", "--glossary", "g.csv"],
+        ["g.csv"],
+    ),
+    (
+        "tbx-nested",
+        text("g.tbx", "<a>" * 50_000),
+        ["compare", "clean.txt", "warn.txt", "--glossary", "g.tbx"],
+        ["g.tbx"],
+    ),
+    ("output-is-input", None, ["check", "broken.txt", "-o", "broken.txt"], ["broken.txt", "input"]),
+    (
+        "output-is-other-input",
+        None,
+        ["compare", "clean.txt", "warn.txt", "-f", "json", "-o", "warn.txt"],
+        ["warn.txt", "input"],
+    ),
+    ("output-dotdot-input", None, ["check", "broken.txt", "-o", "./x/../broken.txt"], ["input"]),
+    (
+        "output-link-to-input",
+        link("l.json", "broken.txt"),
+        ["check", "broken.txt", "-o", "l.json"],
+        ["l.json", "input"],
+    ),
+    (
+        "output-hardlink-to-input",
+        lambda d: os.link(d / "broken.txt", d / "h.json"),
+        ["check", "broken.txt", "-o", "h.json"],
+        ["h.json", "input"],
+    ),
+    (
+        "baseline-output-is-input",
+        None,
+        ["baseline", "broken.txt", "-o", "broken.txt"],
+        ["broken.txt", "input"],
+    ),
+    (
+        "baseline-output-is-config",
+        text("c.toml", "select = ['ALL']\n"),
+        ["baseline", "broken.txt", "--config", "c.toml", "-o", "c.toml"],
+        ["c.toml", "input"],
+    ),
+    ("output-fifo", fifo("o.json"), ["check", "broken.txt", "-o", "o.json"], ["named pipe"]),
+    (
+        "output-dir",
+        lambda d: (d / "out").mkdir(),
+        ["check", "broken.txt", "-o", "out"],
+        ["directory"],
+    ),
+    ("output-full", None, ["check", "broken.txt", "-o", "/dev/full"], ["/dev/full"]),
+    ("usage-no-files", None, ["check"], ["audit check --help"]),
+    ("usage-unknown-option", None, ["check", "clean.txt", "--nope"], ["--nope", "--help"]),
+    ("usage-unknown-command", None, ["nope"], ["nope", "audit --help"]),
+    ("usage-output-without-value", None, ["check", "clean.txt", "-o"], ["-o", "--help"]),
+    ("usage-one-file-compare", None, ["compare", "clean.txt"], ["two files"]),
+]
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Return every entry under `folder` with a digest of its content (or its kind)."""
+    out = {}
+    for p in sorted(folder.rglob("*")):
+        mode = p.lstat().st_mode
+        if stat.S_ISREG(mode):
+            out[str(p)] = hashlib.sha256(p.read_bytes()).hexdigest()
+        else:
+            out[str(p)] = stat.filemode(mode) + (os.readlink(p) if p.is_symlink() else "")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "needles"), [b[1:] for b in BAD], ids=[b[0] for b in BAD]
+)
+def test_bad_input_is_one_line_exit_two_nothing_written(
+    desk: Path, setup: Setup | None, args: list[str], needles: list[str]
+) -> None:
+    if setup is not None:
+        setup(desk)
+    before = snapshot(desk)
+    one_line_error(invoke(*args), *needles)
+    assert snapshot(desk) == before
+
+
+@pytest.fixture()
+def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Work in an empty folder with a clean, a broken and a warning-only article."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "clean.txt", CLEAN)
+    write(tmp_path / "broken.txt", BROKEN)
+    write(tmp_path / "warn.txt", CLEAN.replace("Monday.", "Monday ."))
+    return tmp_path
+
+
+def test_size_cap_is_enforced_while_reading_whatever_the_size_says(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", "x" * 11)
+    assert read_limited(path, 11) == b"x" * 11
+    with pytest.raises(InputError, match="larger than 10 bytes"):
+        read_limited(path, 10)
+
+
+def test_a_tool_key_that_is_not_a_table_is_not_our_config(desk: Path) -> None:
+    for content in ("tool = 1\n", "tool = 'audit'\n"):
+        write(desk / "pyproject.toml", content)
+        result = invoke("check", "clean.txt")
+        assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "junit"])
+def test_control_characters_in_file_names_are_escaped_in_text_formats(desk: Path, fmt: str) -> None:
+    name = "a\nb\x1b[31m\u202e.txt"
+    write(desk / name, BROKEN)
+    result = invoke("check", name, "-f", fmt)
+    assert result.exit_code == 1, result.output
+    for raw in ("\x1b", "\u202e", "a\nb"):
+        assert raw not in result.stdout
+    assert "b\\x1b[31m\\u202e.txt" in result.stdout
+
+
+def test_text_records_stay_one_line_each_and_json_keeps_the_name_exact(desk: Path) -> None:
+    import json
+
+    name = "a\nb.txt"
+    write(desk / name, BROKEN)
+    lines = invoke("check", name).stdout.splitlines()
+    assert lines and all(line.startswith("a\\nb.txt:") for line in lines)
+    data = json.loads(invoke("check", name, "-f", "json").stdout)
+    assert data["files"] == [name]
+
+
+def test_error_messages_escape_the_file_name(desk: Path) -> None:
+    one_line_error(invoke("check", "x\ny\x1b.txt"), "x\\ny\\x1b.txt", "no such file")
