@@ -38,13 +38,14 @@ def audit(
         relations=relations,
         mentions={d.id: extract_mentions(d, knowledge) for d in docs},
         knowledge=knowledge,
+        readability={d.id: readability(d.body) for d in docs},
     )
     findings = run_rules(ctx, config, targets)
     kept = tuple(f for f in findings if f.fingerprint not in suppressions)
     return Report(
         signature=signature(config),
         documents=tuple(docs),
-        readability={d.id: readability(d.body) for d in docs},
+        readability=ctx.readability,
         alignments=alignments,
         unaligned=unaligned,
         findings=kept,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -59,9 +60,9 @@ class Document:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence containing `offset`, if any."""
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        k = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if k >= 0 and self.sentences[k].start <= offset < self.sentences[k].end:
+            return self.sentences[k]
         return None
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from auditor.knowledge.lexicon import alternation, char_class, either_case, lexicon
 from auditor.knowledge.names import fold_words
@@ -54,9 +55,10 @@ def quote_speaker_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     content words shared); both speakers must be named.
     Example: "“We will not give up ...,” Lee said" where the other source has Petrov
     """
+    others = [(other, _quotes(ctx, other.id)) for other in ctx.others(doc)]
     for m in _quotes(ctx, doc.id):
-        for other in ctx.others(doc):
-            for t in _quotes(ctx, other.id):
+        for other, quotes in others:
+            for t in quotes:
                 if t.speaker == m.speaker or not same_quote(m, t):
                     continue
                 yield Hit(
@@ -77,11 +79,16 @@ def _quotes(ctx: Context, doc_id: str) -> list[QuoteMention]:
 
 def same_quote(a: Mention, b: Mention) -> bool:
     """Return True if two quotations share most of their content words."""
-    wa = {w for w in fold_words(a.text) if len(w) > 2}
-    wb = {w for w in fold_words(b.text) if len(w) > 2}
+    wa, wb = _content_words(a.text), _content_words(b.text)
     if min(len(wa), len(wb)) < 4:
         return False
     return len(wa & wb) / min(len(wa), len(wb)) >= OVERLAP
+
+
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    """Return the folded words of more than two letters of a quotation."""
+    return frozenset(w for w in fold_words(text) if len(w) > 2)
 
 
 @rule(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.measure.readability import Difficulty, difficulty, readability
+from auditor.measure.readability import Difficulty, difficulty
 from auditor.model import Category, Document, Hit, Sentence, Severity, Span
 from auditor.rules.registry import Context, rule
 
@@ -47,8 +47,7 @@ def sentence_too_hard(doc: Document, ctx: Context, *, max_grade: float = 25.0) -
     (its length, its long or rare words, its commas, clauses and asides).
     Example: a 60-word sentence with five subordinate clauses (grade 31).
     """
-    for s in doc.sentences:
-        d = difficulty(doc.text[s.start : s.end])
+    for s, d in zip(doc.sentences, ctx.difficulties(doc), strict=True):
         if d.grade > max_grade:
             why = "; ".join(d.reasons())
             yield Hit(
@@ -74,11 +73,12 @@ def harder_than_counterpart(
     Runs only between versions of one text: two outlets write to their own house style.
     Example: grade 24 against grade 9 for the aligned sentence of the other text.
     """
-    for s in doc.sentences:
+    for s, mine in zip(doc.sentences, ctx.difficulties(doc), strict=True):
+        if mine.grade < min_grade:
+            continue
         others = [(o, t) for o, t in ctx.counterparts(doc, s.index) if ctx.versions(doc, o)]
         if not others:
             continue
-        mine = difficulty(doc.text[s.start : s.end])
         theirs = difficulty(" ".join(o.text[t.start : t.end] for o, t in others))
         if mine.grade >= min_grade and mine.grade - theirs.grade >= min_gap:
             yield _gap_hit(s, mine, theirs, others)
@@ -114,11 +114,11 @@ def hard_to_read_document(
     sentence, the best place to start.
     Example: reading ease 12, grade 22.
     """
-    scores = readability(doc.body)
+    scores = ctx.readability_of(doc)
     ease, grade = scores["flesch_reading_ease"], scores["flesch_kincaid_grade"]
     if (ease >= min_reading_ease and grade <= max_grade) or not doc.sentences:
         return
-    s, d = hardest_sentence(doc)
+    s, d = hardest_sentence(doc, ctx)
     message = (
         f"Document is hard to read (reading ease {ease:.0f}, limit {min_reading_ease:g}; grade "
         f"{grade:.0f}, limit {max_grade:g}); its hardest sentence (grade {d.grade:.0f}) is here."
@@ -145,11 +145,11 @@ def readability_gap(doc: Document, ctx: Context, *, max_gap: float = 4.0) -> Ite
     the harder document, at its hardest sentence. Runs only between versions of one text.
     Example: grade 19 against grade 11 for the other version.
     """
-    mine = readability(doc.body)["flesch_kincaid_grade"]
+    mine = ctx.readability_of(doc)["flesch_kincaid_grade"]
     for other in (o for o in ctx.others(doc) if ctx.versions(doc, o)):
-        theirs = readability(other.body)["flesch_kincaid_grade"]
+        theirs = ctx.readability_of(other)["flesch_kincaid_grade"]
         if mine - theirs > max_gap and doc.sentences:
-            s, d = hardest_sentence(doc)
+            s, d = hardest_sentence(doc, ctx)
             message = (
                 f"Document is harder to read than {other.path} (grade {mine:.0f} vs "
                 f"{theirs:.0f}); its hardest sentence (grade {d.grade:.0f}) is here."
@@ -158,9 +158,9 @@ def readability_gap(doc: Document, ctx: Context, *, max_gap: float = 4.0) -> Ite
             return
 
 
-def hardest_sentence(doc: Document) -> tuple[Sentence, Difficulty]:
+def hardest_sentence(doc: Document, ctx: Context) -> tuple[Sentence, Difficulty]:
     """Return the sentence with the highest grade and its difficulty."""
-    scored = [(s, difficulty(doc.text[s.start : s.end])) for s in doc.sentences]
+    scored = zip(doc.sentences, ctx.difficulties(doc), strict=True)
     return max(scored, key=lambda pair: pair[1].grade)
 
 

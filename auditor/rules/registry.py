@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.model import (
@@ -21,6 +24,7 @@ from auditor.model import (
 
 if TYPE_CHECKING:
     from auditor.knowledge import Knowledge
+    from auditor.measure.readability import Difficulty
 
 M = TypeVar("M", bound=Mention)
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
@@ -33,12 +37,17 @@ Example = str | tuple[str, ...]
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may look at besides the document it checks."""
+    """What a rule may look at besides the document it checks.
+
+    Lookups go through indexes built once per run, on first use: alignments by (document,
+    sentence), mentions by document and position, sentence difficulties by document.
+    """
 
     docs: tuple[Document, ...]
     alignments: tuple[Alignment, ...] = ()
     mentions: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)
     knowledge: Knowledge | None = None
+    readability: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     relations: tuple[Relation, ...] = ()
 
     def versions(self, x: Document, y: Document) -> bool:
@@ -59,17 +68,24 @@ class Context:
 
     def document(self, doc_id: str) -> Document:
         """Return the document with id `doc_id`."""
-        return next(d for d in self.docs if d.id == doc_id)
+        return self._documents[doc_id]
 
     def mentions_of(
         self, doc_id: str, kind: type[M], start: int = 0, end: int | None = None
     ) -> list[M]:
-        """Return the mentions of one kind in a document, inside text[start:end] if given."""
-        return [
-            m
-            for m in self.mentions.get(doc_id, ())
-            if isinstance(m, kind) and start <= m.start and (end is None or m.end <= end)
+        """Return the mentions of one kind in a document, inside text[start:end] if given.
+
+        Mentions come in extraction order; the lookup bisects an index by start offset.
+        """
+        starts, ordered = self._positions.get(doc_id, ([], []))
+        lo = bisect.bisect_left(starts, start)
+        hi = len(starts) if end is None else bisect.bisect_right(starts, end)
+        found = [
+            (k, m)
+            for k, m in ordered[lo:hi]
+            if isinstance(m, kind) and (end is None or m.end <= end)
         ]
+        return [m for _, m in sorted(found, key=lambda pair: pair[0])]
 
     def counterparts(
         self, doc: Document, index: int, kinds: Collection[str] = ("same", "related")
@@ -80,14 +96,59 @@ class Context:
         event told with other details, where a fact on one side need not be on the other).
         """
         out: list[tuple[Document, Sentence]] = []
-        for al in self.alignments:
-            if al.kind not in kinds or index not in al.sentences.get(doc.id, ()):
+        for al in self._links.get((doc.id, index), ()):
+            if al.kind not in kinds:
                 continue
             for other_id, indices in al.sentences.items():
                 if other_id != doc.id:
                     other = self.document(other_id)
                     out.extend((other, other.sentences[i]) for i in indices)
         return out
+
+    def difficulties(self, doc: Document) -> tuple[Difficulty, ...]:
+        """Return the difficulty of each sentence of `doc`, computed once per run."""
+        from auditor.measure.readability import difficulty
+
+        cached = self._difficulties.get(doc.id)
+        if cached is None:
+            cached = tuple(difficulty(doc.sentence_text(s.index)) for s in doc.sentences)
+            self._difficulties[doc.id] = cached
+        return cached
+
+    def readability_of(self, doc: Document) -> Mapping[str, float]:
+        """Return the document's readability scores (stored by the engine, else computed)."""
+        from auditor.measure.readability import readability
+
+        return self.readability.get(doc.id) or readability(doc.body)
+
+    @cached_property
+    def _documents(self) -> dict[str, Document]:
+        """Index the documents by id."""
+        return {d.id: d for d in self.docs}
+
+    @cached_property
+    def _links(self) -> dict[tuple[str, int], list[Alignment]]:
+        """Index the alignments by (document id, sentence index)."""
+        links: dict[tuple[str, int], list[Alignment]] = defaultdict(list)
+        for al in self.alignments:
+            for doc_id, indices in al.sentences.items():
+                for i in indices:
+                    links[doc_id, i].append(al)
+        return dict(links)
+
+    @cached_property
+    def _positions(self) -> dict[str, tuple[list[int], list[tuple[int, Mention]]]]:
+        """Index each document's mentions by start offset, keeping their original rank."""
+        index = {}
+        for doc_id, mentions in self.mentions.items():
+            ordered = sorted(enumerate(mentions), key=lambda pair: pair[1].start)
+            index[doc_id] = ([m.start for _, m in ordered], ordered)
+        return index
+
+    @cached_property
+    def _difficulties(self) -> dict[str, tuple[Difficulty, ...]]:
+        """Hold the sentence difficulties computed so far, by document id."""
+        return {}
 
 
 RuleFunc = Callable[..., Iterable[Hit]]
