@@ -127,6 +127,7 @@ def stamp(rule: Rule, doc: Document, hit: Hit, config: Config, index: LineIndex)
         related=hit.related,
         confidence=round(hit.confidence, 3),
         fingerprint=fingerprint(rule.code, doc, hit.start, hit.end),
+        safe=hit.safe and hit.suggestion is not None,
     )
 
 

@@ -217,6 +217,7 @@ class Hit:
     related: tuple[Span, ...] = ()
     confidence: float = 1.0
     severity: Severity | None = None
+    safe: bool = False  # the suggestion can be applied without a human reading it
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,7 @@ class Finding:
     related: tuple[Span, ...]
     confidence: float
     fingerprint: str
+    safe: bool = False
 
 
 @dataclass(frozen=True)

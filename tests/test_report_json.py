@@ -18,7 +18,7 @@ from auditor.report.json import render
 
 FINDING_KEYS = {
     "rule", "name", "category", "severity", "doc", "start", "end", "line", "column",
-    "evidence", "message", "suggestion", "related", "confidence", "fingerprint",
+    "evidence", "message", "suggestion", "safe", "related", "confidence", "fingerprint",
 }  # fmt: skip
 READABILITY_KEYS = {
     "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",

@@ -135,3 +135,14 @@ def test_clean_run_is_valid_sarif_with_no_results(
     log = sarif_of(tmp_path, write(tmp_path / "a.txt", CLEAN))
     validate(log)
     assert [r for r in log["runs"][0]["results"] if r["level"] == "error"] == []
+
+
+def test_only_safe_suggestions_become_sarif_fixes() -> None:
+    a = document_from_text("The Joint Economic Commission met. They met. Then left.", "a", "a.txt")
+    b = document_from_text("The Joint Trade Commission met. They met.. Then left.", "b", "b.txt")
+    report = audit([a, b], Config(select=("N101", "P101")))
+    by_rule = {f.rule: f for f in report.findings if f.doc == "b"}
+    assert by_rule["P101"].safe and by_rule["N101"].suggestion and not by_rule["N101"].safe
+    results = json.loads(render_run(Run((report,))))["runs"][0]["results"]
+    fixes = {(r["ruleId"], "fixes" in r) for r in results}
+    assert ("P101", True) in fixes and ("N101", False) in fixes

@@ -97,6 +97,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "evidence": f.evidence,
         "message": f.message,
         "suggestion": f.suggestion,
+        "safe": f.safe,
         "related": [span_to_dict(s) for s in f.related],
         "confidence": f.confidence,
         "fingerprint": f.fingerprint,

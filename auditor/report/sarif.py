@@ -138,7 +138,7 @@ def _result(loc: Located, rule_index: int, occurrence: int) -> dict[str, Any]:
         result["relatedLocations"] = [
             {"id": i, **_location(place, text)} for i, (place, text) in enumerate(loc.related)
         ]
-    if f.suggestion is not None:
+    if f.suggestion is not None and f.safe:
         result["fixes"] = [_fix(loc.place, f.suggestion)]
     return result
 

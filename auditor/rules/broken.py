@@ -58,6 +58,7 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Hit]:
             end,
             "Sentence starts in lower case after a full stop: probably one sentence broken in two.",
             suggestion=joined,
+            safe=True,
         )
 
 

@@ -34,7 +34,7 @@ def doubled_period(doc: Document, ctx: Context) -> Iterator[Hit]:
     Example: "a meeting in Vienna. ." -> "a meeting in Vienna."
     """
     for m in DOUBLED_PERIOD.finditer(doc.text, doc.body_start):
-        yield Hit(m.start(), m.end(), "Doubled full stop.", suggestion=".")
+        yield Hit(m.start(), m.end(), "Doubled full stop.", suggestion=".", safe=True)
 
 
 @rule(
@@ -56,7 +56,8 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         if m.group(1) == "." and doc.text[m.end() : m.end() + 2] == " .":
             continue
-        yield Hit(m.start(), m.end(), f"Space before {m.group(1)!r}.", suggestion=m.group(1))
+        message = f"Space before {m.group(1)!r}."
+        yield Hit(m.start(), m.end(), message, suggestion=m.group(1), safe=True)
 
 
 def _is_ratio(text: str, start: int, end: int) -> bool:
@@ -123,7 +124,7 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
         first, second = m.group(1), doc.text[m.end() - len(m.group(1)) : m.end()]
         if second[:1].isupper() or first.lower() in ALLOWED_DOUBLES:
             continue
-        yield Hit(m.start(), m.end(), f"Word repeated: {first!r}.", suggestion=first)
+        yield Hit(m.start(), m.end(), f"Word repeated: {first!r}.", suggestion=first, safe=True)
 
 
 MISSING_SPACE = re.compile(r"(?<![\w.@/:])([a-z]{2,})([.?;])([A-Z][a-z]+)\b(?![.@/])")
@@ -245,6 +246,8 @@ def space_inside_quotation(doc: Document, ctx: Context) -> Iterator[Hit]:
                 m.end(),
                 "Space before the closing quotation mark.",
                 suggestion=m.group()[0] + "”",
+                safe=True,
             )
         else:
-            yield Hit(m.start(), m.end(), "Space after the opening quotation mark.", suggestion="“")
+            message = "Space after the opening quotation mark."
+            yield Hit(m.start(), m.end(), message, suggestion="“", safe=True)

@@ -93,6 +93,7 @@ def source_language_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
             f"{mark!r} is source-language (full-width) punctuation in an English text.",
             suggestion=narrow if narrow != mark else None,
             confidence=0.9,
+            safe=True,
         )
 
 
