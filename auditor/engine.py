@@ -21,17 +21,19 @@ def audit(
     knowledge: Knowledge | None = None,
     suppressions: Collection[str] = (),
     targets: Collection[str] | None = None,
+    pairs: Sequence[tuple[int, int]] | None = None,
 ) -> Report:
     """Audit one document on its own, or several that report the same event.
 
-    `targets` limits the findings to those document ids (all documents when None).
+    `targets` limits the findings to those document ids (all documents when None); `pairs` names
+    the documents to align, by position (every other document with the first when None).
     """
     from auditor.measure.readability import readability
     from auditor.mentions.extract import extract_mentions
 
     config = config or Config()
     knowledge = knowledge or load_knowledge(config.glossary)
-    alignments, unaligned, relations = _align_all(docs, config)
+    alignments, unaligned, relations = _align_all(docs, config, pairs)
     ctx = Context(
         docs=tuple(docs),
         alignments=alignments,
@@ -56,9 +58,9 @@ def audit(
 
 
 def _align_all(
-    docs: Sequence[Document], config: Config
+    docs: Sequence[Document], config: Config, pairs: Sequence[tuple[int, int]] | None
 ) -> tuple[tuple[Alignment, ...], dict[str, tuple[int, ...]], tuple[Relation, ...]]:
-    """Align every other document with the first one and decide how each relates to it."""
+    """Align the given document pairs (default: each with the first) and relate each pair."""
     from auditor.align.match import align
     from auditor.align.relation import relate
 
@@ -67,10 +69,10 @@ def _align_all(
     alignments: list[Alignment] = []
     unaligned: dict[str, tuple[int, ...]] = {}
     relations: list[Relation] = []
-    for other in docs[1:]:
-        result = align(docs[0], other, parallel=config.parallel)
+    for i, j in pairs if pairs is not None else [(0, k) for k in range(1, len(docs))]:
+        result = align(docs[i], docs[j], parallel=config.parallel)
         alignments.extend(result.alignments)
-        relations.append(relate(docs[0], other, result.alignments, forced=config.relation))
+        relations.append(relate(docs[i], docs[j], result.alignments, forced=config.relation))
         for doc_id, indices in result.unaligned.items():
             kept = set(unaligned.get(doc_id, indices)) & set(indices)
             unaligned[doc_id] = tuple(sorted(kept))

@@ -53,11 +53,14 @@ class Context:
     def versions(self, x: Document, y: Document) -> bool:
         """Return True if one of the two documents is a version of the other.
 
-        Two documents neither of which is the first were each related to the first only: they
-        count as versions when both are versions of it.
+        Two documents related directly (aligned with each other) count as their relation says;
+        others count as versions when both are versions of the first document.
         """
-        by_doc = {r.b: r.relation == "versions" for r in self.relations}
+        for r in self.relations:
+            if {r.a, r.b} == {x.id, y.id}:
+                return r.relation == "versions"
         first = self.docs[0].id if self.docs else ""
+        by_doc = {r.b: r.relation == "versions" for r in self.relations if r.a == first}
         if first in (x.id, y.id):
             return by_doc.get(y.id if x.id == first else x.id, False)
         return by_doc.get(x.id, False) and by_doc.get(y.id, False)

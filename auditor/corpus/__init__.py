@@ -1,0 +1,1 @@
+"""Corpus mode: read a whole feed, group its articles into events, audit each event."""

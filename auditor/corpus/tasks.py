@@ -1,0 +1,118 @@
+"""The work a Dask worker does: scan a batch of articles, audit a batch of events."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+
+from auditor.config import Config
+from auditor.corpus.features import terms
+from auditor.corpus.feed import Article, Bad, Ref, read_ref
+from auditor.model import Document, Report
+
+ALL_PAIRS = 6  # events up to this size align every two articles; larger ones a chain and a hub
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An article read and described (its text left out): what grouping and the state keep."""
+
+    ref: Ref
+    article: Article
+    words: int
+    terms: dict[str, int]
+
+
+@dataclass(frozen=True)
+class EventJob:
+    """An event to audit: its id and its articles, in the order they become documents."""
+
+    id: str
+    refs: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class EventResult:
+    """An audited event: the relation of each two articles, the report, unreadable articles."""
+
+    id: str
+    relations: tuple[tuple[int, int, str], ...]
+    report: Report | None
+    bad: tuple[Bad, ...] = ()
+
+
+def scan(refs: list[Ref]) -> list[Entry | Bad]:
+    """Read and describe a batch of articles."""
+    out: list[Entry | Bad] = []
+    for ref in refs:
+        got = read_ref(ref)
+        if isinstance(got, Bad):
+            out.append(got)
+            continue
+        counts = terms(got.text[got.body_start :])
+        out.append(Entry(ref, replace(got, text=""), sum(counts.values()), counts))
+    return out
+
+
+def audit_events(jobs: list[EventJob], config: Config) -> list[EventResult]:
+    """Audit a batch of events."""
+    return [audit_event(job, config) for job in jobs]
+
+
+def audit_event(job: EventJob, config: Config) -> EventResult:
+    """Audit one event N-way with the engine of `compare` (one article: the checks of `check`)."""
+    from auditor.ci.batch import knowledge
+    from auditor.engine import audit
+
+    read = [read_ref(ref) for ref in job.refs]
+    articles = [a for a in read if isinstance(a, Article)]
+    bad = tuple(b for b in read if isinstance(b, Bad))
+    if not articles:
+        return EventResult(job.id, (), None, bad)
+    docs = [document(a, _doc_id(i)) for i, a in enumerate(articles)]
+    report = audit(docs, config, knowledge=knowledge(config.glossary), pairs=align_pairs(len(docs)))
+    return EventResult(job.id, relations(report), report, bad)
+
+
+def relations(report: Report) -> tuple[tuple[int, int, str], ...]:
+    """Relate each two documents: a copy of one story, else the engine's relation, if aligned."""
+    from auditor.corpus.relation import NOT_ALIGNED, copy_relation
+
+    docs = report.documents
+    position = {d.id: i for i, d in enumerate(docs)}
+    engine = {(position[r.a], position[r.b]): r.relation for r in report.relations}
+    engine.update({(j, i): rel for (i, j), rel in list(engine.items())})
+    return tuple(
+        (i, j, copy_relation(docs[i].body, docs[j].body) or engine.get((i, j), NOT_ALIGNED))
+        for i, j in itertools.combinations(range(len(docs)), 2)
+    )
+
+
+def document(article: Article, doc_id: str) -> Document:
+    """Segment an article into a document of the engine."""
+    from auditor.read.segment import split_sentences
+
+    return Document(
+        id=doc_id,
+        path=article.path,
+        text=article.text,
+        sha256=article.sha256,
+        encoding="utf-8",
+        date=article.date,
+        body_start=article.body_start,
+        sentences=split_sentences(article.text, article.body_start),
+    )
+
+
+def align_pairs(n: int) -> list[tuple[int, int]]:
+    """Return the document pairs to align: all of them in a small event, else hub and chain."""
+    if n <= ALL_PAIRS:
+        return list(itertools.combinations(range(n), 2))
+    chain = [(k - 1, k) for k in range(2, n)]
+    return [(0, k) for k in range(1, n)] + chain
+
+
+def _doc_id(i: int) -> str:
+    """Return the document id of the i-th article: a, b, ..., z, aa, ab, ..."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return letters[i] if i < 26 else _doc_id(i // 26 - 1) + letters[i % 26]

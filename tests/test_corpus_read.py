@@ -1,0 +1,106 @@
+"""Corpus mode, reading and grouping: feeds, folders, dates, sources, events, relations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.corpus.features import terms
+from auditor.corpus.feed import Article, Bad, list_refs, read_ref
+from auditor.corpus.group import Item, group
+from auditor.corpus.relation import copy_relation, stories
+
+STORY = (
+    "Ferry crews on the Kestrel Bay line walked off the job on Thursday, stranding about 4,200 "
+    "commuters. The Maritime Workers Union said 310 deckhands joined the strike after talks with "
+    "Bayline Ferries broke down over pay. Union secretary Dana Holloway said fatigue at sea was a "
+    "safety issue. Chief executive Marcus Oyelaran called the walkout unnecessary."
+)
+OTHER = (
+    "Islanders queued for buses as the Kestrel Bay ferry strike entered a second day. Bayline "
+    "Ferries cancelled every crossing. About 4,200 people use the line daily; the Maritime Workers "
+    "Union says 310 members stopped work. Marcus Oyelaran said the offer stood, and Dana Holloway "
+    "said the dispute was about fatigue."
+)
+UNRELATED = (
+    "The Millbrook public library won the national Reading Spaces award for its converted tram "
+    "depot. Judges praised the long reading hall. Head librarian Tomas Varga said the prize "
+    "would buy books in the languages of the town's newest residents."
+)
+
+
+def _read(tmp_path: Path) -> list[Article | Bad]:
+    return [read_ref(r) for r in list_refs([str(tmp_path)])]
+
+
+def test_folder_articles_keep_outlet_and_dateline_date(tmp_path: Path) -> None:
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "a.txt").write_text(" date 2024-03-14\n\n" + STORY, encoding="utf-8")
+    (tmp_path / "b.md").write_text(OTHER, encoding="utf-8")
+    b, a = _read(tmp_path)  # in path order: b.md, wire/a.txt
+    assert isinstance(a, Article) and isinstance(b, Article)
+    assert (a.source, a.date, a.text[a.body_start :].strip()) == ("wire", "2024-03-14", STORY)
+    assert (b.source, b.date) == ("", None)  # no dateline: no date, never the file's mtime
+
+
+def test_feed_records_and_bad_lines(tmp_path: Path) -> None:
+    records = [
+        {"id": "x1", "source": "post", "date": "2024-03-16T08:00:00Z", "title": "T", "text": STORY},
+        {"id": "x2", "source": "post", "text": ""},
+        {"id": "x3", "date": "16 March", "text": OTHER},
+    ]
+    lines = [json.dumps(r) for r in records] + ["", "{not json"]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = _read(tmp_path)
+    assert len(got) == 4  # the blank line is not an article
+    first = got[0]
+    assert isinstance(first, Article)
+    assert (first.key, first.source, first.date, first.title) == ("x1", "post", "2024-03-16", "T")
+    bad = [g for g in got[1:] if isinstance(g, Bad)]
+    assert len(bad) == 3
+    assert "x2" in bad[0].message and "'text'" in bad[0].message
+    assert "ISO date" in bad[1].message
+    assert "not a JSON record" in bad[2].message
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    from auditor.model import InputError
+
+    with pytest.raises(InputError, match="no such file"):
+        list_refs([str(tmp_path / "nowhere")])
+
+
+def _item(key: str, text: str, date: str | None = None) -> Item:
+    return Item(key, date, terms(text))
+
+
+FILLERS = [_item(f"z{i}", UNRELATED.replace("Millbrook", f"Town{i}")) for i in range(5)]
+
+
+def test_same_event_articles_group_and_others_stay_apart() -> None:
+    events = group([_item("a", STORY), _item("b", OTHER), _item("c", UNRELATED), *FILLERS])
+    assert ("a", "b") in events
+    assert all(len(e) == 1 or e == ("a", "b") or "c" in e or e[0].startswith("z") for e in events)
+    assert not any("a" in e and "c" in e for e in events)
+
+
+def test_date_window_splits_and_undated_joins_by_content() -> None:
+    far = group([_item("a", STORY, "2024-03-14"), _item("b", OTHER, "2024-05-01"), *FILLERS])
+    assert ("a",) in far and ("b",) in far
+    undated = group([_item("a", STORY, "2024-03-14"), _item("b", OTHER), *FILLERS])
+    assert ("a", "b") in undated
+
+
+def test_copies_of_one_story() -> None:
+    assert copy_relation(STORY, STORY) == "duplicate"
+    trimmed = STORY.rsplit(" Chief", 1)[0]
+    assert copy_relation(STORY, trimmed) == "trimmed-copy"
+    assert copy_relation(trimmed, STORY) == "trimmed-copy"
+    assert copy_relation(STORY, OTHER) is None  # another outlet's story of the same event
+
+
+def test_stories_count_versions_and_copies_once() -> None:
+    rel = {(0, 1): "duplicate", (0, 2): "sources", (1, 2): "versions", (2, 3): "not-aligned"}
+    assert stories(4, rel) == [0, 0, 0, 3]

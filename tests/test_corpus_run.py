@@ -1,0 +1,194 @@
+"""Corpus mode end to end on a real Dask cluster (a scheduler and two workers on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from auditor.cli import app
+from auditor.corpus import outputs
+from auditor.corpus.run import Options, Outcome, run_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "corpus"
+DASK = Path(sys.executable).parent / "dask"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """Start `dask scheduler` and two `dask worker` processes; always stop them."""
+    from distributed import Client
+
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    port = address.rsplit(":", 1)[1]
+    common = ["--no-dashboard"]
+    procs = [
+        subprocess.Popen(
+            [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port, *common],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
+    try:
+        for _ in range(2):
+            worker = [str(DASK), "worker", address, "--nthreads", "1", "--host", "127.0.0.1"]
+            procs.append(
+                subprocess.Popen(
+                    [*worker, *common], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                )
+            )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with Client(address, timeout=5) as client:
+                    client.wait_for_workers(2, timeout=60)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        yield address
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Return a copy of the example corpus that a test may grow."""
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "corpus"))
+
+
+def _run(corpus: Path, out: Path, address: str, **kw: object) -> Outcome:
+    return run_corpus(Options((str(corpus),), out, scheduler=address, **kw))  # type: ignore[arg-type]
+
+
+def _lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _names(event: dict[str, object]) -> list[str]:
+    return sorted(str(a["id"]).rsplit("/", 1)[-1] for a in event["articles"])  # type: ignore[attr-defined]
+
+
+def test_example_corpus_events_findings_and_exit_code(
+    scheduler: str, corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["corpus", str(corpus), "-o", str(out), "--scheduler", scheduler]
+    )
+    assert result.exit_code == 2, result.output  # two bad articles, reported after everything
+    assert "empty-draft.txt: file has no article text" in result.output
+    assert "hp-2024-0322-broken" in result.output
+    events = {tuple(_names(e)): e for e in _lines(out / "events.jsonl")}
+    ferry = events[
+        ("ferry-strike-wire.txt", "ferry-strike.txt", "ferry-walkout.txt", "hp-2024-0316-ferry")
+    ]
+    assert ferry["sources"] == ["harbour-post", "northwire", "valley-courier"]
+    assert ferry["independent"] == 3  # the wire copy counts once with its original
+    assert {r["relation"] for r in ferry["relations"]} == {"trimmed-copy", "sources"}  # type: ignore[index,union-attr]
+    reservoir = events[
+        ("greyhill-reservoir-en.txt", "greyhill-reservoir.txt", "reservoir-opens.txt")
+    ]
+    assert "versions" in {r["relation"] for r in reservoir["relations"]}  # type: ignore[index,union-attr]
+    assert ("library-award.txt",) in events and ("hp-2024-0321-market",) in events
+    findings = _lines(out / "findings.jsonl")
+    errors = [f for f in findings if f["name"] == "input-error"]
+    assert len(errors) == 2 and all(f["event"] is None for f in errors)
+    numbers = {
+        f["evidence"] for f in findings if f["rule"] == "F101" and f["event"] == ferry["event"]
+    }
+    assert "8 percent" in numbers  # the outlet that disagrees on the raise
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f'href="events/{ferry["event"]}.html"' in index
+    assert (out / "events" / f"{ferry['event']}.html").exists()
+    json.loads((out / "audit.sarif").read_text(encoding="utf-8"))
+
+
+def test_cluster_and_local_runs_agree(scheduler: str, corpus: Path, tmp_path: Path) -> None:
+    _run(corpus, tmp_path / "cluster", scheduler)
+    run_corpus(Options((str(corpus),), tmp_path / "local", workers=2))
+    for name in ("events.jsonl", "findings.jsonl", "audit.sarif", "index.html"):
+        assert (tmp_path / "cluster" / name).read_text() == (tmp_path / "local" / name).read_text()
+
+
+def test_rerun_audits_only_changed_events(scheduler: str, corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = _run(corpus, out, scheduler)
+    assert first.audited == len(first.events) == 4
+    findings = (out / "findings.jsonl").read_text()
+    again = _run(corpus, out, scheduler)
+    assert (again.audited, again.reused) == (0, 4)
+    assert (out / "findings.jsonl").read_text() == findings  # the cached findings, unchanged
+    award = (corpus / "northwire" / "library-award.txt").read_text(encoding="utf-8")
+    (corpus / "valley-courier" / "library-prize.txt").write_text(
+        award.replace("(Northwire) - ", "").replace("on Friday", "this week"), encoding="utf-8"
+    )
+    grown = _run(corpus, out, scheduler)
+    assert (grown.audited, grown.reused) == (1, 3)
+    library = [e for e in grown.events if any("library" in x.article.key for x in e.entries)]
+    assert len(library) == 1 and len(library[0].entries) == 2
+
+
+def test_dismissals_stick_across_runs(scheduler: str, corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = _lines(_run_and(corpus, out, scheduler) / "findings.jsonl")
+    target = next(f for f in first if f.get("rule") == "F101")
+    suppressions = tmp_path / "dismissed.json"
+    entry = {"rule": target["rule"], "fingerprint": target["fingerprint"], "note": "checked"}
+    suppressions.write_text(json.dumps({"format": 1, "suppressions": [entry]}), encoding="utf-8")
+    args = ["corpus", str(corpus), "-o", str(out), "--scheduler", scheduler]
+    CliRunner().invoke(app, [*args, "--suppressions", str(suppressions)])
+    CliRunner().invoke(app, args)  # a later run without the file
+    later = _lines(out / "findings.jsonl")
+    assert target["fingerprint"] not in {f.get("fingerprint") for f in later}
+    assert len(later) < len(first)
+
+
+def _run_and(corpus: Path, out: Path, address: str) -> Path:
+    _run(corpus, out, address)
+    return out
+
+
+def test_interrupted_run_leaves_previous_state(
+    scheduler: str, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    _run(corpus, out, scheduler)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    (corpus / "northwire" / "library-award.txt").write_text(
+        " date 2024-03-22\n\nChanged text of the story.\n"
+    )
+
+    def interrupted(staging: Path, folder: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outputs, "swap", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _run(corpus, out, scheduler)
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before  # outputs and database exactly as the previous run left them
+    monkeypatch.undo()
+    assert _run(corpus, out, scheduler).audited == 1  # the change is still pending
