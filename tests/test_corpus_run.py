@@ -113,6 +113,7 @@ def test_example_corpus_events_findings_and_exit_code(
         ("greyhill-reservoir-en.txt", "greyhill-reservoir.txt", "reservoir-opens.txt")
     ]
     assert "versions" in {r["relation"] for r in reservoir["relations"]}  # type: ignore[index,union-attr]
+    assert reservoir["independent"] == 2  # the translation-desk version counts with the wire story
     assert ("library-award.txt",) in events and ("hp-2024-0321-market",) in events
     findings = _lines(out / "findings.jsonl")
     errors = [f for f in findings if f["name"] == "input-error"]
