@@ -122,6 +122,18 @@ BAD = [
         ["compare", "clean.txt", "warn.txt", "--glossary", "g.tbx"],
         ["g.tbx"],
     ),
+    (
+        "glossary-lookbehind",
+        text("g.csv", "term,variants\nKyiv,re:(?<!Chicken )Kiev\n"),
+        ["compare", "clean.txt", "warn.txt", "--glossary", "g.csv"],
+        ["g.csv:2", "RE2", "lookarounds"],
+    ),
+    (
+        "glossary-bad-regex",
+        text("g.csv", "term,variants\nx,re:x{1000}{1000}\n"),
+        ["compare", "clean.txt", "warn.txt", "--glossary", "g.csv"],
+        ["g.csv:2", "bad repetition"],
+    ),
     ("output-is-input", None, ["check", "broken.txt", "-o", "broken.txt"], ["broken.txt", "input"]),
     (
         "output-is-other-input",
@@ -243,3 +255,13 @@ def test_text_records_stay_one_line_each_and_json_keeps_the_name_exact(desk: Pat
 
 def test_error_messages_escape_the_file_name(desk: Path) -> None:
     one_line_error(invoke("check", "x\ny\x1b.txt"), "x\\ny\\x1b.txt", "no such file")
+
+
+def test_a_catastrophic_glossary_pattern_runs_in_linear_time(tmp_path: Path) -> None:
+    from auditor.knowledge.glossary import load_glossary
+
+    glossary = write(tmp_path / "g.csv", "term,variants\ny,re:(x+x+)+y\n")
+    (term,) = load_glossary(glossary)
+    text = "x" * 200_000
+    assert term.variants[0].pattern.finditer(text) == []
+    assert [m.start for m in term.variants[0].pattern.finditer(text + "y")] == [0]

@@ -68,7 +68,7 @@ def builtin_calques() -> tuple[Entry, ...]:
 @lru_cache(maxsize=1)
 def builtin_glossary() -> tuple[GlossaryTerm, ...]:
     """Load the built-in glossary once per process."""
-    return load_glossary(GLOSSARY_FILE)
+    return load_glossary(GLOSSARY_FILE, trusted=True)
 
 
 def load_calques(path: Path) -> tuple[Entry, ...]:
@@ -80,25 +80,31 @@ def load_calques(path: Path) -> tuple[Entry, ...]:
         cells = line.split("\t")
         if len(cells) != 4:
             raise InputError(f"{path}:{number}: expected 4 tab-separated columns, got {len(cells)}")
-        where = f"{path.name}:{number}"
-        entries.append(_entry(cells[0], cells[1], cells[2], cells[3], where, f"{path}:{number}"))
+        pattern, suggestion, severity, note = cells
+        source, where = f"{path.name}:{number}", f"{path}:{number}"
+        entries.append(_entry(pattern, suggestion, severity, note, source, where, trusted=True))
     return tuple(entries)
 
 
-def load_glossary(path: str | Path) -> tuple[GlossaryTerm, ...]:
-    """Load a CSV, TSV or TBX glossary; raise InputError naming the file and line."""
+def load_glossary(path: str | Path, *, trusted: bool = False) -> tuple[GlossaryTerm, ...]:
+    """Load a CSV, TSV or TBX glossary; raise InputError naming the file and line.
+
+    Regular expressions of a file that is not `trusted` (a user's) run on RE2.
+    """
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".tbx":
         from auditor.knowledge.tbx import parse_tbx
 
-        return tuple(_term(*row, where) for where, row in parse_tbx(_read(p), str(p)))
+        rows = parse_tbx(_read(p), str(p))
+        return tuple(_term(*row, where, trusted) for where, row in rows)
     if suffix not in (".csv", ".tsv"):
         raise InputError(
             f"{p}: unknown glossary format {suffix or '(none)'!r} (use .csv, .tsv or .tbx)"
         )
     delimiter = "\t" if suffix == ".tsv" else ","
-    return tuple(_term(*row, where) for where, row in _rows(_read(p), delimiter, str(p)))
+    rows = _rows(_read(p), delimiter, str(p))
+    return tuple(_term(*row, where, trusted) for where, row in rows)
 
 
 def _rows(text: str, delimiter: str, name: str) -> Iterator[tuple[str, Row]]:
@@ -139,7 +145,9 @@ def _header(cells: list[str], name: str) -> list[str]:
     return header
 
 
-def _term(term: str, variants: str, note: str, severity: str, where: str) -> GlossaryTerm:
+def _term(
+    term: str, variants: str, note: str, severity: str, where: str, trusted: bool
+) -> GlossaryTerm:
     """Build a glossary term whose variants suggest the term."""
     if not term:
         raise InputError(f"{where}: the term is empty")
@@ -148,7 +156,8 @@ def _term(term: str, variants: str, note: str, severity: str, where: str) -> Glo
         if not variant:
             continue
         exact_case = variant.casefold() == term.casefold()
-        entries.append(_entry(variant, term, severity or "warning", note, where, where, exact_case))
+        level = severity or "warning"
+        entries.append(_entry(variant, term, level, note, where, where, exact_case, trusted))
     return GlossaryTerm(term, tuple(entries), note, where)
 
 
@@ -160,10 +169,13 @@ def _entry(
     source: str,
     where: str,
     exact_case: bool = False,
+    trusted: bool = False,
 ) -> Entry:
     """Compile one entry, turning a bad pattern or severity into InputError at `where`."""
     try:
-        compiled = compile_pattern(pattern.strip(), suggestion, ignore_case=not exact_case)
+        compiled = compile_pattern(
+            pattern.strip(), suggestion, ignore_case=not exact_case, trusted=trusted
+        )
         level = Severity(severity.strip().lower())
     except PatternError as exc:
         raise InputError(f"{where}: bad pattern {pattern!r}: {exc}") from None

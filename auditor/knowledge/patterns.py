@@ -9,8 +9,9 @@ Syntax (one pattern per entry; matching ignores case unless asked otherwise):
 - `#` matches a number in digits or words (`three`, `several`); `_` matches any one word;
 - a last word `!a|b` means: not followed by `a` or `b` (`make sport !of`);
 - `[` and `]` around words mark the part that is flagged and replaced (default: all of it);
-- a pattern that starts with `re:` is a Python regular expression; a group named `flag`
-  marks the part that is flagged.
+- a pattern that starts with `re:` is a regular expression; a group named `flag` marks the
+  part that is flagged. In user glossaries it runs on RE2 (google-re2), which matches in
+  linear time and so has no lookarounds or backreferences; built-in files use Python's `re`.
 
 A suggestion with `|` alternatives maps one-to-one onto the alternatives of a single bracketed
 word: `[make|made] a photo` with suggestion `take|took` turns "made a photo" into "took".
@@ -19,7 +20,9 @@ word: `[make|made] a photo` with suggestion `take|took` turns "made a photo" int
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any, Protocol, cast
 
 from auditor.knowledge.lexicon import alternation, lexicon
 
@@ -47,18 +50,17 @@ class WordPattern:
     """A compiled pattern with its suggestion alternatives."""
 
     source: str
-    regex: re.Pattern[str]
+    regex: Regex
     flagged: tuple[str, ...]
     suggestions: tuple[str, ...]
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Return the matches in text[start:end] with their suggestions."""
         stop = len(text) if end is None else end
+        flag = self.regex.groupindex.get("flag")
         out = []
         for m in self.regex.finditer(text, start, stop):
-            s, e = (
-                m.span("flag") if "flag" in self.regex.groupindex and m.group("flag") else m.span()
-            )
+            s, e = m.span(flag) if flag is not None and m.group(flag) else m.span()
             if e > s:
                 out.append(Match(s, e, self._suggest(text[s:e])))
         return out
@@ -77,16 +79,29 @@ class WordPattern:
         return choice[:1].upper() + choice[1:] if found[:1].isupper() else choice
 
 
-def compile_pattern(pattern: str, suggestion: str = "", *, ignore_case: bool = True) -> WordPattern:
-    """Compile a pattern and its suggestion; raise PatternError when malformed."""
+class Regex(Protocol):
+    """What a pattern needs of a compiled regular expression (Python's `re` or RE2)."""
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        """Map group names to numbers."""
+
+    def finditer(self, text: str, pos: int, endpos: int) -> Iterator[Any]:
+        """Yield the matches in text[pos:endpos]."""
+
+
+def compile_pattern(
+    pattern: str, suggestion: str = "", *, ignore_case: bool = True, trusted: bool = False
+) -> WordPattern:
+    """Compile a pattern and its suggestion; raise PatternError when malformed.
+
+    A `re:` pattern from a user file (not `trusted`) is compiled with RE2 (linear time).
+    """
     flags = re.IGNORECASE if ignore_case else 0
     suggestions = tuple(s.strip() for s in suggestion.split("|")) if suggestion.strip() else ()
     if pattern.startswith("re:"):
-        try:
-            regex = re.compile(pattern[3:], flags)
-        except re.error as exc:
-            raise PatternError(f"bad regular expression: {exc}") from None
-        return WordPattern(pattern, regex, (), suggestions)
+        compiler = _compile_python if trusted else _compile_re2
+        return WordPattern(pattern, compiler(pattern[3:], ignore_case), (), suggestions)
     words = pattern.split()
     if not words:
         raise PatternError("empty pattern")
@@ -97,6 +112,31 @@ def compile_pattern(pattern: str, suggestion: str = "", *, ignore_case: bool = T
         )
     regex = re.compile(WORD_EDGE_BEFORE + body + WORD_EDGE_AFTER, flags)
     return WordPattern(pattern, regex, flagged, suggestions)
+
+
+def _compile_python(expression: str, ignore_case: bool) -> Regex:
+    """Compile a trusted regular expression with Python's `re`."""
+    try:
+        return re.compile(expression, re.IGNORECASE if ignore_case else 0)
+    except re.error as exc:
+        raise PatternError(f"bad regular expression: {exc}") from None
+
+
+def _compile_re2(expression: str, ignore_case: bool) -> Regex:
+    """Compile a user's regular expression with RE2, which matches in linear time."""
+    import re2
+
+    options = re2.Options()
+    options.case_sensitive = not ignore_case
+    options.log_errors = False
+    try:
+        return cast(Regex, re2.compile(expression, options))
+    except re2.error as exc:
+        reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else exc
+        raise PatternError(
+            f"not a regular expression RE2 can run in linear time ({reason}; "
+            "lookarounds and backreferences are not supported)"
+        ) from None
 
 
 def _translate(words: list[str]) -> tuple[str, tuple[str, ...]]:
