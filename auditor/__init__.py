@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from auditor.config import Config
 from auditor.model import Finding, Report, Severity
 
 __version__ = "0.1.0"
-DISTRIBUTION = "newsroom-audit"  # the name on the package index; the command is `audit`
-__all__ = ["Config", "Finding", "Report", "Severity", "__version__", "audit", "compare"]
+__all__ = [
+    "Config",
+    "Finding",
+    "Report",
+    "Severity",
+    "__version__",
+    "audit",
+    "compare",
+    "from_dict",
+    "to_dict",
+]
 
 
 def compare(*paths: str | Path, config: Config | None = None) -> Report:
@@ -24,3 +34,19 @@ def compare(*paths: str | Path, config: Config | None = None) -> Report:
 def audit(*paths: str | Path, config: Config | None = None) -> Report:
     """Read and audit one or more texts; alias of `compare` that accepts a single text."""
     return compare(*paths, config=config)
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """Return the report as the JSON file holds it (a format-2 envelope)."""
+    from auditor.report.json import run_to_dict
+    from auditor.report.run import Run
+
+    return run_to_dict(Run((report,)))
+
+
+def from_dict(data: dict[str, Any]) -> Report:
+    """Return the one report a JSON envelope holds (`audit compare`'s)."""
+    from auditor.report.load import run_from_dict
+
+    (report,) = run_from_dict(data).reports
+    return report

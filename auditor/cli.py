@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from auditor.config import FAIL_ON, Config, ConfigError, fails
-from auditor.model import InputError, Report
+from auditor.config import FAIL_ON, Config, ConfigError
+from auditor.model import InputError, Report, fails
 from auditor.report.escape import shown
 from auditor.report.run import Run
 from auditor.usage import OneLineErrors, usage_error

@@ -84,13 +84,6 @@ class Config:
         return replace(config, per_file=())
 
 
-def fails(severity: Severity, fail_on: str) -> bool:
-    """Return True if a finding of `severity` reaches the `fail_on` threshold."""
-    if fail_on == "never":
-        return False
-    return severity.rank >= Severity(fail_on).rank
-
-
 def _merge_options(
     base: Mapping[str, Mapping[str, Any]], extra: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, dict[str, Any]]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Iterable, Sequence
-from functools import lru_cache
+from dataclasses import replace
 
 from auditor.config import Config, ConfigError
 from auditor.knowledge import Knowledge, load_knowledge
-from auditor.model import Alignment, Document, Finding, Hit, Relation, Report, Scores
+from auditor.measure.signature import signature
+from auditor.model import Alignment, Document, Finding, Hit, Relation, Report, RuleDoc, Scores, Span
 from auditor.read.lines import LineIndex, line_index
-from auditor.read.tokens import normalise
+from auditor.read.tokens import normalise, word_spans
 from auditor.rules.registry import Context, Rule, select
 
 
@@ -33,6 +34,7 @@ def audit(
 
     config = config or Config()
     knowledge = knowledge or load_knowledge(config.glossary)
+    docs = [measured(d) for d in docs]
     alignments, unaligned, relations = _align_all(docs, config, pairs)
     ctx = Context(
         docs=tuple(docs),
@@ -54,7 +56,50 @@ def audit(
         scores=pair_scores(docs, alignments),
         suppressed=len(findings) - len(kept),
         relations=relations,
+        rules=rule_docs(ctx.docs, config, targets),
     )
+
+
+def measured(doc: Document) -> Document:
+    """Return the document with its word count and each sentence's grade and word count."""
+    from auditor.measure.readability import sentence_grade
+
+    if doc.words is not None:
+        return doc
+    sentences = tuple(
+        replace(
+            s,
+            grade=sentence_grade(doc.text[s.start : s.end]),
+            words=len(word_spans(doc.text, s.start, s.end)),
+        )
+        for s in doc.sentences
+    )
+    return replace(doc, sentences=sentences, words=len(word_spans(doc.text, doc.body_start)))
+
+
+def rule_docs(
+    docs: Sequence[Document], config: Config, targets: Collection[str] | None = None
+) -> dict[str, RuleDoc]:
+    """Document every rule the run applies to a target document, by code."""
+    rules = {
+        r.code: r
+        for d in docs
+        if targets is None or d.id in targets
+        for r in _selected(config.for_path(d.path))
+    }
+    return {code: rule_doc(rules[code]) for code in sorted(rules)}
+
+
+def rule_doc(rule: Rule) -> RuleDoc:
+    """Return a rule's documentation as the report carries it."""
+    return RuleDoc(
+        rule.code, rule.name, rule.category.value, rule.severity, rule.summary, rule.doc, rule.fires
+    )
+
+
+def _selected(config: Config) -> list[Rule]:
+    """Return the rules a document's settings select."""
+    return select(config.select, config.ignore, preview=config.preview)
 
 
 def _align_all(
@@ -88,12 +133,11 @@ def run_rules(
         if targets is not None and doc.id not in targets:
             continue
         doc_config = config.for_path(doc.path)
-        index = line_index(doc.text)
-        for rule in select(doc_config.select, doc_config.ignore, preview=doc_config.preview):
+        for rule in _selected(doc_config):
             if rule.scope == "sources" and len(ctx.docs) < 2:
                 continue
             for hit in rule.run(doc, ctx, rule_options(rule, doc_config)):
-                f = stamp(rule, doc, hit, doc_config, index)
+                f = stamp(rule, doc, hit, doc_config, ctx)
                 findings.setdefault((f.doc, f.rule, f.start, f.end, f.message), f)
     return sorted(findings.values(), key=lambda f: (f.doc, f.start, f.end, f.rule))
 
@@ -107,11 +151,13 @@ def rule_options(rule: Rule, config: Config) -> dict[str, object]:
     return given
 
 
-def stamp(rule: Rule, doc: Document, hit: Hit, config: Config, index: LineIndex) -> Finding:
-    """Turn a rule's hit into a finding with code, severity, position and evidence."""
+def stamp(rule: Rule, doc: Document, hit: Hit, config: Config, ctx: Context) -> Finding:
+    """Turn a rule's hit into a finding with code, severity, positions and evidence."""
     if not 0 <= hit.start <= hit.end <= len(doc.text):
         raise ValueError(f"rule {rule.code} returned span {hit.start}:{hit.end} outside the text")
+    index = line_index(doc.text)
     line, column = index.position(hit.start)
+    end_line, end_column = index.position(hit.end)
     severity = config.severity.get(rule.code) or hit.severity or rule.severity
     return Finding(
         rule=rule.code,
@@ -123,14 +169,22 @@ def stamp(rule: Rule, doc: Document, hit: Hit, config: Config, index: LineIndex)
         end=hit.end,
         line=line,
         column=column,
+        end_line=end_line,
+        end_column=end_column,
         evidence=doc.text[hit.start : hit.end],
         message=hit.message,
         suggestion=hit.suggestion,
-        related=hit.related,
+        related=tuple(placed(s, line_index(ctx.document(s.doc).text)) for s in hit.related),
         confidence=round(hit.confidence, 3),
         fingerprint=fingerprint(rule.code, doc, hit.start, hit.end),
         safe=hit.safe and hit.suggestion is not None,
     )
+
+
+def placed(span: Span, index: LineIndex) -> Span:
+    """Return a related span with the lines and columns of its ends."""
+    (line, column), (end_line, end_column) = index.position(span.start), index.position(span.end)
+    return replace(span, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 def fingerprint(code: str, doc: Document, start: int, end: int) -> str:
@@ -154,19 +208,3 @@ def pair_scores(docs: Sequence[Document], alignments: Iterable[Alignment]) -> Sc
                 refs.append(" ".join(a.sentence_text(i) for i in al.sentences[a.id]))
                 hyps.append(" ".join(b.sentence_text(i) for i in al.sentences[b.id]))
     return corpus_scores(hyps, refs)
-
-
-def signature(config: Config) -> dict[str, str]:
-    """Return the versions and settings that make a report reproducible."""
-    return {**dict(_tool_signature()), "config": config.digest()}
-
-
-@lru_cache(maxsize=1)
-def _tool_signature() -> tuple[tuple[str, str], ...]:
-    """Return the library versions and metric signatures, looked up once per process."""
-    from auditor.measure.libraries import library_versions
-    from auditor.measure.scores import corpus_scores
-
-    sig = library_versions()
-    sig.update(corpus_scores([], []).signatures)
-    return tuple(sig.items())

@@ -1,4 +1,7 @@
-"""Frozen data the pipeline passes along: documents, alignments, mentions, findings."""
+"""Frozen data the pipeline passes along: documents, alignments, mentions, findings, reports.
+
+The model imports nothing of the pipeline or the renderers: a report is data that renders alone.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,9 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import ClassVar
+
+DISTRIBUTION = "newsroom-audit"  # the name on the package index; the command is `audit`
 
 
 class Severity(StrEnum):
@@ -22,6 +27,13 @@ class Severity(StrEnum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
+def fails(severity: Severity, fail_on: str) -> bool:
+    """Return True if a finding of `severity` reaches the `fail_on` threshold ("never": none)."""
+    if fail_on == "never":
+        return False
+    return severity.rank >= Severity(fail_on).rank
+
+
 class Category(StrEnum):
     """What kind of problem a finding reports."""
 
@@ -33,11 +45,16 @@ class Category(StrEnum):
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence as a span of its document's text, without surrounding whitespace."""
+    """A sentence as a span of its document's text, without surrounding whitespace.
+
+    `grade` (Flesch-Kincaid) and `words` are measured by the engine (None until then).
+    """
 
     index: int
     start: int
     end: int
+    grade: float | None = None
+    words: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +69,7 @@ class Document:
     date: str | None
     body_start: int
     sentences: tuple[Sentence, ...]
+    words: int | None = None
 
     def sentence_text(self, index: int) -> str:
         """Return the text of sentence `index`."""
@@ -198,12 +216,20 @@ class QuoteMention(Mention):
 
 @dataclass(frozen=True)
 class Span:
-    """A span of a document that supports a finding, with its text."""
+    """A span of a document that supports a finding, with its text.
+
+    Rules give doc, start, end and text; the engine adds the 1-based line and column of both
+    ends (0 until then; the end is exclusive).
+    """
 
     doc: str
     start: int
     end: int
     text: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
 
 
 @dataclass(frozen=True)
@@ -233,6 +259,8 @@ class Finding:
     end: int
     line: int
     column: int
+    end_line: int
+    end_column: int
     evidence: str
     message: str
     suggestion: str | None
@@ -253,8 +281,27 @@ class Scores:
 
 
 @dataclass(frozen=True)
+class RuleDoc:
+    """A rule's documentation as the report carries it (renderers never ask the registry).
+
+    `examples` are texts the rule fires on; a tuple of texts is several sources of one event.
+    """
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    summary: str
+    doc: str
+    examples: tuple[str | tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
 class Report:
-    """Everything one audit found; `to_dict()` is the JSON contract."""
+    """Everything one audit found, enough to render every format without the pipeline.
+
+    `rules` documents every rule the run applied; `readability` holds each document's scores.
+    """
 
     signature: Mapping[str, str]
     documents: tuple[Document, ...]
@@ -266,12 +313,7 @@ class Report:
     suppressed: int = 0
     baseline: Mapping[str, int] = field(default_factory=dict)
     relations: tuple[Relation, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the report as the JSON contract's dictionary."""
-        from auditor.report.json import report_to_dict
-
-        return report_to_dict(self)
+    rules: Mapping[str, RuleDoc] = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document:
         """Return the document with id `doc_id`."""

@@ -197,7 +197,7 @@ def test_dismiss_and_export_writes_suppressions_the_cli_honours(
     assert runner.invoke(app, [*base, str(before)]).exit_code == 0
     result = runner.invoke(app, [*base, str(after), "--suppressions", str(saved)])
     assert result.exit_code == 0, result.output
-    old, new = json.loads(before.read_text()), json.loads(after.read_text())
+    old, new = (json.loads(p.read_text())["reports"][0] for p in (before, after))
     gone = [f for f in old["findings"] if f["fingerprint"] == target["fingerprint"]]
     assert gone and all(f["fingerprint"] != target["fingerprint"] for f in new["findings"])
     assert new["suppressed"] == len(gone)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from ci_support import BROKEN, CLEAN, WARNING_ONLY, invoke, one_line_error, write
 
+from auditor import to_dict
 from auditor.ci.batch import check_files, expand_sources
 from auditor.config import Config
 from auditor.model import InputError
@@ -26,7 +27,7 @@ def test_pool_and_sequential_runs_give_the_same_reports_in_input_order(tmp_path:
     sequential = check_files(paths, (), Config(), jobs=1)
     pooled = check_files(paths, (), Config(), jobs=2)
     assert [r.documents[0].path for r in pooled] == paths
-    assert [r.to_dict() for r in pooled] == [r.to_dict() for r in sequential]
+    assert [to_dict(r) for r in pooled] == [to_dict(r) for r in sequential]
     broken = [r for r in pooled if r.documents[0].text == BROKEN]
     assert broken and all("B101" in {f.rule for f in r.findings} for r in broken)
 

@@ -43,7 +43,7 @@ def test_default_run_writes_json_and_html_under_reports(in_tmp: Path) -> None:
     result = runner.invoke(app, ["compare", str(a), str(b)])
     assert result.exit_code == 0, result.output
     json_path, html_path = in_tmp / "reports/a--b.json", in_tmp / "reports/a--b.html"
-    assert json.loads(json_path.read_text())["format"] == 1
+    assert json.loads(json_path.read_text())["format"] == 2
     assert html_path.read_text().startswith("<!doctype html>")
     assert "reports/a--b.json" in result.output and "0 errors" in result.output
 
@@ -54,7 +54,7 @@ def test_finding_at_fail_on_exits_one_and_never_exits_zero(in_tmp: Path) -> None
     failing = runner.invoke(app, ["compare", str(a), str(b), "-o", str(out)])
     assert failing.exit_code == 1
     assert "B101" in failing.output and "«so. backtrack»" in failing.output
-    rules = {f["rule"] for f in json.loads(out.read_text())["findings"]}
+    rules = {f["rule"] for f in json.loads(out.read_text())["reports"][0]["findings"]}
     assert "B101" in rules
     never = runner.invoke(app, ["compare", str(a), str(b), "-o", str(out), "--fail-on", "never"])
     assert never.exit_code == 0

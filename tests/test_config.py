@@ -155,5 +155,5 @@ def test_compare_reads_the_config_too(tmp_path: Path, monkeypatch: pytest.Monkey
     assert invoke("compare", str(a), str(b), "-o", "r.json").exit_code == 1
     write(tmp_path / "audit.toml", '[severity]\nB101 = "info"\n')
     assert invoke("compare", str(a), str(b), "-o", "r.json").exit_code == 0
-    findings = json.loads((tmp_path / "r.json").read_text())["findings"]
+    findings = json.loads((tmp_path / "r.json").read_text())["reports"][0]["findings"]
     assert {f["severity"] for f in findings if f["rule"] == "B101"} == {"info"}

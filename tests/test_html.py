@@ -18,11 +18,13 @@ from pathlib import Path
 import pytest
 
 from auditor import compare
+from auditor.engine import measured, rule_doc
 from auditor.model import Alignment, DiffOp, Document, Finding, Report, Scores, Severity, Span
 from auditor.read.decode import document_from_text
 from auditor.report.html import render
 from auditor.report.segments import Mark, Ref, split
 from auditor.report.view import paragraphs
+from auditor.rules.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "seeds.html"
@@ -46,6 +48,8 @@ def make_finding(doc: Document, start: int, end: int, **kw: object) -> Finding:
         "end": end,
         "line": 1,
         "column": start + 1,
+        "end_line": 1,
+        "end_column": end + 1,
         "evidence": doc.text[start:end],
         "message": "Test message.",
         "suggestion": None,
@@ -67,14 +71,16 @@ def make_report(
     unaligned = {
         d.id: tuple(s.index for s in d.sentences if (d.id, s.index) not in aligned) for d in docs
     }
+    rules = all_rules()
     return Report(
         signature={"audit": "0"},
-        documents=docs,
+        documents=tuple(measured(d) for d in docs),
         readability={d.id: {"flesch_reading_ease": 50.0} for d in docs},
         alignments=alignments,
         unaligned=unaligned,
         findings=findings,
         scores=Scores(50.0, 20.0, 60.0, {}),
+        rules={f.rule: rule_doc(rules[f.rule]) for f in findings if f.rule in rules},
     )
 
 

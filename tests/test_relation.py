@@ -14,6 +14,7 @@ from auditor.cli import app
 from auditor.config import Config, ConfigError, load_config
 from auditor.engine import audit
 from auditor.read.decode import document_from_text
+from auditor.report.json import report_to_dict
 
 REFERENCE = (
     "The talks ended in Geneva on Monday.\n"
@@ -56,10 +57,10 @@ def test_a_version_that_keeps_only_half_the_text_is_a_source() -> None:
 
 def test_the_report_records_the_relation_with_its_evidence() -> None:
     docs = [document_from_text(REFERENCE, "a"), document_from_text(OTHER_OUTLET, "b")]
-    [found] = audit(docs).to_dict()["relations"]
+    [found] = report_to_dict(audit(docs))["relations"]
     assert found["docs"] == ["a", "b"] and found["relation"] == "sources"
     assert not found["forced"] and found["evidence"]["coverage"] < 0.8
-    [forced] = audit(docs, Config(relation="versions")).to_dict()["relations"]
+    [forced] = report_to_dict(audit(docs, Config(relation="versions")))["relations"]
     assert forced["relation"] == "versions" and forced["forced"]
     assert forced["evidence"] == found["evidence"]
 
@@ -79,7 +80,7 @@ def test_cli_forces_the_relation_and_rejects_unknown_ones(tmp_path: Path) -> Non
     runner = CliRunner()
     args = ["compare", str(a), str(b), "-o", "-", "--format", "json", "--relation"]
     result = runner.invoke(app, [*args, "versions"])
-    assert json.loads(result.stdout)["relations"][0]["relation"] == "versions"
+    assert json.loads(result.stdout)["reports"][0]["relations"][0]["relation"] == "versions"
     bad = runner.invoke(app, [*args, "siblings"])
     assert bad.exit_code == 2 and "--relation" in bad.stderr
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor import compare
+from auditor import compare, to_dict
 from auditor.engine import audit
 from auditor.read.decode import document_from_text
 from auditor.read.lines import LineIndex
@@ -18,7 +18,8 @@ from auditor.report.json import render
 
 FINDING_KEYS = {
     "rule", "name", "category", "severity", "doc", "start", "end", "line", "column",
-    "evidence", "message", "suggestion", "safe", "related", "confidence", "fingerprint",
+    "end_line", "end_column", "evidence", "message", "suggestion", "safe", "related",
+    "confidence", "fingerprint",
 }  # fmt: skip
 READABILITY_KEYS = {
     "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
@@ -27,9 +28,18 @@ READABILITY_KEYS = {
 
 
 @pytest.fixture(scope="module")
-def seed_report(seed_paths: list[Path]) -> dict[str, Any]:
-    """Return the seed pair's report as the JSON file would hold it."""
-    return json.loads(render(compare(*seed_paths)))
+def seed_envelope(seed_paths: list[Path]) -> dict[str, Any]:
+    """Return the seed pair's JSON file: the envelope holding one report."""
+    data: dict[str, Any] = json.loads(render(compare(*seed_paths)))
+    return data
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_envelope: dict[str, Any]) -> dict[str, Any]:
+    """Return the seed pair's report as the JSON file holds it."""
+    (report,) = seed_envelope["reports"]
+    assert isinstance(report, dict)
+    return report
 
 
 def texts(report: dict[str, Any]) -> dict[str, str]:
@@ -37,11 +47,14 @@ def texts(report: dict[str, Any]) -> dict[str, str]:
     return {d["id"]: Path(d["path"]).read_text(encoding="utf-8") for d in report["documents"]}
 
 
-def test_top_level_shape(seed_report: dict[str, Any]) -> None:
-    assert seed_report["format"] == 1
+def test_top_level_shape(seed_envelope: dict[str, Any], seed_report: dict[str, Any]) -> None:
+    assert seed_envelope["format"] == 2
+    assert seed_envelope["command"] == "compare"
     for key in ("audit", "nltk", "sacrebleu", "textstat", "chrF", "BLEU", "TER", "config"):
-        assert seed_report["signature"][key]
-    assert seed_report["signature"]["chrF"].startswith("nrefs:1|")
+        assert seed_envelope["signature"][key]
+    assert seed_envelope["signature"]["chrF"].startswith("nrefs:1|")
+    assert seed_envelope["summary"] == seed_report["summary"]
+    assert seed_envelope["files"] == [d["path"] for d in seed_report["documents"]]
     assert set(seed_report["scores"]) == {"chrF", "BLEU", "TER"}
     assert all(isinstance(v, float) for v in seed_report["scores"].values())
     assert set(seed_report["summary"]) == {"error", "warning", "info"}
@@ -92,8 +105,10 @@ def test_alignments_reference_existing_sentences(seed_report: dict[str, Any]) ->
         assert not aligned & set(indices)
 
 
-def test_api_dict_equals_the_json_file(seed_paths: list[Path], seed_report: dict[str, Any]) -> None:
-    assert json.loads(json.dumps(compare(*seed_paths).to_dict())) == seed_report
+def test_api_dict_equals_the_json_file(
+    seed_paths: list[Path], seed_envelope: dict[str, Any]
+) -> None:
+    assert json.loads(json.dumps(to_dict(compare(*seed_paths)))) == seed_envelope
 
 
 WORDS = st.sampled_from(

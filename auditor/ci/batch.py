@@ -70,10 +70,11 @@ def check_one(path: str, *, against: tuple[str, ...], config: Config) -> Report:
 
 @lru_cache(maxsize=4)
 def sources(paths: tuple[str, ...]) -> tuple[Document, ...]:
-    """Read the sources once per process."""
+    """Read and measure the sources once per process."""
+    from auditor.engine import measured
     from auditor.read.decode import read_document
 
-    return tuple(read_document(p, "b") for p in paths)
+    return tuple(measured(read_document(p, "b")) for p in paths)
 
 
 @lru_cache(maxsize=4)

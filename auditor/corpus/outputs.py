@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from auditor.config import fails
 from auditor.corpus.events import Event, relation_rows
 from auditor.corpus.feed import Bad
-from auditor.model import Report, Severity
+from auditor.model import Report, Severity, fails
 from auditor.report import summary
 from auditor.report.json import finding_to_dict
 

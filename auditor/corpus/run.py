@@ -119,7 +119,7 @@ def _group(entries: dict[str, Entry]) -> list[tuple[str, ...]]:
 
 def _signature(config: Config) -> str:
     """Return the digest of everything an audit's result depends on besides its articles."""
-    from auditor.engine import signature
+    from auditor.measure.signature import signature
 
     text = json.dumps(signature(config), sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

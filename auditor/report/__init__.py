@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.model import Finding, Severity
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def summary(findings: tuple[Finding, ...]) -> dict[str, int]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.model import Finding, Report, Span
-from auditor.read.lines import line_index
 
 SEVERITY_LABEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -95,5 +94,5 @@ def _related(report: Report, span: Span) -> RelatedView:
     doc = report.document(span.doc)
     sentence = doc.sentence_at(span.start)
     href = f"#{sentence_anchor(doc.id, sentence.index)}" if sentence else ""
-    line, _ = line_index(doc.text).position(span.start)
-    return RelatedView(doc_label(doc.id), span.text or doc.text[span.start : span.end], href, line)
+    text = span.text or doc.text[span.start : span.end]
+    return RelatedView(doc_label(doc.id), text, href, span.line)

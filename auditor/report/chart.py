@@ -83,13 +83,8 @@ class MetricRow:
 
 
 def difficulty(report: Report) -> Difficulty:
-    """Grade every sentence and pick each document's hardest ones."""
-    from auditor.measure.readability import sentence_grade
-
-    grades = {
-        d.id: [sentence_grade(d.sentence_text(s.index)) for s in d.sentences]
-        for d in report.documents
-    }
+    """Take every sentence's grade and pick each document's hardest ones."""
+    grades = {d.id: [s.grade or 0.0 for s in d.sentences] for d in report.documents}
     return Difficulty(grades, {d: hardest(g) for d, g in grades.items()})
 
 

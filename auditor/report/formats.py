@@ -6,7 +6,7 @@ from collections.abc import Callable
 from importlib import import_module
 
 from auditor.model import Report
-from auditor.report.run import Run, render_json, render_text
+from auditor.report.run import Run, render_text
 
 # format name -> (module under auditor.report, file extension)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -20,7 +20,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 # Renderings of a `check` run (one report per file) for formats whose module renders one report.
-CHECK_RENDERERS: dict[str, Callable[[Run], str]] = {"json": render_json, "text": render_text}
+CHECK_RENDERERS: dict[str, Callable[[Run], str]] = {"text": render_text}
 
 
 def renderer(name: str) -> Callable[[Report], str]:

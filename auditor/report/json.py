@@ -1,19 +1,49 @@
-"""The JSON report: the contract every other rendering derives from."""
+"""The JSON report (format 2): one envelope for every command, one report per compared set."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
-from auditor.model import Alignment, Document, Finding, Relation, Report, Span
+from auditor.model import Alignment, Document, Finding, Relation, Report, RuleDoc, Sentence, Span
 from auditor.report import FORMAT_VERSION, summary
+from auditor.report.run import Run, all_findings, baseline_totals
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
-    """Return the report as plain data in the documented format."""
+def render(report: Report) -> str:
+    """Render one report as indented JSON text (an envelope holding it)."""
+    return render_run(Run((report,)))
+
+
+def render_run(run: Run) -> str:
+    """Render a whole run as indented JSON text."""
+    return json.dumps(run_to_dict(run), indent=2, ensure_ascii=False) + "\n"
+
+
+def run_to_dict(run: Run) -> dict[str, Any]:
+    """Return the envelope: format, command, signature, rules, counts and the reports."""
+    signature = dict(run.reports[0].signature) if run.reports else {}
+    rules: dict[str, RuleDoc] = {}
+    for r in run.reports:
+        rules.update(r.rules)
+    totals = baseline_totals(run)
     return {
         "format": FORMAT_VERSION,
-        "signature": dict(report.signature),
+        "command": run.command,
+        "signature": signature,
+        "files": run.files(),
+        "summary": summary(all_findings(run)),
+        **({"baseline": totals} if totals else {}),
+        "rules": [rule_to_dict(rules[code]) for code in sorted(rules)],
+        "reports": [report_to_dict(r, signature) for r in run.reports],
+    }
+
+
+def report_to_dict(report: Report, signature: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Return one report's entry; its signature only when it differs from the envelope's."""
+    return {
+        **({} if signature == report.signature else {"signature": dict(report.signature)}),
         "documents": [_document(d, report.readability.get(d.id, {})) for d in report.documents],
         "alignments": [_alignment(a) for a in report.alignments],
         "unaligned": {k: list(v) for k, v in report.unaligned.items()},
@@ -30,22 +60,25 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
-    """Render the report as indented JSON text."""
-    return json.dumps(report_to_dict(report), indent=2, ensure_ascii=False) + "\n"
-
-
-def _document(doc: Document, readability: dict[str, float] | Any) -> dict[str, Any]:
-    """Return one document's entry."""
+def _document(doc: Document, readability: Mapping[str, float]) -> dict[str, Any]:
+    """Return one document's entry, with its text so the report stands alone."""
     return {
         "id": doc.id,
         "path": doc.path,
         "sha256": doc.sha256,
         "encoding": doc.encoding,
         "date": doc.date,
-        "sentences": [{"index": s.index, "start": s.start, "end": s.end} for s in doc.sentences],
+        "body_start": doc.body_start,
+        "words": doc.words,
+        "sentences": [_sentence(s) for s in doc.sentences],
         "readability": dict(readability),
+        "text": doc.text,
     }
+
+
+def _sentence(s: Sentence) -> dict[str, Any]:
+    """Return one sentence's span with its grade and word count."""
+    return {"index": s.index, "start": s.start, "end": s.end, "grade": s.grade, "words": s.words}
 
 
 def _alignment(al: Alignment) -> dict[str, Any]:
@@ -78,8 +111,17 @@ def _relation(r: Relation) -> dict[str, Any]:
 
 
 def span_to_dict(span: Span) -> dict[str, Any]:
-    """Return a related span's entry."""
-    return {"doc": span.doc, "start": span.start, "end": span.end, "text": span.text}
+    """Return a related span's entry with the lines and columns of its ends."""
+    return {
+        "doc": span.doc,
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
 
 
 def finding_to_dict(f: Finding) -> dict[str, Any]:
@@ -94,6 +136,8 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "end": f.end,
         "line": f.line,
         "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
         "evidence": f.evidence,
         "message": f.message,
         "suggestion": f.suggestion,
@@ -101,4 +145,17 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "related": [span_to_dict(s) for s in f.related],
         "confidence": f.confidence,
         "fingerprint": f.fingerprint,
+    }
+
+
+def rule_to_dict(rule: RuleDoc) -> dict[str, Any]:
+    """Return a rule's documentation entry."""
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "category": rule.category,
+        "severity": rule.severity.value,
+        "summary": rule.summary,
+        "doc": rule.doc,
+        "examples": [e if isinstance(e, str) else list(e) for e in rule.examples],
     }

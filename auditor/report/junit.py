@@ -8,8 +8,7 @@ import socket
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
-from auditor.config import fails
-from auditor.model import Report
+from auditor.model import Report, fails
 from auditor.report.escape import shown
 from auditor.report.run import Located, Run, located
 

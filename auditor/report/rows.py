@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor.model import Alignment, Document, Report
-from auditor.read.segment import BLANK_LINE
 from auditor.report.cards import FindingView, doc_label, finding_ids, sentence_anchor
 from auditor.report.segments import (
     Mark,
@@ -18,6 +18,9 @@ from auditor.report.segments import (
     ref_position,
     split,
 )
+
+# A paragraph break between sentences: a line end, an empty or blank line, a line end.
+BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
 
 # sentence index -> offset -> markers placed there
 Refs = dict[int, dict[int, list[Ref]]]

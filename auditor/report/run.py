@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from auditor.model import Finding, Report
+from auditor.model import Finding, Report, Span
 from auditor.report import summary
 from auditor.report.escape import shown
 
@@ -55,22 +54,6 @@ def all_findings(run: Run) -> tuple[Finding, ...]:
     return tuple(f for _, f in run.findings())
 
 
-def render_json(run: Run) -> str:
-    """Render a check run as one JSON object: counts, baseline totals and one report per file."""
-    from auditor.report import FORMAT_VERSION
-    from auditor.report.json import report_to_dict
-
-    data = {
-        "format": FORMAT_VERSION,
-        "command": run.command,
-        "files": run.files(),
-        "summary": summary(all_findings(run)),
-        **({"baseline": _baseline_totals(run)} if _baseline_totals(run) else {}),
-        "reports": [report_to_dict(r) for r in run.reports],
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
 def render_text(run: Run) -> str:
     """Render one line per finding over every report: `path:line:col: CODE message`."""
     from auditor.report.text import render
@@ -78,7 +61,7 @@ def render_text(run: Run) -> str:
     return "".join(render(r) for r in run.reports)
 
 
-def _baseline_totals(run: Run) -> dict[str, int]:
+def baseline_totals(run: Run) -> dict[str, int]:
     """Sum the baseline counts (matched, stale) over the reports."""
     totals: dict[str, int] = {}
     for r in run.reports:
@@ -105,7 +88,7 @@ def run_summary(run: Run, written: list[str], *, brief: bool = False) -> str:
     suppressed = sum(r.suppressed for r in run.reports)
     if suppressed:
         lines.append(f"  ({suppressed} suppressed)")
-    totals = _baseline_totals(run)
+    totals = baseline_totals(run)
     if totals:
         matched, stale = totals.get("matched", 0), totals.get("stale", 0)
         lines.append(f"  baseline: {matched} matched, {stale} stale (no longer found)")
@@ -140,15 +123,11 @@ def located(run: Run, root: str | None = None) -> Iterator[Located]:
     for report in run.reports:
         place = partial(_place, report, root=root)
         for f in report.findings:
-            related = tuple((place(s.doc, s.start, s.end), s.text) for s in f.related)
-            yield Located(f, place(f.doc, f.start, f.end), related)
+            related = tuple((place(s.doc, s), s.text) for s in f.related)
+            yield Located(f, place(f.doc, f), related)
 
 
-def _place(report: Report, doc_id: str, start: int, end: int, root: str | None) -> Place:
-    """Return the place of a span of one of the report's documents."""
-    from auditor.read.lines import line_index
-
-    doc = report.document(doc_id)
-    index = line_index(doc.text)
-    path = display_path(doc.path, root)
-    return Place(path, start, end, *index.position(start), *index.position(end))
+def _place(report: Report, doc_id: str, span: Finding | Span, root: str | None) -> Place:
+    """Return the place of a finding or related span in one of the report's documents."""
+    path = display_path(report.document(doc_id).path, root)
+    return Place(path, span.start, span.end, span.line, span.column, span.end_line, span.end_column)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from auditor.model import Report, Severity
+from auditor.model import DISTRIBUTION, Report, RuleDoc, Severity
 from auditor.report.run import Located, Place, Run, located, workspace
 
 SCHEMA = (
@@ -27,7 +27,7 @@ def render(report: Report) -> str:
 def render_run(run: Run) -> str:
     """Render a whole run as a SARIF log with one run object."""
     root = workspace()
-    rules = _rules()
+    rules = _rules(run)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     seen: Counter[tuple[str, str]] = Counter()
     results = []
@@ -40,7 +40,7 @@ def render_run(run: Run) -> str:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": _driver(rules)},
+                "tool": {"driver": _driver(run, rules)},
                 "invocations": [{"executionSuccessful": True, "workingDirectory": _folder(root)}],
                 "originalUriBaseIds": {ROOT_ID: _folder(root)},
                 "columnKind": "unicodeCodePoints",
@@ -51,13 +51,12 @@ def render_run(run: Run) -> str:
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
-    """Describe the tool: name, version, where to read about it, and its rules."""
+def _driver(run: Run, rules: list[dict[str, Any]]) -> dict[str, Any]:
+    """Describe the tool: name, version (from the signature), where to read about it, rules."""
     from importlib.metadata import PackageNotFoundError, metadata
 
-    from auditor import DISTRIBUTION, __version__
-
-    driver: dict[str, Any] = {"name": "audit", "version": __version__, "rules": rules}
+    version = next((r.signature["audit"] for r in run.reports if "audit" in r.signature), "")
+    driver: dict[str, Any] = {"name": "audit", "version": version or "unknown", "rules": rules}
     try:
         urls = metadata(DISTRIBUTION).get_all("Project-URL") or []
     except PackageNotFoundError:
@@ -79,10 +78,11 @@ def artifact(path: str) -> dict[str, str]:
     return {"uri": quote(path), "uriBaseId": ROOT_ID}
 
 
-def _rules() -> list[dict[str, Any]]:
-    """Describe every registered rule, in code order (stable indices)."""
-    from auditor.rules.registry import all_rules
-
+def _rules(run: Run) -> list[dict[str, Any]]:
+    """Describe every rule the run applied, in code order (stable indices)."""
+    docs: dict[str, RuleDoc] = {}
+    for report in run.reports:
+        docs.update(report.rules)
     return [
         {
             "id": r.code,
@@ -91,9 +91,9 @@ def _rules() -> list[dict[str, Any]]:
             "fullDescription": {"text": r.doc},
             "help": {"text": r.doc},
             "defaultConfiguration": {"level": LEVELS[r.severity]},
-            "properties": {"category": r.category.value, "tags": [r.category.value]},
+            "properties": {"category": r.category, "tags": [r.category]},
         }
-        for r in all_rules().values()
+        for r in (docs[code] for code in sorted(docs))
     ]
 
 

@@ -6,16 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from auditor.model import Category, Finding, Relation, Report, Scores
-from auditor.read.tokens import word_spans
+from auditor.model import Category, Finding, Relation, Report, RuleDoc, Scores
 from auditor.report.cards import SEVERITY_LABEL, FindingView, doc_label, finding_views
 from auditor.report.chart import chart, difficulty, metric_rows
 from auditor.report.rows import build_rows
-
-if TYPE_CHECKING:
-    from auditor.rules.registry import Rule
 
 SEVERITIES = ("error", "warning", "info")
 SCORE_HINTS = {
@@ -76,7 +72,7 @@ class RelationView:
 
 @dataclass(frozen=True)
 class RuleView:
-    """A rule's explanation, from the registry."""
+    """A rule's explanation, from the documentation the report carries."""
 
     code: str
     name: str
@@ -106,7 +102,7 @@ def prepare(report: Report) -> dict[str, Any]:
         "rows": build_rows(report, views, graded),
         "findings": views,
         "filters": _filters(views),
-        "rules": rule_views(report.findings),
+        "rules": rule_views(report),
         "signature": sorted(report.signature.items()),
         "has_diff": any(al.diff for al in report.alignments),
         "columns": len(ids),
@@ -124,7 +120,7 @@ def _document(report: Report, doc_id: str) -> DocView:
         path=doc.path,
         name=PurePath(doc.path).name,
         date=doc.date or "no date",
-        words=len(word_spans(doc.text, doc.body_start)),
+        words=doc.words or 0,
         sentences=len(doc.sentences),
         counts=counts,
     )
@@ -194,24 +190,23 @@ def _filters(views: Sequence[FindingView]) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def rule_views(findings: Sequence[Finding]) -> list[RuleView]:
-    """Explain every rule that has a finding, from its documentation in the registry."""
-    from auditor.rules.registry import all_rules
+def rule_views(report: Report) -> list[RuleView]:
+    """Explain every rule that has a finding, from the documentation the report carries."""
+    codes = sorted({f.rule for f in report.findings if f.rule in report.rules})
+    return [
+        _rule_view(report.rules[c], sum(1 for f in report.findings if f.rule == c)) for c in codes
+    ]
 
-    rules = all_rules()
-    codes = sorted({f.rule for f in findings if f.rule in rules})
-    return [_rule_view(rules[c], sum(1 for f in findings if f.rule == c)) for c in codes]
 
-
-def _rule_view(rule: Rule, count: int) -> RuleView:
+def _rule_view(rule: RuleDoc, count: int) -> RuleView:
     """Return one rule's explanation."""
     return RuleView(
         code=rule.code,
         name=rule.name,
-        category=rule.category.value,
+        category=rule.category,
         severity=rule.severity.value,
         paragraphs=tuple(paragraphs(rule.doc)),
-        examples=tuple(_example(e) for e in rule.fires[:3]),
+        examples=tuple(_example(e) for e in rule.examples[:3]),
         count=count,
     )
 
