@@ -36,7 +36,22 @@ def test_hard_sentence_says_why_and_is_never_an_error() -> None:
 def test_grade_threshold_is_an_option() -> None:
     assert run((LONG,), "R101", max_grade=60.0) == []
     found = run((SHORT + " " + LONG,), "R101", max_grade=5.0)
-    assert "They will meet in May." not in [f.evidence for f in found] and len(found) == 3
+    assert "They will meet in May." not in [f.evidence for f in found] and len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sunday, July 21, 2013",
+        "http://www.example.com/news/2013/07/21/a-long-story-about-the-talks.html",
+        "By Maria Lopez and John Park, Staff Writers",
+        "Police said so.",
+        "(Reuters)",
+    ],
+)
+def test_date_lines_urls_credits_and_fragments_get_no_grade(line: str) -> None:
+    assert run((line,), "R101", max_grade=-99.0) == []
+    assert run((f"{line}\n\n{SHORT}",), "R103", min_reading_ease=101.0)[0].evidence != line
 
 
 def test_unknown_option_is_a_config_error() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from auditor.knowledge.lexicon import lexicon
@@ -139,6 +140,11 @@ def is_difficult_word(word: str, min_syllables: int, lang: str = LANG) -> bool:
 
 
 CLAUSE_WORDS = lexicon().word_set("clause_words")
+CREDIT_MARKERS = lexicon().word_set("credit_markers")
+CALENDAR = lexicon().calendar
+MIN_WORDS = 5  # fewer words than this is a heading, a dateline or a fragment, not prose
+URL = re.compile(r"https?://|www\.|\w\.(?:com|org|net|gov)\b", re.IGNORECASE)
+TOKEN = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -168,6 +174,24 @@ class Difficulty:
         if self.brackets:
             out.append(f"{self.brackets} parenthetical asides")
         return out or [f"{self.words} words"]
+
+
+def is_prose(text: str) -> bool:
+    """Return True for a sentence of prose: not a URL, date line, credit or short fragment.
+
+    Readability formulas score sentences; a bare address, "Sunday, July 21, 2013", a byline or
+    a three-word heading gets a meaningless grade.
+    """
+    tokens = TOKEN.findall(text)
+    words = [t for t in tokens if t.isalpha()]
+    if len(words) < MIN_WORDS or URL.search(text):
+        return False
+    dates = sum(1 for t in tokens if t.isdigit() or t.lower() in CALENDAR)
+    if 2 * dates >= len(tokens):
+        return False
+    first = tokens[0].lower()
+    credit = first in CREDIT_MARKERS or text.lstrip()[:1] in "©("
+    return not (credit and len(words) <= 12)
 
 
 def difficulty(text: str, lang: str = LANG) -> Difficulty:

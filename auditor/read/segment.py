@@ -19,6 +19,10 @@ PUNCT_ONLY = re.compile(r"[^\w\s]+\Z")
 
 
 ABBREVIATIONS = lexicon().word_set("abbreviations")  # a full stop after them ends nothing
+# Capitalised, and before a lower-case word or a digit, these end nothing either ("Ill. man").
+CAPITALISED = lexicon().word_set("capitalised_abbreviations")
+ENDS_IN_CAPITALISED = re.compile(r"(?:^|\W)([A-Z][A-Za-z]*)\.\Z")
+CONTINUES = re.compile(r"[a-z0-9]")
 
 
 @lru_cache(maxsize=1)
@@ -54,11 +58,21 @@ def split_sentences(text: str, start: int = 0) -> tuple[Sentence, ...]:
             s, e = _strip(chunk, s, e)
             if e <= s:
                 continue
-            if spans and PUNCT_ONLY.match(chunk, s, e) and spans[-1][1] >= p_start:
+            joins = PUNCT_ONLY.match(chunk, s, e) or _after_abbreviation(text, spans, p_start + s)
+            if spans and joins and spans[-1][1] >= p_start:
                 spans[-1] = (spans[-1][0], p_start + e)
             else:
                 spans.append((p_start + s, p_start + e))
     return tuple(Sentence(i, s, e) for i, (s, e) in enumerate(spans))
+
+
+def _after_abbreviation(text: str, spans: list[tuple[int, int]], start: int) -> bool:
+    """Return True if the last span ends in a capitalised abbreviation ("Ill.") that the text
+    at `start` continues (a lower-case word or a digit)."""
+    if not spans or not CONTINUES.match(text, start):
+        return False
+    last = ENDS_IN_CAPITALISED.search(text, spans[-1][0], spans[-1][1])
+    return bool(last and last.group(1).lower() in CAPITALISED)
 
 
 def _blocks(text: str, start: int) -> list[tuple[int, int]]:

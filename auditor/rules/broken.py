@@ -65,7 +65,13 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Hit]:
 def _abbreviation(word: str) -> bool:
     """Return True for a single letter or an abbreviation such as "C.I.A." or "etc."."""
     bare = word.rstrip(".").strip("\"'“”‘’()")
-    return len(bare) <= 1 or "." in bare or bare.lower() in LEX.word_set("abbreviations")
+    capitalised = bare[:1].isupper() and bare.lower() in LEX.word_set("capitalised_abbreviations")
+    return (
+        len(bare) <= 1
+        or "." in bare
+        or bare.lower() in LEX.word_set("abbreviations")
+        or capitalised
+    )
 
 
 def _starts_lower(word: str) -> bool:

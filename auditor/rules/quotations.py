@@ -16,12 +16,19 @@ LEX = lexicon()
 SAY = alternation(LEX.speech_verbs)
 HE = alternation(LEX.third_person)
 FIRST_PERSON = re.compile(rf"\b(?:{either_case(LEX.first_person)})\b")
+# Past the opening words, a generic "we" ("why we are here") is the reporter's voice too; the
+# other first-person words are the speaker's.
+SPEAKER_ONLY = re.compile(rf"\b(?:{either_case(w for w in LEX.first_person if w != 'we')})\b")
 FIRST_PERSON_LEAD = re.compile(rf"(?:\S+\s+){{0,2}}(?:{either_case(LEX.first_person_lead)})\b")
 QUOTE_MARKS = re.compile(char_class(LEX.quotes.double))
 TRAILING_ATTRIBUTION = re.compile(
     rf",\s+(?:{HE}|(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*)\s+(?:{SAY})\b"
 )
 COLON_ATTRIBUTION = re.compile(rf"\b(?:{HE}|[A-Z][\w’'-]*)\s+(?:{SAY}):\s+(?=[A-Z])")
+# A speech verb followed by a reported clause ("he said he thought", "she said that") is the
+# reporter's indirect speech, not the attribution of a quotation.
+SUBJECTS = either_case(LEX.word_set("speech_subjects"))
+REPORTED_CLAUSE = re.compile(rf"\s+(?:that|{SUBJECTS}|{HE})\b")
 OVERLAP = 0.6
 
 
@@ -104,6 +111,8 @@ def _content_words(text: str) -> frozenset[str]:
         "“I don't think we can expect much,” he told reporters.",
         "Okafor said the ministry would welcome progress, Lindqvist said.",
         "We ate well, and I slept. Then we left.",
+        "There are limits to what science can answer, such as why we are here, he said.",
+        "I was wrong, he said he thought at the time.",
     ),
 )
 def unquoted_direct_speech(doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -112,7 +121,9 @@ def unquoted_direct_speech(doc: Document, ctx: Context) -> Iterator[Hit]:
     A first-person statement followed by ", he said" or ", Petrov told reporters", or words
     after "he replied:", with no quotation marks in the paragraph, reads as the reporter's own
     voice. MT systems often drop quotation marks. A first-person sentence that continues a
-    flagged one in the same paragraph is flagged too.
+    flagged one in the same paragraph is flagged too. A generic "we" past the opening words
+    ("why we are here") or a reported clause after the verb ("he said he thought") is the
+    reporter's own indirect speech and stays quiet.
     Example: "I don't think we can expect much, he told reporters" ->
     "“I don't think we can expect much,” he told reporters"
     """
@@ -145,8 +156,10 @@ def _speech(text: str, start: int, end: int) -> Hit | None:
     if colon:
         return _wrap(text, colon.end(), end, "after an attribution with a colon")
     trail = TRAILING_ATTRIBUTION.search(text, start, end)
-    if trail and FIRST_PERSON.search(text, start, trail.start()):
-        lead = FIRST_PERSON_LEAD.match(text, start, trail.start())
+    if trail is None or REPORTED_CLAUSE.match(text, trail.end(), end):
+        return None
+    lead = FIRST_PERSON_LEAD.match(text, start, trail.start())
+    if lead or SPEAKER_ONLY.search(text, start, trail.start()):
         return Hit(
             start,
             trail.start() + 1,
