@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -417,8 +418,9 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (P101) or name
     r = find_rule(code)
     if r is None:
         fail(f"unknown rule {code!r} (see `audit rules`)")
-    typer.echo(f"{r.code} {r.name} ({r.category.value}, {r.severity.value}, {r.level})\n")
-    typer.echo(r.doc)
+    typer.echo(f"{r.code} {r.name} ({r.category.value}, {r.severity.value}, {r.level})")
+    for heading, text in r.doc_sections.items():
+        typer.echo(f"\n{heading}\n" + textwrap.indent(text, "  "))
     if r.options:
         typer.echo("\nOptions:")
         for name, default in r.options.items():

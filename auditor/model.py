@@ -6,6 +6,7 @@ The model imports nothing of the pipeline or the renderers: a report is data tha
 from __future__ import annotations
 
 import bisect
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -294,6 +295,36 @@ class RuleDoc:
     summary: str
     doc: str
     examples: tuple[str | tuple[str, ...], ...] = ()
+
+    @property
+    def sections(self) -> dict[str, str]:
+        """Return the documentation's sections by heading (see DOC_SECTIONS)."""
+        return doc_sections(self.doc)
+
+
+# The sections of a rule's docstring, as ruff documents its rules: the summary line and any
+# paragraphs after it say what the rule finds; each other section starts with "Heading:".
+DOC_SECTIONS = (
+    "What it finds",
+    "Why it matters",
+    "Example",
+    "Use instead",
+    "Known false positives",
+)
+
+
+def doc_sections(doc: str) -> dict[str, str]:
+    """Split a rule's docstring into its sections; a missing section is left out."""
+    lines: dict[str, list[str]] = {DOC_SECTIONS[0]: []}
+    current = DOC_SECTIONS[0]
+    for line in doc.splitlines():
+        if line.endswith(":") and line[:-1] in DOC_SECTIONS[1:]:
+            current = line[:-1]
+            lines[current] = []
+        else:
+            lines[current].append(line)
+    sections = {k: textwrap.dedent("\n".join(v)).strip() for k, v in lines.items()}
+    return {k: v for k, v in sections.items() if v}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import pytest
 
 from auditor.config import Config
 from auditor.engine import audit
-from auditor.model import Category, Severity
+from auditor.model import DOC_SECTIONS, Category, Severity, doc_sections
 from auditor.read.decode import document_from_text
 from auditor.rules.registry import CODE_PATTERN, Example, Rule, all_rules, select
 
@@ -37,6 +37,25 @@ def test_rule_is_documented_with_examples(rule: Rule) -> None:
     assert rule.scope in {"text", "sources"}
     if rule.scope == "sources":
         assert all(isinstance(ex, tuple) for ex in rule.fires), "cross-source examples are tuples"
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
+def test_rule_documentation_has_every_section(rule: Rule) -> None:
+    sections = rule.doc_sections
+    assert list(sections) == list(DOC_SECTIONS), (
+        f"{rule.code} lacks {set(DOC_SECTIONS) - set(sections)}"
+    )
+    assert sections["What it finds"].splitlines()[0] == rule.summary
+
+
+def test_doc_sections_split_on_headings_and_dedent() -> None:
+    doc = "Finds a thing.\n\nMore detail.\n\nWhy it matters:\n    Because.\n    Really.\n"
+    doc += "Example:\n    a"
+    assert doc_sections(doc) == {
+        "What it finds": "Finds a thing.\n\nMore detail.",
+        "Why it matters": "Because.\nReally.",
+        "Example": "a",
+    }
 
 
 CASES = [(r.code, ex, True) for r in RULES.values() for ex in r.fires] + [

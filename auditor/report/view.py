@@ -78,7 +78,7 @@ class RuleView:
     name: str
     category: str
     severity: str
-    paragraphs: tuple[str, ...]
+    sections: tuple[tuple[str, tuple[str, ...]], ...]  # heading and paragraphs
     examples: tuple[str, ...]
     count: int
 
@@ -205,7 +205,7 @@ def _rule_view(rule: RuleDoc, count: int) -> RuleView:
         name=rule.name,
         category=rule.category,
         severity=rule.severity.value,
-        paragraphs=tuple(paragraphs(rule.doc)),
+        sections=tuple((h, tuple(paragraphs(t))) for h, t in rule.sections.items()),
         examples=tuple(_example(e) for e in rule.examples[:3]),
         count=count,
     )

@@ -32,10 +32,18 @@ FIRST_WORD = re.compile(r"[\"'“‘(]*([^\s,;:]+)")
 def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A sentence that starts in lower case right after a full stop.
 
-    Machine translation often breaks one sentence in two, leaving a full stop in the middle
-    ("if Russia is willing to do so. backtrack on Ukraine"). The finding spans the stop and
-    the words either side; the fix is usually to remove the stop.
-    Example: "agreements. and are" -> "agreements and are"
+    The finding spans the stop and the words either side of it.
+
+    Why it matters:
+        Machine translation often breaks one sentence in two, leaving a full stop in the middle
+        ("if Russia is willing to do so. backtrack on Ukraine"); readers stumble over it at once.
+    Example:
+        agreements. and are
+    Use instead:
+        agreements and are
+    Known false positives:
+        A lower-case brand or name after a full stop ("eBay" is exempt, others are not); a stop
+        after an abbreviation that is not in the lexicon.
     """
     for prev, cur in zip(doc.sentences, doc.sentences[1:], strict=False):
         before = doc.text[prev.start : prev.end]
@@ -111,11 +119,21 @@ WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 def verbless_fragment(doc: Document, ctx: Context, *, max_words: int = 14) -> Iterator[Hit]:
     """A sentence with no verb that continues the sentence before it.
 
-    MT re-segmentation cuts one sentence into two, leaving a fragment such as "Treaty on
-    nuclear forces within reach." between two full sentences. Only fragments of 4 to
-    `max_words` words in mid-paragraph, outside quotations and with no verb-like word at all
-    (no auxiliary, common verb, -ed or -ing form, or -s form after a noun) are flagged.
-    Example: "which has now lapsed. Treaty on conventional forces within reach."
+    Only fragments of 4 to `max_words` words in mid-paragraph, outside quotations and with no
+    verb-like word at all (no auxiliary, common verb, -ed or -ing form, or -s form after a noun)
+    are flagged.
+
+    Why it matters:
+        MT re-segmentation cuts one sentence into two, leaving a fragment such as "Treaty on
+        nuclear forces within reach." between two full sentences; the reader cannot tell what
+        it belongs to.
+    Example:
+        which has now lapsed. Treaty on conventional forces within reach.
+    Use instead:
+        which has now lapsed, with a treaty on conventional forces within reach.
+    Known false positives:
+        Deliberate verbless sentences for effect ("A quiet end to a long week."), captions and
+        list items written as running text.
     """
     for prev, cur, nxt in zip(doc.sentences, doc.sentences[1:], doc.sentences[2:], strict=False):
         text = doc.text[cur.start : cur.end]

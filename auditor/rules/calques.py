@@ -30,11 +30,20 @@ from auditor.rules.registry import Context, rule
 def calque(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A literal translation or false friend listed in the calques knowledge file.
 
-    Machine translation renders idioms word by word ("since three years" for depuis trois
-    ans, "in the frame of" for dans le cadre de) and picks false friends ("actual" for
-    current). Readers notice at once. The knowledge file (auditor/knowledge/calques.tsv) gives
-    the idiomatic wording; extend it with your own glossary files (--glossary).
-    Example: "since three years" -> "for three years"
+    The knowledge file (auditor/knowledge/calques.tsv) gives the idiomatic wording; extend it
+    with your own glossary files (--glossary).
+
+    Why it matters:
+        Machine translation renders idioms word by word ("since three years" for depuis trois
+        ans, "in the frame of" for dans le cadre de) and picks false friends ("actual" for
+        current). Readers notice at once.
+    Example:
+        since three years
+    Use instead:
+        for three years
+    Known false positives:
+        A calque quoted on purpose (in an article about language), and the rare context where
+        the literal wording is idiomatic English.
     """
     entries = ctx.knowledge.calques if ctx.knowledge else ()
     for entry, m in entry_matches(doc, entries):

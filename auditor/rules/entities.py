@@ -47,18 +47,27 @@ WIDEST = 8  # words of a replaced passage that still point at one place; wider: 
 def unmatched_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A proper name in a translation with no counterpart in the aligned reference sentence.
 
-    Names are where machine translation fails worst and where readers notice: a transliterated
-    person's name spelled wrongly ("Brinkin" for "Blinken"), an organisation renamed word by word
-    ("Economic Watch Network" for "Economic Observer"), a name that is not in the source
-    at all. A name counts as matched when the reference has it up to case, possessive,
-    derivation ("Chinese" / "China"), spelling variant, compound ("Chinanews" / "China News"),
-    acronym ("PLA" / "People's Liberation Army") or a known alias ("UK" / "Britain").
-    Capitals due to position, headlines in title case and common words ("Plan", "Province")
-    are not names. A single added word with nothing replaced in the reference ("U.S. airspace"
-    for "airspace") is only a heads-up (info): translations often spell out what the reference
-    leaves implicit. Runs only where the text is a version of the first document (a translation
-    and its reference, most sentences aligned in order), never across two outlets' articles.
-    Example: "Julio Riaz" where the reference says "Julio Rios"
+    A name counts as matched when the reference has it up to case, possessive, derivation
+    ("Chinese" / "China"), spelling variant, compound ("Chinanews" / "China News"), acronym
+    ("PLA" / "People's Liberation Army") or a known alias ("UK" / "Britain"). Capitals due to
+    position, headlines in title case and common words ("Plan", "Province") are not names. A
+    single added word with nothing replaced in the reference ("U.S. airspace" for "airspace")
+    is only a heads-up (info). Runs only where the text is a version of the first document (a
+    translation and its reference, most sentences aligned in order), never across two outlets'
+    articles.
+
+    Why it matters:
+        Names are where machine translation fails worst and where readers notice: a
+        transliterated person's name spelled wrongly ("Brinkin" for "Blinken"), an organisation
+        renamed word by word ("Economic Watch Network" for "Economic Observer"), a name that is
+        not in the source at all.
+    Example:
+        Julio Riaz, where the reference says Julio Rios
+    Use instead:
+        Julio Rios
+    Known false positives:
+        A name the translation spells out that the reference leaves implicit, and aliases the
+        knowledge file does not know yet (add them to aliases.tsv).
     """
     common = common_words()
     aliases = ctx.knowledge.aliases if ctx.knowledge else ()
@@ -148,14 +157,22 @@ def _added_hit(
 def dropped_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A proper name of the reference that the aligned sentence of a translation leaves out.
 
-    A translation that drops the name of a person, an organisation, a place or a source ("CCTV
-    News:", "according to Xinhua") loses what makes the sentence checkable. The finding points
-    at the words of the translation that stand where the name should be (the passage that
-    replaced it), or at the whole sentence when nothing replaced it, and shows the name.
-    Names are matched as for E101; sentences whose own names are also unmatched are left to
-    E101, which reports the pair once, on the translation's side. A dropped acronym alone is
-    only a heads-up (info): translations often spell acronyms out or leave them implicit.
-    Example: the reference opens with "CCTV News:", the translation does not
+    The finding points at the words of the translation that stand where the name should be
+    (the passage that replaced it), or at the whole sentence when nothing replaced it, and
+    shows the name. Names are matched as for E101; sentences whose own names are also
+    unmatched are left to E101, which reports the pair once, on the translation's side. A
+    dropped acronym alone is only a heads-up (info).
+
+    Why it matters:
+        A translation that drops the name of a person, an organisation, a place or a source
+        ("CCTV News:", "according to Xinhua") loses what makes the sentence checkable.
+    Example:
+        the reference opens with "CCTV News:", the translation does not
+    Use instead:
+        the translation with the name restored ("CCTV News: ...")
+    Known false positives:
+        A name replaced by a pronoun or a description the reader can resolve ("the
+        broadcaster"), and acronyms spelled out in the translation.
     """
     common = common_words()
     aliases = ctx.knowledge.aliases if ctx.knowledge else ()

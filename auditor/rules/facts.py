@@ -51,10 +51,20 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A number differs from the one in the aligned sentence of the other source.
 
     Numbers are compared after normalisation ("100,000" = "100 000" = "100 thousand", "eight
-    hours" = "8-hour"), so only real differences remain: a digit dropped, a scale word lost,
-    a count changed by translation. A number with no counterpart is not flagged (the other
-    source may simply leave it out). Same unit on both sides makes it an error.
-    Example: "10,000 troops" where the other source says "100,000 troops"
+    hours" = "8-hour"), so only real differences remain. Same unit on both sides makes it an
+    error.
+
+    Why it matters:
+        A digit dropped, a scale word lost or a count changed by translation puts a wrong fact
+        in print; numbers are what readers quote.
+    Example:
+        10,000 troops, where the other source says 100,000 troops
+    Use instead:
+        100,000 troops (after checking which source is right)
+    Known false positives:
+        Two sources that report different counts of different things in aligned sentences
+        ("six hours" of talks, "eight hours" of travel). A number with no counterpart is never
+        flagged: the other source may simply leave it out.
     """
     for index, sentence in enumerate(doc.sentences):
         mine = ctx.mentions_of(doc.id, NumberMention, sentence.start, sentence.end)
@@ -127,7 +137,17 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
 
     Partial dates agree with fuller ones ("June" and "June 2021"); only a field given on both
     sides and different (another day, month or year, another weekday) is flagged.
-    Example: "18 June 2021" where the other source says "16 June 2021"
+
+    Why it matters:
+        A wrong date misplaces the event; translation swaps day and month, and rewriting turns
+        "yesterday" into the wrong weekday.
+    Example:
+        18 June 2021, where the other source says 16 June 2021
+    Use instead:
+        16 June 2021 (after checking which source is right)
+    Known false positives:
+        Aligned sentences that mention two different days on purpose (a meeting announced on
+        one day for another).
     """
     for index in range(len(doc.sentences)):
         yield from _day_hits(doc, ctx, index, DateMention)
@@ -184,10 +204,19 @@ def _date(m: DateMention) -> DateRef:
 def weekday_contradicts_date(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A weekday that does not fall on the date given right next to it.
 
-    "Tuesday, January 10, 2022" cannot be right: 10 January 2022 was a Monday. A date without
-    a year takes the year of the dateline. A weekday on its own is never compared with the
-    dateline ("on Monday" in an article dated Tuesday means the day before).
-    Example: "Tuesday, January 10, 2022" -> "Monday"
+    A date without a year takes the year of the dateline. A weekday on its own is never
+    compared with the dateline ("on Monday" in an article dated Tuesday means the day before).
+
+    Why it matters:
+        "Tuesday, January 10, 2022" cannot be right: 10 January 2022 was a Monday. One of the
+        two is wrong, and readers who check the calendar lose trust.
+    Example:
+        Tuesday, January 10, 2022
+    Use instead:
+        Monday, January 10, 2022
+    Known false positives:
+        A date without a year next to a weekday in an article about another year than its
+        dateline.
     """
     dates = [m for m in ctx.mentions_of(doc.id, DateMention) if m.day and m.month]
     for w in ctx.mentions_of(doc.id, WeekdayMention):

@@ -22,11 +22,19 @@ from auditor.rules.registry import Context, rule
 def forbidden_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A variant that a glossary forbids, with the glossary's canonical term.
 
-    Newsrooms fix the spelling of places, organisations and terms; MT systems and old corpora
-    keep producing the variants. The built-in glossary knows a few renamed places; add your
-    house terms as CSV, TSV or TBX files with --glossary (columns term, variants, note,
-    severity). A variant inside an occurrence of its own term is not flagged.
-    Example: "talks in Kiev" -> "talks in Kyiv"
+    The built-in glossary knows a few renamed places; add your house terms as CSV, TSV or TBX
+    files with --glossary (columns term, variants, note, severity).
+
+    Why it matters:
+        Newsrooms fix the spelling of places, organisations and terms; MT systems and old
+        corpora keep producing the variants.
+    Example:
+        talks in Kiev
+    Use instead:
+        talks in Kyiv
+    Known false positives:
+        The variant in a quotation, a historical name or a proper name that contains it ("Kiev
+        Chicken"). A variant inside an occurrence of its own term is not flagged.
     """
     for term in ctx.knowledge.glossary if ctx.knowledge else ():
         inside = _occurrences(doc, term)

@@ -44,12 +44,20 @@ LEADING_EXEMPT = re.compile(r"(?:[A-Z0-9.]+|\w+(?:an|ese|ish|ch|i|’s|'s))\Z")
 def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A named forum, treaty or organisation is called differently in the other source.
 
-    Two names that share their kind ("Dialogue", "Treaty", "Council") and all words but one
-    (a word swapped, added or dropped) almost always denote the same thing, and one of them is
-    a mistranslation. Only names that each source uses exclusively are compared, so two real
-    bodies mentioned side by side stay quiet. Both texts are flagged; the fix offered for a
+    Two names that share their kind ("Dialogue", "Treaty", "Council") and all words but one (a
+    word swapped, added or dropped) are compared. Both texts are flagged; the fix offered for a
     later text is the first text's name (the reference), or a known canonical name.
-    Example: "Joint Economic Commission" vs "Joint Trade Commission"
+
+    Why it matters:
+        Two such names almost always denote the same thing, and one of them is a
+        mistranslation.
+    Example:
+        Joint Economic Commission, where the other source says Joint Trade Commission
+    Use instead:
+        the name the body really has (the first text's, when it is the reference)
+    Known false positives:
+        Two real bodies whose names differ by one word, each named in only one source. Names
+        that both sources use are never compared.
     """
     mine = _names(ctx, doc.id)
     reference = doc.id != ctx.docs[0].id
@@ -148,12 +156,19 @@ def _national_prefix(a: NameMention, b: NameMention) -> bool:
 def noncanonical_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A well-known name with a word added or missing.
 
-    Names of treaties and organisations are fixed; a spurious word ("Multilateral
-    Organization for Security and Cooperation in Europe") or a missing one ("International
-    Atomic Agency") is a translation error. Names are compared with the canonical names and
-    aliases in the knowledge file `names.tsv`; national adjectives before a name are allowed.
-    Example: "Multilateral Organization for Security and Cooperation in Europe" ->
-    "Organization for Security and Cooperation in Europe"
+    Names are compared with the canonical names and aliases in the knowledge file
+    `names.tsv`; national adjectives before a name are allowed.
+
+    Why it matters:
+        Names of treaties and organisations are fixed; a spurious word ("Multilateral
+        Organization for Security and Cooperation in Europe") or a missing one ("International
+        Atomic Agency") is a translation error.
+    Example:
+        Multilateral Organization for Security and Cooperation in Europe
+    Use instead:
+        Organization for Security and Cooperation in Europe
+    Known false positives:
+        A different, real body whose name is one word away from a well-known one.
     """
     book = ctx.knowledge.names if ctx.knowledge else NameBook()
     for m in ctx.mentions_of(doc.id, NameMention):
@@ -212,13 +227,20 @@ def _exempt_prefix(text: str, known: Sequence[str]) -> bool:
 def mangled_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A well-known treaty or organisation name mangled beyond recognition.
 
-    MT can tear a name apart: words translated literally, reordered or split across a false
-    sentence break ("the Comprehensive, which was never ratified. Treaty on nuclear tests").
     When a capitalised kind word ("Treaty") stands within a few words of most of the
     distinctive words of a canonical name from `names.tsv`, and the name itself is nowhere
     spelled correctly nearby, the passage is flagged with the canonical name as the fix.
-    Example: "Comprehensive, which was never ratified. Treaty on nuclear tests" ->
-    "Comprehensive Nuclear-Test-Ban Treaty"
+
+    Why it matters:
+        MT can tear a name apart: words translated literally, reordered or split across a false
+        sentence break ("the Comprehensive, which was never ratified. Treaty on nuclear tests").
+    Example:
+        Comprehensive, which was never ratified. Treaty on nuclear tests
+    Use instead:
+        Comprehensive Nuclear-Test-Ban Treaty
+    Known false positives:
+        A passage that talks about the subject of a treaty in its own words next to another
+        treaty's name.
     """
     book = ctx.knowledge.names if ctx.knowledge else NameBook()
     text = doc.text

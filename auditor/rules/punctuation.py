@@ -29,9 +29,15 @@ SPACE_BEFORE = re.compile(r"(?<=[\w”’)\"])[ \t\u00a0]+([,.;:!?])(?![\w.,;:!?
 def doubled_period(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Two full stops where one belongs.
 
-    MT systems and re-segmentation leave a second full stop behind ("Europe. ."), which
-    readers see at once. An ellipsis ("...") is not flagged.
-    Example: "a meeting in Vienna. ." -> "a meeting in Vienna."
+    Why it matters:
+        MT systems and re-segmentation leave a second full stop behind ("Europe. ."), which
+        readers see at once.
+    Example:
+        a meeting in Vienna. .
+    Use instead:
+        a meeting in Vienna.
+    Known false positives:
+        None known; an ellipsis ("...") is not flagged.
     """
     for m in DOUBLED_PERIOD.finditer(doc.text, doc.body_start):
         yield Hit(m.start(), m.end(), "Doubled full stop.", suggestion=".", safe=True)
@@ -47,9 +53,15 @@ def doubled_period(doc: Document, ctx: Context) -> Iterator[Hit]:
 def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A space before a comma, full stop, colon, semicolon, question or exclamation mark.
 
-    English puts no space there; a stray space is typical of MT output and of text pasted
-    from another typographic tradition. Spaced ratios such as "3 : 2" are not flagged.
-    Example: "January 10, 2022 . Denis" -> "January 10, 2022. Denis"
+    Why it matters:
+        English puts no space there; a stray space is typical of MT output and of text pasted
+        from another typographic tradition.
+    Example:
+        January 10, 2022 . Denis
+    Use instead:
+        January 10, 2022. Denis
+    Known false positives:
+        Spaced punctuation quoted as such; spaced ratios such as "3 : 2" are not flagged.
     """
     for m in SPACE_BEFORE.finditer(doc.text, doc.body_start):
         if m.group(1) == ":" and _is_ratio(doc.text, m.start(), m.end()):
@@ -88,9 +100,17 @@ def residue(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Leftovers of markup, encoding or machine processing in the text.
 
     Separator lines ("___"), HTML tags and entities (&quot;), unknown-word tokens (<unk>),
-    subword marks, mojibake ("â€™") and placeholders ("{0}") show that text went through a
-    pipeline that did not clean up after itself. Readers see them as errors.
-    Example: "reach a compromise. ___" -> "reach a compromise."
+    subword marks, mojibake ("â€™") and placeholders ("{0}") are flagged.
+
+    Why it matters:
+        They show that text went through a pipeline that did not clean up after itself.
+        Readers see them as errors.
+    Example:
+        reach a compromise. ___
+    Use instead:
+        reach a compromise.
+    Known false positives:
+        Markup or placeholders quoted on purpose, in an article about software.
     """
     for m in RESIDUE.finditer(doc.text, doc.body_start):
         yield Hit(m.start(), m.end(), f"Residue of markup or processing: {m.group()!r}.")
@@ -115,10 +135,16 @@ ALLOWED_DOUBLES = lexicon().word_set("allowed_doubles")
 def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
     """The same word twice in a row.
 
-    A repeated word ("the the") is a typing slip or an MT artefact where two subword pieces
-    were both rendered. Doublings that English allows ("that that", "had had") and repeated
-    capitalised names ("Fang Fang") are not flagged.
-    Example: "in the the spring" -> "in the spring"
+    Why it matters:
+        A repeated word ("the the") is a typing slip or an MT artefact where two subword pieces
+        were both rendered.
+    Example:
+        in the the spring
+    Use instead:
+        in the spring
+    Known false positives:
+        Doublings that English allows and the lexicon does not list yet; "that that", "had
+        had" and repeated capitalised names ("Fang Fang") are not flagged.
     """
     for m in DOUBLED_WORD.finditer(doc.text, doc.body_start):
         first, second = m.group(1), doc.text[m.end() - len(m.group(1)) : m.end()]
@@ -145,9 +171,16 @@ MISSING_SPACE = re.compile(r"(?<![\w.@/:])([a-z]{2,})([.?;])([A-Z][a-z]+)\b(?![.
 def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A full stop, question mark or semicolon with no space before the next sentence.
 
-    Joined sentences ("ended.Both") come from segments glued back together without their
-    spacing. Web addresses, domains and product names are not flagged.
-    Example: "ended.Both sides" -> "ended. Both sides"
+    Why it matters:
+        Joined sentences ("ended.Both") come from segments glued back together without their
+        spacing.
+    Example:
+        ended.Both sides
+    Use instead:
+        ended. Both sides
+    Known false positives:
+        Names written with a dot inside; web addresses, domains and product names are not
+        flagged.
     """
     for m in MISSING_SPACE.finditer(doc.text, doc.body_start):
         if doc.text[m.end() : m.end() + 1] == "." or m.group(1) == "www":
@@ -175,10 +208,19 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Hit
 def misplaced_opening_quote(doc: Document, ctx: Context) -> Iterator[Hit]:
     """An opening quotation mark where the closing one belongs.
 
-    MT systems and re-segmentation turn the closing mark of a quotation into an opening one
-    ("solutions, “Lee said"), so the quotation seems to run on. Flagged when a quotation is
-    open, the mark follows punctuation and the speaker's attribution comes next.
-    Example: "solutions, “Lee said" -> "solutions,” Lee said"
+    Flagged when a quotation is open, the mark follows punctuation and the speaker's
+    attribution (a speech verb from the lexicon) comes next.
+
+    Why it matters:
+        MT systems and re-segmentation turn the closing mark of a quotation into an opening one
+        ("solutions, “Lee said"), so the quotation seems to run on.
+    Example:
+        “We will find solutions, “Lee replied.
+    Use instead:
+        “We will find solutions,” Lee replied.
+    Known false positives:
+        A quotation that really opens after a comma and starts with a name followed by a speech
+        verb.
     """
     for problem in quote_problems(doc.text, doc.body_start):
         if problem.kind == "misplaced":
@@ -206,10 +248,17 @@ def misplaced_opening_quote(doc: Document, ctx: Context) -> Iterator[Hit]:
 def unclosed_quotation(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A quotation that is never closed, or a closing mark with no quotation open.
 
-    Dropped quotation marks leave readers unsure where a speaker's words end. Checked per
-    paragraph (line); a quotation that goes on in the next paragraph, which opens with a
-    quotation mark, or that closes later in the text, is not flagged.
-    Example: "“We will stay. (end of paragraph)" -> "“We will stay.”"
+    Checked per paragraph (line); a quotation that goes on in the next paragraph, which opens
+    with a quotation mark, or that closes later in the text, is not flagged.
+
+    Why it matters:
+        Dropped quotation marks leave readers unsure where a speaker's words end.
+    Example:
+        “We will stay. (at the end of the paragraph)
+    Use instead:
+        “We will stay.”
+    Known false positives:
+        Straight quotation marks used as inch or second marks next to letters.
     """
     messages = {
         "unclosed": "Quotation opened here is never closed.",
@@ -235,9 +284,15 @@ SPACE_INSIDE_QUOTES = re.compile(
 def space_inside_quotation(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A space after an opening or before a closing curly quotation mark.
 
-    English sets quotation marks tight against the words they enclose; "NATO. ”" shows
-    text re-assembled from segments or typed in another typographic tradition.
-    Example: "without NATO. ”" -> "without NATO.”"
+    Why it matters:
+        English sets quotation marks tight against the words they enclose; "NATO. ”" shows text
+        re-assembled from segments or typed in another typographic tradition.
+    Example:
+        without NATO. ”
+    Use instead:
+        without NATO.”
+    Known false positives:
+        A quotation mark discussed as a character (“ ” in a text about typography).
     """
     for m in SPACE_INSIDE_QUOTES.finditer(doc.text, doc.body_start):
         if m.group("close"):

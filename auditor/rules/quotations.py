@@ -57,10 +57,18 @@ OVERLAP = 0.6
 def quote_speaker_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     """The same quotation is attributed to a different speaker in the other source.
 
-    Putting one official's words in another's mouth is a serious error; it happens when MT or
-    rewriting loses track of who is speaking. Quotations are matched by their words (most
-    content words shared); both speakers must be named.
-    Example: "“We will not give up ...,” Lee said" where the other source has Petrov
+    Quotations are matched by their words (most content words shared); both speakers must be
+    named.
+
+    Why it matters:
+        Putting one official's words in another's mouth is a serious error; it happens when MT
+        or rewriting loses track of who is speaking.
+    Example:
+        “We will not give up ...,” Lee said, where the other source has Petrov
+    Use instead:
+        “We will not give up ...,” Petrov said (after checking who said it)
+    Known false positives:
+        Two people who really said the same words (one repeating the other).
     """
     others = [(other, _quotes(ctx, other.id)) for other in ctx.others(doc)]
     for m in _quotes(ctx, doc.id):
@@ -119,13 +127,21 @@ def unquoted_direct_speech(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Direct speech whose quotation marks were lost.
 
     A first-person statement followed by ", he said" or ", Petrov told reporters", or words
-    after "he replied:", with no quotation marks in the paragraph, reads as the reporter's own
-    voice. MT systems often drop quotation marks. A first-person sentence that continues a
-    flagged one in the same paragraph is flagged too. A generic "we" past the opening words
-    ("why we are here") or a reported clause after the verb ("he said he thought") is the
-    reporter's own indirect speech and stays quiet.
-    Example: "I don't think we can expect much, he told reporters" ->
-    "“I don't think we can expect much,” he told reporters"
+    after "he replied:", with no quotation marks in the paragraph, is flagged; so is a
+    first-person sentence that continues a flagged one in the same paragraph. A generic "we"
+    past the opening words ("why we are here") or a reported clause after the verb ("he said
+    he thought") is the reporter's own indirect speech and stays quiet.
+
+    Why it matters:
+        Without its marks, direct speech reads as the reporter's own voice. MT systems often
+        drop quotation marks.
+    Example:
+        I don't think we can expect much, he told reporters
+    Use instead:
+        “I don't think we can expect much,” he told reporters
+    Known false positives:
+        Reported speech in the first person plural of a collective ("We won, the team said")
+        in a house style that leaves such sentences unquoted.
     """
     text = doc.text
     previous = -2

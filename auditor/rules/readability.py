@@ -42,10 +42,18 @@ SHORT = "The committee met again. Many observers were not convinced. They will m
 def sentence_too_hard(doc: Document, ctx: Context, *, max_grade: float = 25.0) -> Iterator[Hit]:
     """A sentence whose Flesch-Kincaid grade is above `max_grade`, with the reasons.
 
-    Very long sentences full of rare words and nested clauses lose readers, and MT output
-    that glues segments together produces them. The finding says why the sentence is hard
-    (its length, its long or rare words, its commas, clauses and asides).
-    Example: a 60-word sentence with five subordinate clauses (grade 31).
+    The finding says why the sentence is hard (its length, its long or rare words, its
+    commas, clauses and asides).
+
+    Why it matters:
+        Very long sentences full of rare words and nested clauses lose readers, and MT output
+        that glues segments together produces them.
+    Example:
+        a 60-word sentence with five subordinate clauses (grade 31)
+    Use instead:
+        two or three sentences, each with one idea
+    Known false positives:
+        Lists of names or places written as one sentence, and legal wording quoted verbatim.
     """
     for s, d in prose(doc, ctx):
         if d.grade > max_grade:
@@ -68,10 +76,18 @@ def harder_than_counterpart(
 ) -> Iterator[Hit]:
     """A sentence far harder to read than the sentence that says the same in the other source.
 
-    When one version needs `min_gap` more grades than its counterpart for the same content,
-    the wording (often a literal translation) can be simplified; the other version shows how.
     Runs only between versions of one text: two outlets write to their own house style.
-    Example: grade 24 against grade 9 for the aligned sentence of the other text.
+
+    Why it matters:
+        When one version needs `min_gap` more grades than its counterpart for the same content,
+        the wording (often a literal translation) can be simplified; the other version shows
+        how.
+    Example:
+        grade 24 against grade 9 for the aligned sentence of the other text
+    Use instead:
+        the simpler wording of the other version, adapted
+    Known false positives:
+        A version that adds a necessary explanation the other leaves out.
     """
     for s, mine in prose(doc, ctx):
         if mine.grade < min_grade:
@@ -109,10 +125,18 @@ def hard_to_read_document(
 ) -> Iterator[Hit]:
     """A document whose Flesch reading ease or grade falls outside the configured limits.
 
-    News copy usually scores 40-60 on reading ease and grade 10-14. A whole text below
-    `min_reading_ease` or above `max_grade` needs editing; the finding points at its hardest
-    sentence, the best place to start.
-    Example: reading ease 12, grade 22.
+    The finding points at its hardest sentence, the best place to start.
+
+    Why it matters:
+        News copy usually scores 40-60 on reading ease and grade 10-14. A whole text below
+        `min_reading_ease` or above `max_grade` needs editing.
+    Example:
+        reading ease 12, grade 22
+    Use instead:
+        shorter sentences and plainer words, starting with the hardest sentence
+    Known false positives:
+        Specialist texts written for experts, where the limits should be set in the
+        configuration.
     """
     scores = ctx.readability_of(doc)
     ease, grade = scores["flesch_reading_ease"], scores["flesch_kincaid_grade"]
@@ -140,10 +164,18 @@ def hard_to_read_document(
 def readability_gap(doc: Document, ctx: Context, *, max_gap: float = 4.0) -> Iterator[Hit]:
     """A document much harder to read than another version of the same story.
 
-    When versions of one story differ by more than `max_gap` Flesch-Kincaid grades, the
-    harder one (often a literal translation) is the one to edit. The finding is reported on
-    the harder document, at its hardest sentence. Runs only between versions of one text.
-    Example: grade 19 against grade 11 for the other version.
+    The finding is reported on the harder document, at its hardest sentence. Runs only between
+    versions of one text.
+
+    Why it matters:
+        When versions of one story differ by more than `max_gap` Flesch-Kincaid grades, the
+        harder one (often a literal translation) is the one to edit.
+    Example:
+        grade 19 against grade 11 for the other version
+    Use instead:
+        the harder version rewritten towards the other's sentence length and wording
+    Known false positives:
+        A version that is harder because it keeps necessary detail the other leaves out.
     """
     mine = ctx.readability_of(doc)["flesch_kincaid_grade"]
     for other in (o for o in ctx.others(doc) if ctx.versions(doc, o)):

@@ -20,6 +20,7 @@ from auditor.model import (
     Relation,
     Sentence,
     Severity,
+    doc_sections,
 )
 
 if TYPE_CHECKING:
@@ -175,6 +176,11 @@ class Rule:
     def doc(self) -> str:
         """Return the rule's documentation (its docstring)."""
         return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def doc_sections(self) -> dict[str, str]:
+        """Return the documentation's sections by heading (see DOC_SECTIONS)."""
+        return doc_sections(self.doc)
 
     @property
     def summary(self) -> str:

@@ -54,15 +54,24 @@ class Verdict:
 def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
     """The same person is given two different offices of one rank ladder.
 
-    A Deputy Secretary is not an Under Secretary or an Assistant Secretary; a Deputy Minister
-    is not a Minister; a Lieutenant General is not a General. MT systems often pick the wrong
-    rung of the ladder, and the error usually shows as a disagreement with the other source or
-    with the same text elsewhere. Role descriptions ("the top US diplomat") and omitted titles
-    are not conflicts. The finding points at the odd title and shows the others as evidence;
-    when the other source and this text agree against it, it is an error; a plain disagreement
-    between two sources is a warning on both, with the first text's title offered as the fix.
-    Example: "Assistant Secretary of State Maria Lopez" where the other source and the same
-    text call her "Deputy Secretary of State" -> "Deputy Secretary of State"
+    Role descriptions ("the top US diplomat") and omitted titles are not conflicts. The finding
+    points at the odd title and shows the others as evidence; when the other source and this
+    text agree against it, it is an error; a plain disagreement between two sources is a
+    warning on both, with the first text's title offered as the fix.
+
+    Why it matters:
+        A Deputy Secretary is not an Under Secretary or an Assistant Secretary; a Deputy
+        Minister is not a Minister; a Lieutenant General is not a General. MT systems often pick
+        the wrong rung of the ladder, and the error usually shows as a disagreement with the
+        other source or with the same text elsewhere.
+    Example:
+        Assistant Secretary of State Maria Lopez, where the other source and the same text call
+        her Deputy Secretary of State
+    Use instead:
+        Deputy Secretary of State Maria Lopez
+    Known false positives:
+        A person promoted between the two mentions, and two people with the same surname and
+        no first name given.
     """
     mine = ctx.mentions_of(doc.id, TitleMention)
     for m in mine:

@@ -42,12 +42,20 @@ LATIN_SHARE = 0.75  # share of a document's letters in Latin script to call it a
 def untranslated_text(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Words in another script left untranslated in a Latin-script text.
 
-    Machine translation sometimes copies a name or a phrase of the source unchanged: Chinese
-    characters, kana, Hangul, Cyrillic or Arabic in the middle of an English sentence. Readers
-    cannot read it and professional reviewers count it as one of the worst errors. Only
-    documents written mostly in Latin script are checked (a Chinese text is left alone), and
-    accented Latin letters are never flagged.
-    Example: "the account @芳芳一人食 on Douyin"
+    Only documents written mostly in Latin script are checked (a Chinese text is left alone),
+    and accented Latin letters are never flagged.
+
+    Why it matters:
+        Machine translation sometimes copies a name or a phrase of the source unchanged:
+        Chinese characters, kana, Hangul, Cyrillic or Arabic in the middle of an English
+        sentence. Readers cannot read it and professional reviewers count it as one of the
+        worst errors.
+    Example:
+        the account @芳芳一人食 on Douyin
+    Use instead:
+        the account @FangfangYirenshi (a transliteration or translation) on Douyin
+    Known false positives:
+        Names given in their own script on purpose, next to their translation.
     """
     if not _latin_text(doc.text):
         return
@@ -76,11 +84,19 @@ def untranslated_text(doc: Document, ctx: Context) -> Iterator[Hit]:
 def source_language_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
     """Ideographic or full-width punctuation left in a Latin-script text.
 
-    Chinese and Japanese typesetting uses its own full stop (。), comma (、，), brackets and
-    title marks (《》); machine translation and copy-paste carry them into English, where they
-    look broken and confuse search and spell checkers. Only documents written mostly in Latin
-    script are checked. The suggestion is the Latin equivalent.
-    Example: "on Friday。" -> "."
+    Only documents written mostly in Latin script are checked. The suggestion is the Latin
+    equivalent.
+
+    Why it matters:
+        Chinese and Japanese typesetting uses its own full stop (。), comma (、，), brackets and
+        title marks (《》); machine translation and copy-paste carry them into English, where
+        they look broken and confuse search and spell checkers.
+    Example:
+        on Friday。
+    Use instead:
+        on Friday.
+    Known false positives:
+        Punctuation inside a quoted Chinese or Japanese title.
     """
     if not _latin_text(doc.text):
         return
