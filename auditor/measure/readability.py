@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.knowledge.lexicon import lexicon
 from auditor.measure.syllables import word_syllables
@@ -106,7 +107,7 @@ def smog_index(text: str) -> float:
     sentences = int(count_sentences(text))
     if not sentences:
         return 0.0
-    poly = len([w for w in list_words(text) if count_syllables(w) >= 3])
+    poly = len([w for w in list_words(text) if syllables_of_word(w) >= 3])
     return float((1.043 * (30 * (poly / sentences)) ** 0.5) + 3.1291)
 
 
@@ -130,13 +131,20 @@ def difficult_words(text: str, min_syllables: int, lang: str) -> list[str]:
     return [w for w in list_words(text) if is_difficult_word(w, min_syllables, lang)]
 
 
+@lru_cache(maxsize=65536)
 def is_difficult_word(word: str, min_syllables: int, lang: str = LANG) -> bool:
     """Return True for a word outside the easy-word list with at least `min_syllables`."""
     from textstat.backend.utils import get_lang_easy_words
 
     if len(word.split()) != 1 or word.lower() in get_lang_easy_words(lang):
         return False
-    return count_syllables(word) >= min_syllables
+    return syllables_of_word(word) >= min_syllables
+
+
+@lru_cache(maxsize=65536)
+def syllables_of_word(word: str) -> int:
+    """Return textstat's syllable count of one word as `list_words` gives it."""
+    return count_syllables(word)
 
 
 CLAUSE_WORDS = lexicon().word_set("clause_words")
@@ -200,7 +208,7 @@ def difficulty(text: str, lang: str = LANG) -> Difficulty:
     words = [w for w in words if any(c.isalpha() for c in w)]
     if not words:
         return Difficulty(0.0, 0, (), 0, 0, 0)
-    syllables = sum(count_syllables(w) for w in words)
+    syllables = sum(syllables_of_word(w) for w in words)
     grade = 0.39 * len(words) + 11.8 * syllables / len(words) - 15.59
     hard = tuple(dict.fromkeys(w for w in words if is_difficult_word(w, 3, lang)))
     return Difficulty(

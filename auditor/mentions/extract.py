@@ -10,6 +10,7 @@ from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.knowledge.names import NameBook, fold_words
 from auditor.mentions.people import find_people, link_surnames, person_key
 from auditor.mentions.quantities import DateRef, find_dates, find_quantities, find_weekdays
+from auditor.mentions.spans import SpanIndex
 from auditor.model import (
     AcronymMention,
     DateMention,
@@ -77,11 +78,13 @@ def find_names(text: str, start: int, end: int, book: NameBook) -> list[Mention]
         if (s < m.end() and " " in text[s : m.end()].strip()) or "-" in text[s : m.end()]:
             out[(s, m.end())] = _name_mention(text, s, m.end(), book)
     if book.pattern is not None:
+        named = SpanIndex(out)  # a pattern match never lies inside an earlier one
         for m in book.pattern.finditer(text, start, end):
-            if not any(a <= m.start() and m.end() <= b for a, b in out):
+            if not named.contains(*m.span()):
                 out[m.span()] = _name_mention(text, m.start(), m.end(), book)
+    names = SpanIndex(out)
     for m in ACRONYM.finditer(text, start, end):
-        if not any(a <= m.start() < b for a, b in out):
+        if not names.covers(m.start()):
             entry = book.lookup(m.group())
             canonical = entry.canonical if entry else None
             out[m.span()] = AcronymMention(m.start(), m.end(), m.group(), m.group(), canonical)

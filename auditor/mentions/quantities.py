@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from auditor.knowledge.lexicon import alternation, lexicon
+from auditor.mentions.spans import SpanIndex
 
 LEX = lexicon()
 MONTHS = LEX.months
@@ -113,8 +114,9 @@ def find_quantities(
     text: str, start: int = 0, end: int | None = None, skip: tuple[tuple[int, int], ...] = ()
 ) -> Iterator[Quantity]:
     """Yield numbers with their value and unit, outside the `skip` spans (dates)."""
+    dates = SpanIndex(skip)
     for m in NUMBER.finditer(text, start, len(text) if end is None else end):
-        if any(s <= m.start("digits" if m["digits"] else "words") < e for s, e in skip):
+        if dates.covers(m.start("digits" if m["digits"] else "words")):
             continue
         q = _quantity(m)
         if q is not None:

@@ -28,11 +28,13 @@ CONTINUES = re.compile(r"[a-z0-9]")
 @lru_cache(maxsize=1)
 def punkt() -> PunktSentenceTokenizer:
     """Build nltk's Punkt tokenizer from parameters in code (no data download)."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from auditor.read.punkt import load_punkt
 
-    params = PunktParameters()
+    module = load_punkt()
+    params = module.PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    tokenizer: PunktSentenceTokenizer = module.PunktSentenceTokenizer(params)
+    return tokenizer
 
 
 def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:

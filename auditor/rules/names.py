@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from auditor.knowledge.names import GENERIC, CanonicalName, NameBook, fold_words
 from auditor.mentions.people import Token, tokens
@@ -280,7 +281,7 @@ def _scattered(
 ) -> tuple[int, int] | None:
     """Return the span of `window` matching most of the entry's distinctive words."""
     distinctive = entry.distinctive
-    if len(distinctive) < 3 or noun.text.lower() not in fold_words(entry.canonical):
+    if len(distinctive) < 3 or noun.text.lower() not in _folded(entry.canonical):
         return None
     hits = [t for t in window if _stem_in(t.text, distinctive)]
     found = {w for w in distinctive if any(_stem_match(t.text, w) for t in hits)}
@@ -292,6 +293,18 @@ def _scattered(
     if any(_contains(inside, fold_words(sp)) for sp in entry.spellings):
         return None
     return start, end
+
+
+@lru_cache(maxsize=4096)
+def _folded(name: str) -> frozenset[str]:
+    """Return the folded words of a canonical name, once per name."""
+    return frozenset(fold_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _parts(word: str) -> tuple[str, ...]:
+    """Return the folded parts of a word, once per word."""
+    return tuple(fold_words(word))
 
 
 def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
@@ -307,7 +320,7 @@ def _stem_in(word: str, distinctive: frozenset[str]) -> bool:
 
 def _stem_match(word: str, target: str) -> bool:
     """Return True if the word's parts and the target share a stem of STEM letters."""
-    for part in fold_words(word):
+    for part in _parts(word):
         n = min(STEM, len(target))
         if len(part) >= n and part[:n] == target[:n]:
             return True

@@ -81,6 +81,8 @@ class Context:
 
         Mentions come in extraction order; the lookup bisects an index by start offset.
         """
+        if start <= 0 and end is None:
+            return list(self._of_kind(doc_id, kind))
         starts, ordered = self._positions.get(doc_id, ([], []))
         lo = bisect.bisect_left(starts, start)
         hi = len(starts) if end is None else bisect.bisect_right(starts, end)
@@ -90,6 +92,14 @@ class Context:
             if isinstance(m, kind) and (end is None or m.end <= end)
         ]
         return [m for _, m in sorted(found, key=lambda pair: pair[0])]
+
+    def _of_kind(self, doc_id: str, kind: type[M]) -> tuple[M, ...]:
+        """Return all mentions of one kind in a document, collected once per run."""
+        key = (doc_id, kind)
+        if key not in self._kinds:
+            found = tuple(m for m in self.mentions.get(doc_id, ()) if isinstance(m, kind))
+            self._kinds[key] = found
+        return self._kinds[key]  # type: ignore[return-value]
 
     def counterparts(
         self, doc: Document, index: int, kinds: Collection[str] = ("same", "related")
@@ -148,6 +158,11 @@ class Context:
             ordered = sorted(enumerate(mentions), key=lambda pair: pair[1].start)
             index[doc_id] = ([m.start for _, m in ordered], ordered)
         return index
+
+    @cached_property
+    def _kinds(self) -> dict[tuple[str, type], tuple[Mention, ...]]:
+        """Hold each document's mentions by kind, as asked for so far."""
+        return {}
 
     @cached_property
     def _difficulties(self) -> dict[str, tuple[Difficulty, ...]]:
