@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from auditor.config import Config, ConfigError
@@ -35,16 +35,17 @@ def audit(
     config = config or Config()
     knowledge = knowledge or load_knowledge(config.glossary)
     docs = [measured(d) for d in docs]
-    alignments, unaligned, relations = _align_all(docs, config, pairs)
+    prose = [d.as_prose() for d in docs]
+    alignments, unaligned, relations = _align_all(prose, config, pairs)
     ctx = Context(
-        docs=tuple(docs),
+        docs=tuple(prose),
         alignments=alignments,
         relations=relations,
-        mentions={d.id: extract_mentions(d, knowledge) for d in docs},
+        mentions={d.id: extract_mentions(d, knowledge) for d in prose},
         knowledge=knowledge,
-        readability={d.id: readability(d.body) for d in docs},
+        readability={d.id: readability(d.body) for d in prose},
     )
-    findings = run_rules(ctx, config, targets)
+    findings = run_rules(ctx, config, targets, {d.id: d for d in docs})
     kept = tuple(f for f in findings if f.fingerprint not in suppressions)
     return Report(
         signature=signature(config),
@@ -53,7 +54,7 @@ def audit(
         alignments=alignments,
         unaligned=unaligned,
         findings=kept,
-        scores=pair_scores(docs, alignments),
+        scores=pair_scores(prose, alignments),
         suppressed=len(findings) - len(kept),
         relations=relations,
         rules=rule_docs(ctx.docs, config, targets),
@@ -125,19 +126,30 @@ def _align_all(
 
 
 def run_rules(
-    ctx: Context, config: Config, targets: Collection[str] | None = None
+    ctx: Context,
+    config: Config,
+    targets: Collection[str] | None = None,
+    originals: Mapping[str, Document] | None = None,
 ) -> list[Finding]:
-    """Run the selected rules over each target document (with its per-file settings)."""
+    """Run the selected rules over each target document (with its per-file settings).
+
+    Rules read the prose of `ctx.docs`; findings quote the `originals` (the files as read) and
+    leave out hits on blanked markup or code.
+    """
     findings: dict[tuple[str, str, int, int, str], Finding] = {}
+    documents = {d.id: d for d in ctx.docs} | dict(originals or {})
     for doc in ctx.docs:
         if targets is not None and doc.id not in targets:
             continue
+        original = documents[doc.id]
         doc_config = config.for_path(doc.path)
         for rule in _selected(doc_config):
             if rule.scope == "sources" and len(ctx.docs) < 2:
                 continue
             for hit in rule.run(doc, ctx, rule_options(rule, doc_config)):
-                f = stamp(rule, doc, hit, doc_config, ctx)
+                if original.blanked(hit.start, hit.end):
+                    continue
+                f = stamp(rule, original, hit, doc_config, documents)
                 findings.setdefault((f.doc, f.rule, f.start, f.end, f.message), f)
     return sorted(findings.values(), key=lambda f: (f.doc, f.start, f.end, f.rule))
 
@@ -151,8 +163,13 @@ def rule_options(rule: Rule, config: Config) -> dict[str, object]:
     return given
 
 
-def stamp(rule: Rule, doc: Document, hit: Hit, config: Config, ctx: Context) -> Finding:
-    """Turn a rule's hit into a finding with code, severity, positions and evidence."""
+def stamp(
+    rule: Rule, doc: Document, hit: Hit, config: Config, documents: Mapping[str, Document]
+) -> Finding:
+    """Turn a rule's hit into a finding with code, severity, positions and evidence.
+
+    `documents` are the files as read, by id, for the positions of related spans.
+    """
     if not 0 <= hit.start <= hit.end <= len(doc.text):
         raise ValueError(f"rule {rule.code} returned span {hit.start}:{hit.end} outside the text")
     index = line_index(doc.text)
@@ -174,7 +191,7 @@ def stamp(rule: Rule, doc: Document, hit: Hit, config: Config, ctx: Context) -> 
         evidence=doc.text[hit.start : hit.end],
         message=hit.message,
         suggestion=hit.suggestion,
-        related=tuple(placed(s, line_index(ctx.document(s.doc).text)) for s in hit.related),
+        related=tuple(placed(s, line_index(documents[s.doc].text)) for s in hit.related),
         confidence=round(hit.confidence, 3),
         fingerprint=fingerprint(rule.code, doc, hit.start, hit.end),
         safe=hit.safe and hit.suggestion is not None,

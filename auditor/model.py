@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import textwrap
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import ClassVar
 
@@ -71,6 +71,9 @@ class Document:
     body_start: int
     sentences: tuple[Sentence, ...]
     words: int | None = None
+    # What the rules read: `text` with Markdown markup and code blanked and soft line breaks
+    # as spaces, at the same offsets; None when that is `text` itself.
+    prose: str | None = None
 
     def sentence_text(self, index: int) -> str:
         """Return the text of sentence `index`."""
@@ -88,6 +91,19 @@ class Document:
     def body(self) -> str:
         """Return the article text after the metadata line."""
         return self.text[self.body_start :]
+
+    def as_prose(self) -> Document:
+        """Return the document the rules read: its text replaced by its prose."""
+        return self if self.prose is None else replace(self, text=self.prose, prose=None)
+
+    def blanked(self, start: int, end: int) -> bool:
+        """Return True if the prose blanks out any character of text[start:end] (markup, code)."""
+        if self.prose is None:
+            return False
+        view = self.prose[start:end]
+        return any(
+            p != t and t not in "\r\n" for p, t in zip(view, self.text[start:end], strict=True)
+        )
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,11 @@ import codecs
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 from auditor.model import Document, InputError
 from auditor.read.files import read_limited
+from auditor.read.prose import prose
 from auditor.read.segment import split_sentences
 
 DATELINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?=\r\n|\r|\n|\Z)")
@@ -31,7 +33,7 @@ def read_document(path: str | Path, doc_id: str) -> Document:
         encoding=encoding,
         date=date,
         body_start=body_start,
-        sentences=split_sentences(text, body_start),
+        **_segmented(text, str(path), body_start),
     )
 
 
@@ -46,8 +48,16 @@ def document_from_text(text: str, doc_id: str = "a", path: str = "<text>") -> Do
         encoding="utf-8",
         date=date,
         body_start=body_start,
-        sentences=split_sentences(text, body_start),
+        **_segmented(text, path, body_start),
     )
+
+
+def _segmented(text: str, path: str, body_start: int) -> dict[str, Any]:
+    """Return the sentences and the prose (Markdown, hard-wrapped text) of a document."""
+    view = prose(text, path, body_start)
+    if view is None:
+        return {"sentences": split_sentences(text, body_start), "prose": None}
+    return {"sentences": split_sentences(view.text, body_start, view.blocks), "prose": view.text}
 
 
 BOMS = (

@@ -50,11 +50,13 @@ def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str, start: int = 0) -> tuple[Sentence, ...]:
-    """Split text after `start` into sentence spans that never cross a blank line."""
+def split_sentences(
+    text: str, start: int = 0, blocks: tuple[tuple[int, int], ...] = ()
+) -> tuple[Sentence, ...]:
+    """Split text after `start` (or the given blocks) into sentences that never cross a block."""
     tokenizer = punkt()
     spans: list[tuple[int, int]] = []
-    for p_start, p_end in _blocks(text, start):
+    for p_start, p_end in blocks or _blocks(text, start):
         chunk = text[p_start:p_end]
         for s, e in tokenizer.span_tokenize(chunk):
             s, e = _strip(chunk, s, e)
@@ -78,12 +80,10 @@ def _after_abbreviation(text: str, spans: list[tuple[int, int]], start: int) -> 
 
 
 def _blocks(text: str, start: int) -> list[tuple[int, int]]:
-    """Return paragraphs, with each line its own block in one-segment-per-line text."""
-    blocks: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs(text, start):
-        lines = _lines(text, p_start, p_end)
-        blocks.extend(lines if _segment_per_line(text, lines) else [(p_start, p_end)])
-    return blocks
+    """Return the lines of each paragraph: hard-wrapped text comes here unwrapped (read/wrap)."""
+    return [
+        line for p_start, p_end in paragraphs(text, start) for line in _lines(text, p_start, p_end)
+    ]
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -94,14 +94,6 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((pos, end))
     return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _segment_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Return True when most lines end a sentence: segments one per line, not wrapped prose."""
-    if len(lines) < 2:
-        return False
-    ends = sum(1 for s, e in lines if text[s:e].rstrip()[-1:] in SENTENCE_END)
-    return ends * 2 >= len(lines)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
