@@ -108,3 +108,20 @@ def test_one_sentence_per_line_keeps_its_lines(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path / "segments.txt", text), "a")
     assert doc.prose is None
     assert [doc.sentence_text(s.index) for s in doc.sentences] == segments
+
+
+def test_positions_of_findings_and_related_spans_are_in_the_files_as_read(tmp_path: Path) -> None:
+    docs = [
+        read_document(write(tmp_path / seed.name, wrapped(seed.read_text("utf-8"))), "ab"[i])
+        for i, seed in enumerate(SEEDS)
+    ]
+    report = audit(docs)
+    spans = [(f.doc, f.start, f.line, f.column) for f in report.findings]
+    spans += [(s.doc, s.start, s.line, s.column) for f in report.findings for s in f.related]
+    assert any(doc == "b" for doc, *_ in spans)
+    for doc_id, start, line, column in spans:
+        text = report.document(doc_id).text
+        assert (line, column) == (
+            text.count("\n", 0, start) + 1,
+            start - text.rfind("\n", 0, start),
+        )
