@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -126,3 +127,31 @@ def test_generated_text_findings_round_trip(text: str) -> None:
     for f in report.findings:
         assert text[f.start : f.end] == f.evidence
         assert (f.line, f.column) == index.position(f.start)
+
+
+GOLDEN_FINDINGS = Path(__file__).parent / "golden" / "seeds-findings.json"
+
+
+def golden_findings(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return what a reviewer checks of each finding: rule, span, evidence, message, fix."""
+    keys = ("rule", "name", "severity", "doc", "start", "end", "line", "column", "evidence")
+    return [
+        {
+            **{k: f[k] for k in keys},
+            "message": f["message"],
+            "suggestion": f["suggestion"],
+            "related": [{k: r[k] for k in ("doc", "start", "end", "text")} for r in f["related"]],
+        }
+        for f in report["findings"]
+    ]
+
+
+def test_golden_seed_findings(seed_report: dict[str, Any]) -> None:
+    """The seed pair's findings, reviewed; refresh with UPDATE_GOLDEN=1 and review the diff."""
+    got = json.dumps(golden_findings(seed_report), indent=2, ensure_ascii=False) + "\n"
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN_FINDINGS.write_text(got, encoding="utf-8")
+    assert got == GOLDEN_FINDINGS.read_text(encoding="utf-8"), (
+        "seed findings differ from tests/golden/seeds-findings.json "
+        "(UPDATE_GOLDEN=1 pytest tests/test_report_json.py to accept, then review the diff)"
+    )
