@@ -274,6 +274,30 @@ def baseline_command(
         typer.echo(f"recorded {count} findings ({len(document['entries'])} entries) in {output}")
 
 
+@app.command()
+def render(
+    report: Annotated[Path, typer.Argument(help="A JSON report written by audit (format 1 or 2).")],
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = None,
+) -> None:
+    """Render a stored JSON report in any format, without the original files."""
+    from auditor.ci.stored import load_run
+    from auditor.report.formats import FORMATS, render_run, renders
+    from auditor.report.write import plan_output
+
+    fmt = fmt or (_format_from_suffix(output) if output not in (None, "-") else "text")
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    target = guarded(partial(plan_output, output or "-", [str(report)]))
+    run = guarded(lambda: load_run(report, fail_on or "error"))
+    if not renders(fmt, run.command, len(run.reports)):
+        fail(f"format {fmt} renders one file; use json, jsonl, sarif, junit, github or text")
+    _write_or_fail([(target, render_run(fmt, run))])
+
+
 def plan(s: Settings, stem: str, inputs: list[Path | str | None]) -> list[tuple[Target, str]]:
     """Return where the run's outputs go and in what format, refusing any that is an input."""
     from auditor.report.formats import extension

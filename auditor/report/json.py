@@ -44,7 +44,9 @@ def report_to_dict(report: Report, signature: Mapping[str, str] | None = None) -
     """Return one report's entry; its signature only when it differs from the envelope's."""
     return {
         **({} if signature == report.signature else {"signature": dict(report.signature)}),
-        "documents": [_document(d, report.readability.get(d.id, {})) for d in report.documents],
+        "documents": [
+            document_to_dict(d, report.readability.get(d.id, {})) for d in report.documents
+        ],
         "alignments": [_alignment(a) for a in report.alignments],
         "unaligned": {k: list(v) for k, v in report.unaligned.items()},
         "relations": [_relation(r) for r in report.relations],
@@ -60,7 +62,7 @@ def report_to_dict(report: Report, signature: Mapping[str, str] | None = None) -
     }
 
 
-def _document(doc: Document, readability: Mapping[str, float]) -> dict[str, Any]:
+def document_to_dict(doc: Document, readability: Mapping[str, float]) -> dict[str, Any]:
     """Return one document's entry, with its text so the report stands alone."""
     return {
         "id": doc.id,
