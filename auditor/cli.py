@@ -449,7 +449,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (P101) or name
         typer.echo("\nOptions:")
         for name, default in r.options.items():
             typer.echo(f"  {name} = {default!r}")
-    typer.echo("\nFires on:")
+    typer.echo("\nFires on: (« » mark the spans it flags)")
     for ex in r.fires:
         typer.echo(f"  {ex!r}")
     typer.echo("Stays quiet on:")

@@ -94,7 +94,13 @@ def rule_docs(
 def rule_doc(rule: Rule) -> RuleDoc:
     """Return a rule's documentation as the report carries it."""
     return RuleDoc(
-        rule.code, rule.name, rule.category.value, rule.severity, rule.summary, rule.doc, rule.fires
+        rule.code,
+        rule.name,
+        rule.category.value,
+        rule.severity,
+        rule.summary,
+        rule.doc,
+        rule.examples,
     )
 
 

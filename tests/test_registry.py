@@ -6,19 +6,31 @@ import pytest
 
 from auditor.config import Config
 from auditor.engine import audit
-from auditor.model import DOC_SECTIONS, Category, Severity, doc_sections
+from auditor.model import DOC_SECTIONS, Category, Finding, Severity, doc_sections
 from auditor.read.decode import document_from_text
-from auditor.rules.registry import CODE_PATTERN, Example, Rule, all_rules, select
+from auditor.rules.registry import (
+    CODE_PATTERN,
+    Example,
+    Rule,
+    all_rules,
+    example_texts,
+    marked_spans,
+    select,
+)
 
 RULES = all_rules()
 
 
+def findings_of(example: Example, code: str) -> list[Finding]:
+    """Run one rule on an example (one text or several sources, «» marks removed)."""
+    texts = example_texts(example)
+    docs = [document_from_text(t, chr(ord("a") + i), f"ex{i}.txt") for i, t in enumerate(texts)]
+    return list(audit(docs, Config(select=(code,))).findings)
+
+
 def codes_found(example: Example, code: str) -> set[str]:
     """Run one rule on an example (one text or several sources) and return the codes found."""
-    texts = (example,) if isinstance(example, str) else example
-    docs = [document_from_text(t, chr(ord("a") + i), f"ex{i}.txt") for i, t in enumerate(texts)]
-    report = audit(docs, Config(select=(code,)))
-    return {f.rule for f in report.findings}
+    return {f.rule for f in findings_of(example, code)}
 
 
 def test_codes_are_unique_and_well_formed() -> None:
@@ -67,6 +79,30 @@ CASES = [(r.code, ex, True) for r in RULES.values() for ex in r.fires] + [
 def test_rule_examples(code: str, example: Example, fires: bool) -> None:
     found = code in codes_found(example, code)
     assert found is fires, f"{code} {'did not fire' if fires else 'fired'} on {example!r}"
+
+
+SPAN_CASES = [(r.code, ex) for r in RULES.values() for ex in r.fires]
+
+
+@pytest.mark.parametrize(("code", "example"), SPAN_CASES)
+def test_rule_flags_exactly_the_marked_spans(code: str, example: Example) -> None:
+    expected = marked_spans(example)
+    assert expected, f"{code}: mark the span the example must flag with «»"
+    found = {(ord(f.doc) - ord("a"), f.start, f.end) for f in findings_of(example, code)}
+    assert found == expected, f"{code} flagged {found}, the example marks {expected}"
+
+
+@pytest.mark.parametrize(
+    ("code", "example"), [(r.code, e) for r in RULES.values() for e in r.quiet]
+)
+def test_quiet_examples_mark_nothing(code: str, example: Example) -> None:
+    assert marked_spans(example) == set()
+
+
+def test_marked_spans_are_offsets_into_the_bare_text() -> None:
+    example = ("No mark here.", "He left«..» «Then «she» spoke».")
+    assert example_texts(example) == ("No mark here.", "He left.. Then she spoke.")
+    assert marked_spans(example) == {(1, 7, 9), (1, 10, 24), (1, 15, 18)}
 
 
 def test_select_and_ignore_work_by_prefix() -> None:

@@ -19,8 +19,8 @@ FIRST_WORD = re.compile(r"[\"'“‘(]*([^\s,;:]+)")
     Severity.ERROR,
     Category.MT_ERROR,
     fires=(
-        "They could act if Russia is willing to do so. backtrack on Ukraine.",
-        "Rights to make their own agreements. and are therefore non-negotiable.",
+        "They could act if Russia is willing to do «so. backtrack» on Ukraine.",
+        "Rights to make their own «agreements. and» are therefore non-negotiable.",
     ),
     quiet=(
         "He said so. Then he left.",
@@ -103,10 +103,10 @@ WORDS = re.compile(r"[A-Za-z][\w'’-]*")
     Severity.WARNING,
     Category.MT_ERROR,
     fires=(
-        "They discussed a relaunch of the old accord, which has now lapsed. Treaty on "
-        "conventional forces within reach. She also said more talks were planned.",
-        "The minister met the delegation on Monday. Talks on trade and the border dispute "
-        "in the capital. The meeting lasted two hours.",
+        "They discussed a relaunch of the old accord, which has now lapsed. «Treaty on "
+        "conventional forces within reach.» She also said more talks were planned.",
+        "The minister met the delegation on Monday. «Talks on trade and the border dispute in "
+        "the capital.» The meeting lasted two hours.",
     ),
     quiet=(
         "The minister met the delegation. Not a word about the border. She left at noon.",

@@ -15,10 +15,10 @@ from auditor.rules.registry import Context, rule
     Severity.WARNING,
     Category.MT_ERROR,
     fires=(
-        "He has lived in Geneva since three years.",
-        "The talks took place in the frame of the new agreement.",
-        "Officials discussed about the missile deployments.",
-        "Reporters made a photo of the delegations.",
+        "He has lived in Geneva «since» three years.",
+        "The talks took place «in the frame of» the new agreement.",
+        "Officials «discussed about» the missile deployments.",
+        "Reporters «made» a photo of the delegations.",
     ),
     quiet=(
         "He has lived in Geneva for three years.",

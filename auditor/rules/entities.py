@@ -22,11 +22,11 @@ WIDEST = 8  # words of a replaced passage that still point at one place; wider: 
     fires=(
         (
             "Spanish expert Julio Rios said the economy would recover.",
-            "Spanish expert Julio Riaz said the economy would recover.",
+            "Spanish expert «Julio Riaz» said the economy would recover.",
         ),
         (
             "The report was published by the Economic Observer on Friday.",
-            "The report was published by the Economic Watch Network on Friday.",
+            "The report was published by the «Economic Watch Network» on Friday.",
         ),
     ),
     quiet=(
@@ -130,13 +130,13 @@ def _added_hit(
     fires=(
         (
             "CCTV News: dental implants are the best choice for many patients.",
-            "Dental implants are the best choice for many patients.",
+            "«Dental implants are the best choice for many patients.»",
         ),
         (
             "Russian and American diplomats met in Geneva on Monday, hosted by the Organization"
             " for Security and Co-operation in Europe.",
-            "Russian and American diplomats met in Geneva on Monday, hosted by the security"
-            " organisation.",
+            "«Russian and American diplomats met in Geneva on Monday, hosted by the security "
+            "«organisation».»",
         ),
     ),
     quiet=(

@@ -30,10 +30,13 @@ WEEKDAY_REACH = 40  # characters between a weekday and the date it names
     scope="sources",
     fires=(
         (
-            "Russia has massed 100,000 troops near the border.",
-            "Russia has massed 10,000 troops near the border.",
+            "Russia has massed «100,000 troops» near the border.",
+            "Russia has massed «10,000 troops» near the border.",
         ),
-        ("The meeting lasted eight hours in Geneva.", "The meeting lasted six hours in Geneva."),
+        (
+            "The meeting lasted «eight hours» in Geneva.",
+            "The meeting lasted «six hours» in Geneva.",
+        ),
     ),
     quiet=(
         (
@@ -121,10 +124,10 @@ def _unmatched(
     scope="sources",
     fires=(
         (
-            "The summit was held on 16 June 2021 in Geneva.",
-            "The summit was held on 18 June 2021 in Geneva.",
+            "The summit was held on «16 June 2021» in Geneva.",
+            "The summit was held on «18 June 2021» in Geneva.",
         ),
-        ("The talks in Geneva began on Monday.", "The talks in Geneva began on Tuesday."),
+        ("The talks in Geneva began on «Monday».", "The talks in Geneva began on «Tuesday»."),
     ),
     quiet=(
         ("Biden and Putin met in June in Geneva.", "Biden and Putin met in Geneva in June 2021."),
@@ -192,8 +195,8 @@ def _date(m: DateMention) -> DateRef:
     Severity.ERROR,
     Category.INCONSISTENCY,
     fires=(
-        "The talks opened in Geneva on Tuesday, January 10, 2022.",
-        " date 2022-01-11\n\nThe talks opened on Friday, 10 January, in Geneva.",
+        "The talks opened in Geneva on «Tuesday», January 10, 2022.",
+        " date 2022-01-11\n\nThe talks opened on «Friday», 10 January, in Geneva.",
     ),
     quiet=(
         "The talks opened in Geneva on Monday, January 10, 2022.",

@@ -16,7 +16,7 @@ from auditor.rules.registry import Context, rule
     "G101",
     Severity.WARNING,
     Category.INCONSISTENCY,
-    fires=("Officials met in Kiev on Monday.", "The delegation flew on to Kharkov."),
+    fires=("Officials met in «Kiev» on Monday.", "The delegation flew on to «Kharkov»."),
     quiet=("Officials met in Kyiv on Monday.", "The menu offered chicken Kiev."),
 )
 def forbidden_variant(doc: Document, ctx: Context) -> Iterator[Hit]:

@@ -22,12 +22,12 @@ LEADING_EXEMPT = re.compile(r"(?:[A-Z0-9.]+|\w+(?:an|ese|ish|ch|i|’s|'s))\Z")
     scope="sources",
     fires=(
         (
-            "The talks are part of the Northern Energy Dialogue between the two states.",
-            "The talks are part of the Northern Climate Dialogue between the two states.",
+            "The talks are part of the «Northern Energy Dialogue» between the two states.",
+            "The talks are part of the «Northern Climate Dialogue» between the two states.",
         ),
         (
-            "Delegates met at the Baltic Trade Forum in Riga.",
-            "Delegates met at the Baltic Free Trade Forum in Riga.",
+            "Delegates met at the «Baltic Trade Forum» in Riga.",
+            "Delegates met at the «Baltic Free Trade Forum» in Riga.",
         ),
     ),
     quiet=(
@@ -144,9 +144,9 @@ def _national_prefix(a: NameMention, b: NameMention) -> bool:
     Severity.WARNING,
     Category.MT_ERROR,
     fires=(
-        "Ministers met in Vienna at the Multilateral Organization for Security and Cooperation "
-        "in Europe.",
-        "Inspectors of the International Atomic Agency visited the plant.",
+        "Ministers met in Vienna at the «Multilateral Organization for Security and "
+        "Cooperation in Europe».",
+        "Inspectors of the «International Atomic Agency» visited the plant.",
     ),
     quiet=(
         "Ministers met at the Organization for Security and Cooperation in Europe (OSCE).",
@@ -215,9 +215,9 @@ def _exempt_prefix(text: str, known: Sequence[str]) -> bool:
     Severity.ERROR,
     Category.MT_ERROR,
     fires=(
-        "Officials discussed a revival of the Comprehensive, which was never ratified. Treaty "
-        "on nuclear tests within reach.",
-        "It pulled out of the Treaty on weapons non-proliferation nuclear last year.",
+        "Officials discussed a revival of the «Comprehensive, which was never ratified. Treaty "
+        "on nuclear tests» within reach.",
+        "It pulled out of the «Treaty on weapons non-proliferation nuclear» last year.",
     ),
     quiet=(
         "They discussed the Intermediate-Range Nuclear Forces Treaty.",

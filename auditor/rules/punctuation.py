@@ -18,7 +18,7 @@ SPACE_BEFORE = re.compile(r"(?<=[\w”’)\"])[ \t\u00a0]+([,.;:!?])(?![\w.,;:!?
     "P101",
     Severity.ERROR,
     Category.FLUENCY,
-    fires=("They met in Vienna. .", "He left.. Then she spoke."),
+    fires=("They met in Vienna«. .»", "He left«..» Then she spoke."),
     quiet=(
         "He paused... then spoke.",
         "He paused . . . then spoke.",
@@ -47,7 +47,7 @@ def doubled_period(doc: Document, ctx: Context) -> Iterator[Hit]:
     "P102",
     Severity.WARNING,
     Category.FLUENCY,
-    fires=("Friday March 4, 2022 . Jane Doe / AP", "He said , then left."),
+    fires=("Friday March 4, 2022« .» Jane Doe / AP", "He said« ,» then left."),
     quiet=("He said, then left.", "Ratio 3 : 2 is fine? No.", "Version .5 shipped."),
 )
 def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -89,10 +89,10 @@ RESIDUE = re.compile(
     Severity.WARNING,
     Category.FLUENCY,
     fires=(
-        "Americans should be prepared to reach a compromise. ___",
-        "The minister said it was &quot;unacceptable&quot;.",
-        "Talks resumed on <b>Monday</b>.",
-        "The country<unk> s president spoke.",
+        "Americans should be prepared to reach a compromise. «___»",
+        "The minister said it was «&quot;»unacceptable«&quot;».",
+        "Talks resumed on «<b>»Monday«</b>».",
+        "The country«<unk>» s president spoke.",
     ),
     quiet=("He scored 3-1 at the stadium.", "Prices rose 5% and 6%.", "Use a_b as the key."),
 )
@@ -124,7 +124,7 @@ ALLOWED_DOUBLES = lexicon().word_set("allowed_doubles")
     "P106",
     Severity.WARNING,
     Category.FLUENCY,
-    fires=("The talks will resume in the the spring.", "They agreed to to meet again."),
+    fires=("The talks will resume in «the the» spring.", "They agreed «to to» meet again."),
     quiet=(
         "He said that that was enough.",
         "They had had enough.",
@@ -160,7 +160,7 @@ MISSING_SPACE = re.compile(r"(?<![\w.@/:])([a-z]{2,})([.?;])([A-Z][a-z]+)\b(?![.
     "P107",
     Severity.WARNING,
     Category.FLUENCY,
-    fires=("The talks ended.Both sides left.", "It failed;Russia walked out."),
+    fires=("The talks ended«.B»oth sides left.", "It failed«;R»ussia walked out."),
     quiet=(
         "Visit www.Example.com today.",
         "He used ASP.NET daily.",
@@ -195,9 +195,9 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Hit
     Severity.ERROR,
     Category.FLUENCY,
     fires=(
-        "“We will find solutions, “Lee said on Monday.",
-        "“We will find solutions, “Lee replied.",
-        '"It is over. "Lee said, leaving the room.',
+        "“We will find solutions«, “»Lee said on Monday.",
+        "“We will find solutions«, “»Lee replied.",
+        '"It is over«. "»Lee said, leaving the room.',
     ),
     quiet=(
         "“We will stay,” she said. “We will not give up.”",
@@ -233,10 +233,10 @@ def misplaced_opening_quote(doc: Document, ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     Category.FLUENCY,
     fires=(
-        "“We will not give up,” she said. “We will stay.\n\nThe talks ended on Monday.",
-        'The minister called it "unacceptable and left the room.',
-        "He criticised the ‘open door policy on Monday.",
-        "The talks ended.” Both sides left.",
+        "“We will not give up,” she said. «“»We will stay.\n\nThe talks ended on Monday.",
+        'The minister called it «"»unacceptable and left the room.',
+        "He criticised the «‘»open door policy on Monday.",
+        "The talks ended.«”» Both sides left.",
     ),
     quiet=(
         "“We will stay,” she said. “We will not give up.”",
@@ -278,7 +278,10 @@ SPACE_INSIDE_QUOTES = re.compile(
     "P104",
     Severity.WARNING,
     Category.FLUENCY,
-    fires=("“We will not decide without NATO. ” She left.", "He said “ we will stay” and left."),
+    fires=(
+        "“We will not decide without NATO«. ”» She left.",
+        "He said «“ »we will stay” and left.",
+    ),
     quiet=("“We will not decide without NATO.” She left.", "“Yes,” he said. “ ” is a mark."),
 )
 def space_inside_quotation(doc: Document, ctx: Context) -> Iterator[Hit]:

@@ -39,8 +39,8 @@ OVERLAP = 0.6
     scope="sources",
     fires=(
         (
-            "“We will not give up on talks with our partners,” Petrov said.",
-            "“We will not give up talks with our partners,” Lee said.",
+            "“«We will not give up on talks with our partners,»” Petrov said.",
+            "“«We will not give up talks with our partners,»” Lee said.",
         ),
     ),
     quiet=(
@@ -111,9 +111,9 @@ def _content_words(text: str) -> frozenset[str]:
     Severity.WARNING,
     Category.MT_ERROR,
     fires=(
-        "I do not believe these talks will fix everything, she told reporters.",
-        "Asked about a deal, he replied: Europeans must be ready to give ground.",
-        "Our position is clear, Petrov said on Sunday. We will not change it.",
+        "«I do not believe these talks will fix everything,» she told reporters.",
+        "Asked about a deal, he replied: «Europeans must be ready to give ground.»",
+        "«Our position is clear,» Petrov said on Sunday. «We will not change it.»",
     ),
     quiet=(
         "“I don't think we can expect much,” he told reporters.",

@@ -16,13 +16,13 @@ LONG = (
     "about the proposed implementation schedule and its consequences."
 )
 STORY = (
-    "The talks ended in Geneva on Monday. Many observers were {} convinced by the plan. "
+    "The talks ended in Geneva on Monday. {}Many observers were {} convinced by the plan.{} "
     "Both sides will meet again in May. The ministers did not speak to reporters. "
     "A statement is expected on Friday."
 )
 WORDY = (
-    "The protracted multilateral talks ended in Geneva on Monday. Many international observers "
-    "were fundamentally not convinced by the comprehensive plan. Both delegations will meet "
+    "The protracted multilateral talks ended in Geneva on Monday. «Many international observers "
+    "were fundamentally not convinced by the comprehensive plan.» Both delegations will meet "
     "again in May. The ministers did not speak to reporters. A statement is expected on Friday."
 )
 HARD = "notwithstanding comprehensive institutional consultations, fundamentally not"
@@ -33,7 +33,7 @@ SHORT = "The committee met again. Many observers were not convinced. They will m
     "R101",
     Severity.INFO,
     Category.READABILITY,
-    fires=(LONG,),
+    fires=(f"«{LONG}»",),
     quiet=(
         SHORT,
         "Officials from both countries met in Geneva on Monday for talks on arms control.",
@@ -68,8 +68,8 @@ def sentence_too_hard(doc: Document, ctx: Context, *, max_grade: float = 25.0) -
     Severity.WARNING,
     Category.READABILITY,
     scope="sources",
-    fires=((STORY.format("not"), STORY.format(HARD)),),
-    quiet=((STORY.format("not"), STORY.format("still not")),),
+    fires=((STORY.format("", "not", ""), STORY.format("«", HARD, "»")),),
+    quiet=((STORY.format("", "not", ""), STORY.format("", "still not", "")),),
 )
 def harder_than_counterpart(
     doc: Document, ctx: Context, *, min_gap: float = 8.0, min_grade: float = 15.0
@@ -117,7 +117,7 @@ def _gap_hit(
     "R103",
     Severity.INFO,
     Category.READABILITY,
-    fires=(LONG + " " + LONG,),
+    fires=(f"«{LONG}» {LONG}",),
     quiet=(SHORT,),
 )
 def hard_to_read_document(
@@ -155,7 +155,7 @@ def hard_to_read_document(
     Severity.INFO,
     Category.READABILITY,
     scope="sources",
-    fires=((STORY.format("not"), WORDY),),
+    fires=((STORY.format("", "not", ""), WORDY),),
     quiet=(
         (SHORT, "The committee met again. Observers were not convinced. They meet in May."),
         (SHORT, LONG),

@@ -32,8 +32,10 @@ CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
 STABLE = "stable"
 PREVIEW = "preview"  # runs only with --preview (config `preview = true`), as in ruff
 
-# An example is one text, or a tuple of texts that report the same event.
+# An example is one text, or a tuple of texts that report the same event. In an example a
+# rule fires on, «» mark every span the rule must flag, exactly.
 Example = str | tuple[str, ...]
+MARK_OPEN, MARK_CLOSE = "«", "»"
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,11 @@ class Rule:
         return inspect.cleandoc(self.func.__doc__ or "")
 
     @property
+    def examples(self) -> tuple[Example, ...]:
+        """Return the examples the rule fires on, without the «» marks."""
+        return tuple(map(_unmarked, self.fires))
+
+    @property
     def doc_sections(self) -> dict[str, str]:
         """Return the documentation's sections by heading (see DOC_SECTIONS)."""
         return doc_sections(self.doc)
@@ -211,6 +218,36 @@ class Rule:
     def run(self, doc: Document, ctx: Context, options: Mapping[str, Any]) -> Iterator[Hit]:
         """Run the rule on one document with the given settings."""
         yield from self.func(doc, ctx, **options)
+
+
+def example_texts(example: Example) -> tuple[str, ...]:
+    """Return the texts of an example without the «» marks around the spans it must flag."""
+    bare = _unmarked(example)
+    return (bare,) if isinstance(bare, str) else bare
+
+
+def _unmarked(example: Example) -> Example:
+    """Return an example (one text or several) without its «» marks."""
+    if isinstance(example, tuple):
+        return tuple(t.replace(MARK_OPEN, "").replace(MARK_CLOSE, "") for t in example)
+    return example.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+
+def marked_spans(example: Example) -> set[tuple[int, int, int]]:
+    """Return (text index, start, end) of each «marked» span (they may nest) in the bare text."""
+    texts = (example,) if isinstance(example, str) else example
+    spans = set()
+    for i, text in enumerate(texts):
+        opened: list[int] = []
+        bare = 0
+        for char in text:
+            if char == MARK_OPEN:
+                opened.append(bare)
+            elif char == MARK_CLOSE:
+                spans.add((i, opened.pop(), bare))
+            else:
+                bare += 1
+    return spans
 
 
 RULES: dict[str, Rule] = {}

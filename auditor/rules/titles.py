@@ -26,15 +26,15 @@ class Verdict:
     Severity.ERROR,
     Category.INCONSISTENCY,
     fires=(
-        "Deputy Secretary of State Ann Lee met him. Later, Assistant Secretary of State Ann Lee "
-        "left. Lee said so. Deputy Secretary of State Ann Lee returned.",
+        "Deputy Secretary of State Ann Lee met him. Later, «Assistant Secretary of State» Ann "
+        "Lee left. Lee said so. Deputy Secretary of State Ann Lee returned.",
         (
-            "Deputy Secretary of State Ann Lee met Ivan Petrov.",
-            "Assistant Secretary of State Ann Lee met Ivan Petrov.",
+            "«Deputy Secretary of State» Ann Lee met Ivan Petrov.",
+            "«Assistant Secretary of State» Ann Lee met Ivan Petrov.",
         ),
         (
             "Deputy Foreign Minister Ivan Petrov spoke.",
-            "Foreign Minister Ivan Petrov spoke. Later Deputy Foreign Minister Ivan Petrov left.",
+            "«Foreign Minister» Ivan Petrov spoke. Later Deputy Foreign Minister Ivan Petrov left.",
         ),
     ),
     quiet=(

@@ -30,8 +30,8 @@ LATIN_SHARE = 0.75  # share of a document's letters in Latin script to call it a
     Severity.ERROR,
     Category.MT_ERROR,
     fires=(
-        "The video was posted on the account @芳芳一人食 on Douyin.",
-        "He met the governor of Приморье on Monday.",
+        "The video was posted on the account @«芳芳一人食» on Douyin.",
+        "He met the governor of «Приморье» on Monday.",
     ),
     quiet=(
         "The video was posted on the account of Fang Fang on Douyin.",
@@ -73,8 +73,8 @@ def untranslated_text(doc: Document, ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     Category.FLUENCY,
     fires=(
-        "The companies were blacklisted on Friday。 The list was published.",
-        "The plan is called 《Speed Pioneer City》 and runs to 2025.",
+        "The companies were blacklisted on Friday«。» The list was published.",
+        "The plan is called «《»Speed Pioneer City«》» and runs to 2025.",
     ),
     quiet=(
         "The companies were blacklisted on Friday. The list was published.",
