@@ -104,3 +104,13 @@ def test_copies_of_one_story() -> None:
 def test_stories_count_versions_and_copies_once() -> None:
     rel = {(0, 1): "duplicate", (0, 2): "sources", (1, 2): "versions", (2, 3): "not-aligned"}
     assert stories(4, rel) == [0, 0, 0, 3]
+
+
+def test_output_folder_inside_the_corpus_is_not_read(tmp_path: Path) -> None:
+    from auditor.corpus.run import outside
+
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "events.jsonl").write_text('{"event": "e1"}\n', encoding="utf-8")
+    refs = outside(list_refs([str(tmp_path)]), tmp_path / "out")
+    assert [Path(r.url).name for r in refs] == ["a.txt"]

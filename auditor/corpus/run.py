@@ -12,7 +12,7 @@ from pathlib import Path
 from auditor.config import Config
 from auditor.corpus.cluster import batches, connect, map_batches
 from auditor.corpus.events import Event, dismiss, event_id, job, members, ordered
-from auditor.corpus.feed import Bad, list_refs
+from auditor.corpus.feed import Bad, Ref, list_refs
 from auditor.corpus.group import Item, group
 from auditor.corpus.progress import Progress
 from auditor.corpus.tasks import Entry, EventJob, EventResult, audit_events, scan
@@ -51,7 +51,7 @@ def run_corpus(options: Options, progress: Progress | None = None) -> Outcome:
     from auditor.corpus.outputs import write_outputs
 
     progress = progress or Progress()
-    refs = list_refs(list(options.paths))
+    refs = outside(list_refs(list(options.paths)), options.output)
     conn = state.open_state(options.output)
     try:
         state.add_dismissals(conn, options.suppressions)
@@ -91,6 +91,12 @@ def run_corpus(options: Options, progress: Progress | None = None) -> Outcome:
     finally:
         conn.close()
     return Outcome(events, bad, len(todo), len(grouped) - len(todo), tuple(written))
+
+
+def outside(refs: list[Ref], folder: Path) -> list[Ref]:
+    """Leave out files under the output folder (its own JSON Lines are not a feed)."""
+    root = folder.resolve()
+    return [r for r in refs if "://" in r.url or not Path(r.url).resolve().is_relative_to(root)]
 
 
 def _split(
