@@ -88,13 +88,18 @@ SYLLABLES = "ka lo mi ra ten sor vel dun ash bri cal dor fen gal hol ist jor kel
 
 
 def generate(texts: list[str], n: int, seed: int = 7) -> list[dict[str, str]]:
-    """Return `n` feed records: events of 1-3 articles (a few up to ~50) from perturbed texts."""
+    """Return `n` feed records: events of 1-3 articles (a few up to ~50) from perturbed texts.
+
+    `texts` come in pairs (a, b) about one real event; each generated event renames the people and
+    places of one pair, and each of its articles takes about 400 words of the pair's paragraphs.
+    """
     rng = random.Random(seed)
     records: list[dict[str, str]] = []
     event = 0
     while len(records) < n:
         size = 50 if event % 997 == 0 else rng.choice([1, 1, 1, 2, 2, 3])
-        base = rng.choice(texts)
+        first = rng.randrange(0, len(texts) - 1, 2)
+        base = texts[first] + "\n\n" + texts[first + 1]  # the two outlets of one real event
         names = {w: _name(rng) for w in set(NAME.findall(base))}
         day = 1 + rng.randrange(90)
         for k in range(min(size, n - len(records))):
@@ -123,7 +128,7 @@ def _perturb(base: str, names: dict[str, str], rng: random.Random) -> str:
         lambda m: m.group() if rng.random() < 0.9 else str(rng.randrange(2, 999)), text
     )
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    kept = [p for p in paragraphs if rng.random() < 0.85] or paragraphs[:1]
+    kept = [p for p in paragraphs if rng.random() < 0.7] or paragraphs[:1]
     if len(kept) > 2 and rng.random() < 0.5:
         i = rng.randrange(1, len(kept) - 1)
         kept[i], kept[i + 1] = kept[i + 1], kept[i]
