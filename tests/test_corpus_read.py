@@ -114,3 +114,36 @@ def test_output_folder_inside_the_corpus_is_not_read(tmp_path: Path) -> None:
     (tmp_path / "out" / "events.jsonl").write_text('{"event": "e1"}\n', encoding="utf-8")
     refs = outside(list_refs([str(tmp_path)]), tmp_path / "out")
     assert [Path(r.url).name for r in refs] == ["a.txt"]
+
+
+def test_progress_shows_on_a_terminal_only() -> None:
+    import io
+
+    from auditor.corpus.progress import Progress
+
+    quiet = Progress.for_terminal(io.StringIO())
+    quiet.start("read", 10)
+    quiet.advance(read=5)
+    assert not quiet.enabled and quiet.stream.getvalue() == ""  # type: ignore[attr-defined]
+    shown = Progress(stream=io.StringIO(), enabled=True)
+    shown.start("read", 10)
+    shown.advance(read=4)
+    line = shown.stream.getvalue()  # type: ignore[attr-defined]
+    assert "read 4/10 articles" in line and "articles/s" in line and "left" in line
+
+
+def test_since_keeps_undated_and_later_articles_and_duplicate_ids_are_bad(tmp_path: Path) -> None:
+    from auditor.corpus.run import select_entries
+    from auditor.corpus.tasks import scan
+
+    records = [
+        {"id": "old", "date": "2024-01-01", "text": STORY},
+        {"id": "new", "date": "2024-03-01", "text": OTHER},
+        {"id": "undated", "text": UNRELATED},
+        {"id": "new", "date": "2024-03-02", "text": UNRELATED},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    entries, bad = select_entries(scan(list_refs([str(feed)])), "2024-02-01")
+    assert sorted(entries) == ["new", "undated"]
+    assert [b.message for b in bad] == [f"{feed}#new: duplicate article id"]

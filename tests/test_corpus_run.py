@@ -162,7 +162,8 @@ def test_dismissals_stick_across_runs(scheduler: str, corpus: Path, tmp_path: Pa
     suppressions.write_text(json.dumps({"format": 1, "suppressions": [entry]}), encoding="utf-8")
     args = ["corpus", str(corpus), "-o", str(out), "--scheduler", scheduler]
     CliRunner().invoke(app, [*args, "--suppressions", str(suppressions)])
-    CliRunner().invoke(app, args)  # a later run without the file
+    later_run = ["corpus", str(corpus), "-o", str(out)]  # the scheduler named by the environment
+    CliRunner().invoke(app, later_run, env={"DASK_SCHEDULER_ADDRESS": scheduler})
     later = _lines(out / "findings.jsonl")
     assert target["fingerprint"] not in {f.get("fingerprint") for f in later}
     assert len(later) < len(first)

@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditor.config import Config
@@ -63,8 +63,12 @@ def run_corpus(options: Options, progress: Progress | None = None) -> Outcome:
                 batches(refs, SCAN_BATCH),
                 done=lambda b: progress.advance(read=len(b)),
             )
-            entries, bad = _split(scanned, options.since)
-            grouped = [ordered([entries[k] for k in keys]) for keys in _group(entries)]
+            entries, bad = select_entries(scanned, options.since)
+            del scanned
+            keysets = _group(entries)
+            light = {k: replace(e, terms={}) for k, e in entries.items()}  # terms served
+            del entries
+            grouped = [ordered([light[k] for k in keys]) for keys in keysets]
             progress.events = len(grouped)
             signature = _signature(options.config)
             results, todo = _cached(conn, grouped, signature)
@@ -99,7 +103,7 @@ def outside(refs: list[Ref], folder: Path) -> list[Ref]:
     return [r for r in refs if "://" in r.url or not Path(r.url).resolve().is_relative_to(root)]
 
 
-def _split(
+def select_entries(
     scanned: Sequence[Entry | Bad], since: str | None
 ) -> tuple[dict[str, Entry], tuple[Bad, ...]]:
     """Return the readable articles by key (dated on or after `since`) and the bad ones."""
