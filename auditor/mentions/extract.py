@@ -45,7 +45,7 @@ SAY = alternation(LEX.speech_verbs)
 THIRD_PERSON = alternation(LEX.third_person, capitalise=True) + "|" + alternation(LEX.third_person)
 ATTRIB_AFTER = re.compile(
     rf"\s*,?\s*(?:(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,4}}?[A-Z][\w’'-]*|{THIRD_PERSON})"
-    rf"\s+(?:{SAY})\b|(?:{SAY})\s+(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'-]*))"
+    rf"\s+(?:{SAY})\b|(?:{SAY})\s+(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,5}}[A-Z][\w’'-]*))"
 )
 ATTRIB_BEFORE = re.compile(rf"(?P<who>[A-Z][\w’'-]*)\s+(?:{SAY})\b[^“”\".]{{0,40}}[:,]\s*\Z")
 

@@ -14,10 +14,11 @@ SAY = alternation(LEX.speech_verbs)
 SPEAKER = re.compile(
     rf"\s*(?:[A-Z][\w.’'-]*\s+){{1,4}}(?:{SAY})\b"
     rf"|\s*(?:{alternation(LEX.words['speech_subjects'])})\s+(?:{SAY})\b"
+    rf"|\s*(?:{SAY})\s+(?:the\s+)?[A-Za-z]"
 )
 DOUBLE_QUOTES = re.compile(char_class(LEX.quotes.english_double))
 OPENING_SINGLE = re.compile(r"(?<![\w’])‘(?=\w)")
-CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?])’(?![\w])")
+CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?”\"])’(?![\w])")
 BEFORE_OPENER = " \t\u00a0\r\n([{—–-/"
 AFTER_CLOSER = " \t\u00a0\r\n)]}—–-,.;:!?"
 
@@ -94,14 +95,14 @@ def _misplaced(text: str, open_at: int, pos: int) -> QuoteProblem:
 def _role(text: str, pos: int) -> str | None:
     """Return "open" or "close" for a double quotation mark, or None when ambiguous."""
     mark = text[pos]
-    if mark == "“":
-        return "open"
     prev = text[pos - 1] if pos else " "
     nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    if prev == "=" or nxt == ">" or (prev.isdigit() and mark != "“"):
+        return None  # markup (href="...">) or inches and seconds (17”, 12")
+    if mark == "“":
+        return "open"
     if mark == "”":
         return "close" if prev not in " \t\u00a0" or nxt in AFTER_CLOSER else "open"
-    if prev.isdigit():
-        return None
     if prev in BEFORE_OPENER and nxt not in AFTER_CLOSER:
         return "open"
     if prev not in BEFORE_OPENER and nxt in AFTER_CLOSER:

@@ -12,6 +12,7 @@ from auditor.rules.registry import Context, rule
 
 LAST_WORD = re.compile(r"(\S+)\s*\Z")
 FIRST_WORD = re.compile(r"[\"'“‘(]*([^\s,;:]+)")
+WEB_ADDRESS = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/|\b)")  # t-mobile.com/q10
 
 
 @rule(
@@ -27,6 +28,7 @@ FIRST_WORD = re.compile(r"[\"'“‘(]*([^\s,;:]+)")
         "He paused... then went on.",
         "Apple sold more. iPhone sales rose.",
         "See p. 12 for details.",
+        "Register at http: / / business. t-mobile.com/offers today.",
     ),
 )
 def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -56,6 +58,8 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Hit]:
         first = FIRST_WORD.match(doc.text, cur.start, cur.end)
         last = LAST_WORD.search(before)
         if not first or not last or not _starts_lower(first.group(1)):
+            continue
+        if WEB_ADDRESS.match(first.group(1).rstrip(".")):
             continue
         if _abbreviation(last.group(1)):
             continue

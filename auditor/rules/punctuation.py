@@ -198,6 +198,7 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Hit
         "“We will find solutions«, “»Lee said on Monday.",
         "“We will find solutions«, “»Lee replied.",
         '"It is over«. "»Lee said, leaving the room.',
+        "“He is the best we have«, “»said the coach.",
     ),
     quiet=(
         "“We will stay,” she said. “We will not give up.”",
@@ -243,6 +244,9 @@ def misplaced_opening_quote(doc: Document, ctx: Context) -> Iterator[Hit]:
         "“We will stay.\n\n“And we will not give up,” she said.",
         'The 12" screen is "bright", he said.',
         "He criticised the ‘open door’ policy and the countries’ rights.",
+        "The new 17” laptop is the “world's thinnest,” Apple said.",
+        'Read more at <a href="http://example.com/story">the report</a>.',
+        "“I kept thinking, ‘This can’t be happening.”’",
     ),
 )
 def unclosed_quotation(doc: Document, ctx: Context) -> Iterator[Hit]:

@@ -52,6 +52,14 @@ OVERLAP = 0.6
             "“We will not give up on talks with our partners,” Petrov said.",
             "“The weather in Geneva was cold and grey all week,” Lee said.",
         ),
+        (
+            "“We will not give up on talks with our partners,” said Petrov and Lee.",
+            "Ivan Petrov and Anna Lee said: “We will not give up on talks with our partners.”",
+        ),
+        (
+            "“We will not give up on talks with our partners,” said Lt. Ivan Petrov of the police.",
+            "“We will not give up on talks with our partners,” said City Police Lt. Ivan Petrov.",
+        ),
     ),
 )
 def quote_speaker_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -76,6 +84,10 @@ def quote_speaker_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
             for t in quotes:
                 if t.speaker == m.speaker or not same_quote(m, t):
                     continue
+                if _named_at(doc.text, m, t.speaker_name) or _named_at(
+                    other.text, t, m.speaker_name
+                ):
+                    continue
                 yield Hit(
                     m.start,
                     m.end,
@@ -85,6 +97,14 @@ def quote_speaker_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
                     confidence=0.7,
                 )
                 break
+
+
+def _named_at(text: str, quote: QuoteMention, name: str | None) -> bool:
+    """Return True if `name` is named in the paragraph of the quotation (one of its speakers)."""
+    if not name:
+        return False
+    paragraph = text[line_start(text, quote.start) : line_end(text, quote.end)]
+    return re.search(rf"\b{re.escape(name)}\b", paragraph) is not None
 
 
 def _quotes(ctx: Context, doc_id: str) -> list[QuoteMention]:
