@@ -149,13 +149,14 @@ def run_rules(
             continue
         original = documents[doc.id]
         doc_config = config.for_path(doc.path)
+        digests: dict[int, str] = {}
         for rule in _selected(doc_config):
             if rule.scope == "sources" and len(ctx.docs) < 2:
                 continue
             for hit in rule.run(doc, ctx, rule_options(rule, doc_config)):
                 if original.blanked(hit.start, hit.end):
                     continue
-                f = stamp(rule, original, hit, doc_config, documents)
+                f = stamp(rule, original, hit, doc_config, documents, digests)
                 findings.setdefault((f.doc, f.rule, f.start, f.end, f.message), f)
     return sorted(findings.values(), key=lambda f: (f.doc, f.start, f.end, f.rule))
 
@@ -170,11 +171,18 @@ def rule_options(rule: Rule, config: Config) -> dict[str, object]:
 
 
 def stamp(
-    rule: Rule, doc: Document, hit: Hit, config: Config, documents: Mapping[str, Document]
+    rule: Rule,
+    doc: Document,
+    hit: Hit,
+    config: Config,
+    documents: Mapping[str, Document],
+    digests: dict[int, str] | None = None,
 ) -> Finding:
     """Turn a rule's hit into a finding with code, severity, positions and evidence.
 
-    `documents` are the files as read, by id, for the positions of related spans.
+    `documents` are the files as read, by id, for the positions of related spans; `digests`
+    caches the hash of each sentence of `doc`, so a sentence with many findings is normalised
+    once (the work stays linear).
     """
     if not 0 <= hit.start <= hit.end <= len(doc.text):
         raise ValueError(f"rule {rule.code} returned span {hit.start}:{hit.end} outside the text")
@@ -199,7 +207,7 @@ def stamp(
         suggestion=hit.suggestion,
         related=tuple(placed(s, line_index(documents[s.doc].text)) for s in hit.related),
         confidence=round(hit.confidence, 3),
-        fingerprint=fingerprint(rule.code, doc, hit.start, hit.end),
+        fingerprint=fingerprint(rule.code, doc, hit.start, hit.end, digests),
         safe=hit.safe and hit.suggestion is not None,
     )
 
@@ -210,12 +218,22 @@ def placed(span: Span, index: LineIndex) -> Span:
     return replace(span, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
-def fingerprint(code: str, doc: Document, start: int, end: int) -> str:
+def fingerprint(
+    code: str, doc: Document, start: int, end: int, digests: dict[int, str] | None = None
+) -> str:
     """Key a finding by rule and a hash of its normalised sentence, not by position."""
     sentence = doc.sentence_at(start)
-    text = doc.sentence_text(sentence.index) if sentence else doc.text[start:end]
-    digest = hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
-    return f"{code}:{digest}"
+    if sentence is None:
+        return f"{code}:{sentence_digest(doc.text[start:end])}"
+    cache = {} if digests is None else digests
+    if sentence.index not in cache:
+        cache[sentence.index] = sentence_digest(doc.sentence_text(sentence.index))
+    return f"{code}:{cache[sentence.index]}"
+
+
+def sentence_digest(text: str) -> str:
+    """Return the hash of a sentence's normal form."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
 
 
 def pair_scores(docs: Sequence[Document], alignments: Iterable[Alignment]) -> Scores:

@@ -255,3 +255,37 @@ def test_screenshots_and_no_sideways_scrolling(
     stacked = a["x"] == b["x"] and b["y"] > a["y"]
     assert stacked is (width < 600)
     context.close()
+
+
+def test_bidirectional_controls_are_shown_and_reorder_nothing(page: Any, tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(
+        "Officials met in Geneva on Monday \u202eand talked for eight hours. "
+        "The \u200bdelegation left at noon. "
+        "\u0627\u0644\u0648\u0641\u062f \u063a\u0627\u062f\u0631 2022. "
+        "The ministers spoke again on Tuesday.\n",
+        encoding="utf-8",
+    )
+    b.write_text("Officials met in Geneva on Monday. The delegation left at noon.\n")
+    report = audit([read_document(a, "a"), read_document(b, "b")])
+    assert {f.rule for f in report.findings} >= {"U103"}
+    out = tmp_path / "bidi.html"
+    out.write_text(render(report), encoding="utf-8")
+    page.goto(out.as_uri())
+    page.wait_for_load_state("load")
+    text = page.locator("main").inner_text()
+    assert not any(c in text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "\u200b" not in text
+    assert "⟨U+202E⟩" in page.locator("#text").inner_text()
+    assert "⟨U+200B⟩" in text
+    misplaced = page.eval_on_selector_all(
+        ".sent:has(> .num)",
+        """sents => sents.filter(s => {
+            const num = s.querySelector(':scope > .num').getBoundingClientRect();
+            const body = s.querySelector(':scope > bdi').getBoundingClientRect();
+            return num.top <= body.top + 1 && num.left > body.left;
+        }).map(s => s.textContent)""",
+    )
+    assert misplaced == []
+    page.screenshot(path=str(ARTIFACTS / "bidi.png"), full_page=True)

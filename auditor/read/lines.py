@@ -15,25 +15,33 @@ def crosses_line(text: str, start: int, end: int) -> bool:
 
 
 def line_start(text: str, pos: int) -> int:
-    """Return the offset where the line containing `pos` starts."""
-    return max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    """Return the offset where the line containing `pos` starts (in log time)."""
+    index = line_index(text)
+    return index.starts[index.line_of(pos)]
 
 
 def line_end(text: str, pos: int) -> int:
     """Return the offset where the line containing `pos` ends (before its line break)."""
-    m = NEWLINE.search(text, pos)
-    return m.start() if m else len(text)
+    index = line_index(text)
+    line = index.line_of(pos)
+    return index.breaks[line] if line < len(index.breaks) else len(text)
 
 
 class LineIndex:
     """Convert offsets into 1-based line and column numbers (CRLF, CR and LF all end lines)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
+        spans = [m.span() for m in NEWLINE.finditer(text)]
+        self.breaks = [start for start, _ in spans]
+        self.starts = [0] + [end for _, end in spans]
+
+    def line_of(self, offset: int) -> int:
+        """Return the 0-based number of the line holding `offset`."""
+        return bisect.bisect_right(self.starts, offset) - 1
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return (line, column), both 1-based, of `offset`."""
-        line = bisect.bisect_right(self.starts, offset) - 1
+        line = self.line_of(offset)
         return line + 1, offset - self.starts[line] + 1
 
 

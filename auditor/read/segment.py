@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
 SENTENCE_END = frozenset(".!?…" + lexicon().quotes.closers)
 PUNCT_ONLY = re.compile(r"[^\w\s]+\Z")
+MAX_BLOCK = 20_000  # characters given to Punkt at once (longer paragraphs are cut)
+BLOCK_CUT = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)")
 
 
 ABBREVIATIONS = lexicon().word_set("abbreviations")  # a full stop after them ends nothing
@@ -80,10 +82,30 @@ def _after_abbreviation(text: str, spans: list[tuple[int, int]], start: int) -> 
 
 
 def _blocks(text: str, start: int) -> list[tuple[int, int]]:
-    """Return the lines of each paragraph: hard-wrapped text comes here unwrapped (read/wrap)."""
+    """Return the lines of each paragraph: hard-wrapped text comes here unwrapped (read/wrap).
+
+    A line longer than MAX_BLOCK is cut after sentence ends, so Punkt's work stays small.
+    """
     return [
-        line for p_start, p_end in paragraphs(text, start) for line in _lines(text, p_start, p_end)
+        block
+        for p_start, p_end in paragraphs(text, start)
+        for line in _lines(text, p_start, p_end)
+        for block in _bounded(text, *line)
     ]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a block longer than MAX_BLOCK after sentence ends, so Punkt's work stays small."""
+    out = []
+    while end - start > MAX_BLOCK:
+        low, limit = start + MAX_BLOCK // 2, start + MAX_BLOCK
+        cut = max((m.end() for m in BLOCK_CUT.finditer(text, low, limit)), default=-1)
+        if cut < 0:
+            cut = text.rfind(" ", low, limit) + 1 or limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

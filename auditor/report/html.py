@@ -7,6 +7,7 @@ import hashlib
 from importlib.resources import files
 
 from auditor.model import Report
+from auditor.report.escape import visible
 
 TEMPLATES = "report/templates"
 
@@ -24,6 +25,7 @@ def render(report: Report) -> str:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=shown,
     )
     css, js = asset("report.css"), asset("report.js")
     return env.get_template("report.html.j2").render(
@@ -32,6 +34,11 @@ def render(report: Report) -> str:
         css=Markup(css),  # the report's own stylesheet, never article text
         js=Markup(js),  # the report's own script, never article text
     )
+
+
+def shown(value: object) -> object:
+    """Show stray invisible and bidirectional controls in every value as visible ⟨U+XXXX⟩."""
+    return visible(value) if isinstance(value, str) and not hasattr(value, "__html__") else value
 
 
 def asset(name: str) -> str:

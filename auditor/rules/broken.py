@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from auditor.knowledge.lexicon import lexicon
-from auditor.model import Category, Document, Hit, Sentence, Severity
-from auditor.read.lines import crosses_line, line_start
+from auditor.model import Category, Document, Hit, Severity
+from auditor.read.lines import crosses_line
 from auditor.rules.registry import Context, rule
 
 LAST_WORD = re.compile(r"(\S+)\s*\Z")
@@ -139,11 +139,12 @@ def verbless_fragment(doc: Document, ctx: Context, *, max_words: int = 14) -> It
         Deliberate verbless sentences for effect ("A quiet end to a long week."), captions and
         list items written as running text.
     """
+    open_quote = _open_quotations(doc)
     for prev, cur, nxt in zip(doc.sentences, doc.sentences[1:], doc.sentences[2:], strict=False):
         text = doc.text[cur.start : cur.end]
         if crosses_line(doc.text, prev.end, nxt.start) or not text.endswith("."):
             continue
-        if _quoted(doc, cur):
+        if open_quote[cur.index] or any(q in text for q in QUOTES):
             continue
         words = WORDS.findall(text)
         if not 4 <= len(words) <= max_words or text[:1].islower():
@@ -161,13 +162,25 @@ def verbless_fragment(doc: Document, ctx: Context, *, max_words: int = 14) -> It
         )
 
 
-def _quoted(doc: Document, cur: Sentence) -> bool:
-    """Return True if the fragment has quotation marks or sits inside an open quotation."""
-    if any(q in doc.text[cur.start : cur.end] for q in QUOTES):
-        return True
-    start = max(line_start(doc.text, cur.start), doc.body_start)
-    before = [c for c in doc.text[start : cur.start] if c in '"“”']
-    return before.count('"') % 2 == 1 or (bool(before) and before[-1] == "“")
+def _open_quotations(doc: Document) -> list[bool]:
+    """Return, per sentence, whether a quotation opened earlier on its line is still open.
+
+    One pass over the text: an odd number of straight quotes, or a last curly mark that opens.
+    """
+    out = []
+    pos, straight, last = doc.body_start, 0, ""
+    for s in doc.sentences:
+        segment = doc.text[pos : s.start] if s.start > pos else ""
+        pos = max(pos, s.start)
+        cut = max(segment.rfind("\n"), segment.rfind("\r"))
+        if cut >= 0:
+            segment, straight, last = segment[cut + 1 :], 0, ""
+        straight += segment.count('"')
+        marks = [(segment.rfind(q), q) for q in '"“”']
+        at, mark = max(marks)
+        last = mark if at >= 0 else last
+        out.append(straight % 2 == 1 or last == "“")
+    return out
 
 
 def _has_verb(words: list[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -164,9 +165,10 @@ def unquoted_direct_speech(doc: Document, ctx: Context) -> Iterator[Hit]:
         in a house style that leaves such sentences unquoted.
     """
     text = doc.text
+    marks = [m.start() for m in QUOTE_MARKS.finditer(text)]
     previous = -2
     for index, s in enumerate(doc.sentences):
-        if _in_quoted_paragraph(text, s.start, s.end):
+        if _in_quoted_paragraph(text, marks, s.start, s.end):
             continue
         hit = _speech(text, s.start, s.end)
         if hit is None and previous == index - 1 and _same_paragraph(doc, index):
@@ -181,9 +183,10 @@ def _same_paragraph(doc: Document, index: int) -> bool:
     return not crosses_line(doc.text, doc.sentences[index - 1].end, doc.sentences[index].start)
 
 
-def _in_quoted_paragraph(text: str, start: int, end: int) -> bool:
-    """Return True if the paragraph around text[start:end] has quotation marks."""
-    return bool(QUOTE_MARKS.search(text, line_start(text, start), line_end(text, end)))
+def _in_quoted_paragraph(text: str, marks: list[int], start: int, end: int) -> bool:
+    """Return True if the paragraph around text[start:end] has one of the quotation `marks`."""
+    k = bisect.bisect_left(marks, line_start(text, start))
+    return k < len(marks) and marks[k] < line_end(text, end)
 
 
 def _speech(text: str, start: int, end: int) -> Hit | None:
