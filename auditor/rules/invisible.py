@@ -14,9 +14,9 @@ from auditor.rules.registry import Context, rule
     Severity.WARNING,
     Category.FLUENCY,
     fires=(
-        "The talks ended on \u202eMonday in Geneva.",
-        "Officials discussed the values \u200b\u200bof the accord.",
-        "Peter Gaynor\u200e, the acting administrator, spoke first.",
+        "The talks ended on «\u202e»Monday in Geneva.",
+        "Officials discussed the values «\u200b\u200b»of the accord.",
+        "Peter Gaynor«\u200e», the acting administrator, spoke first.",
     ),
     quiet=(
         "The talks ended on Monday in Geneva.",
