@@ -30,6 +30,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Find probable machine-translation errors and inconsistencies between texts.",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: formatting it with rich imports rich (3x `import typer`)
 )
 
 FormatOpt = Annotated[
