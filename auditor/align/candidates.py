@@ -46,12 +46,13 @@ def _postings(ys: Sequence[Sig]) -> dict[str, list[int]]:
 def _best(xs: Sequence[Sig], ys: Sequence[Sig], idf: Mapping[str, float]) -> set[tuple[int, int]]:
     """Return, for each sentence of `xs`, its best partners in `ys` by IDF cosine of stems."""
     postings = _postings(ys)
-    inverse = [1.0 / (math.sqrt(math.fsum(idf[w] ** 2 for w in y.content)) or 1.0) for y in ys]
+    squares = {w: v**2 for w, v in idf.items()}
+    inverse = [1.0 / (math.sqrt(math.fsum(squares[w] for w in y.content)) or 1.0) for y in ys]
     out: set[tuple[int, int]] = set()
     for i, x in enumerate(xs):
         acc: dict[int, float] = defaultdict(float)
         for w in sorted(x.content):
-            weight = idf[w] ** 2
+            weight = squares[w]
             for j in postings.get(w, ()):
                 acc[j] += weight
         scores = {j: s * inverse[j] for j, s in acc.items()}

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.knowledge.lexicon import lexicon
 
@@ -119,6 +120,7 @@ FEATURES = (
 WEIGHTS = Weights()
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Return a light stem: lower case, no possessive, common inflections removed."""
     w = word.lower().replace("’", "'")
@@ -174,8 +176,9 @@ def idf_table(sigs: Iterable[Sig]) -> dict[str, float]:
     return {w: math.log((n + 1) / c) for w, c in df.items()}
 
 
-def _ngrams(words: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
-    """Return the multiset of word n-grams."""
+@lru_cache(maxsize=65536)
+def _ngrams(words: tuple[str, ...], n: int) -> Counter[tuple[str, ...]]:
+    """Return the multiset of word n-grams (cached: a sentence is in several candidate pairs)."""
     return Counter(zip(*(words[k:] for k in range(n)), strict=False))
 
 
@@ -203,10 +206,15 @@ def lcs(x: Sequence[str], y: Sequence[str]) -> int:
 
 def char_f(x: str, y: str, n: int = CHAR_ORDER) -> float:
     """Return the F-score (Dice) of the two strings' distinct character n-grams."""
-    gx = {x[k : k + n] for k in range(len(x) - n + 1)}
-    gy = {y[k : k + n] for k in range(len(y) - n + 1)}
+    gx, gy = _char_grams(x, n), _char_grams(y, n)
     total = len(gx) + len(gy)
     return 2 * len(gx & gy) / total if total else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _char_grams(text: str, n: int) -> frozenset[str]:
+    """Return the distinct character n-grams of a text (cached per sentence)."""
+    return frozenset(text[k : k + n] for k in range(len(text) - n + 1))
 
 
 def _rarity(x: Sig, y: Sig, idf: Mapping[str, float]) -> tuple[float, float]:

@@ -8,6 +8,11 @@ from typing import Any
 
 from auditor.model import Scores
 
+# sacrebleu's TER searches word shifts in pure Python, milliseconds per segment (minutes at
+# 50,000): above this many aligned segments the report leaves TER out (null), as the aligner
+# leaves out per-alignment chrF and BLEU above as many groups.
+MAX_TER_SEGMENTS = 2000
+
 
 @lru_cache(maxsize=1)
 def _metrics() -> tuple[Any, Any, Any]:
@@ -32,7 +37,9 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> Score
     bleu, chrf, ter = _metrics()
     hyps = list(hypotheses) or [""]
     refs = [list(references) or [""]]
-    values = [round(m.corpus_score(hyps, refs).score, 2) for m in (chrf, bleu, ter)]
+    scored = (chrf, bleu, ter) if len(hyps) <= MAX_TER_SEGMENTS else (chrf, bleu)
+    values: list[float | None] = [round(m.corpus_score(hyps, refs).score, 2) for m in scored]
+    values += [None] * (3 - len(values))
     signatures = {
         name: str(m.get_signature()) for name, m in (("chrF", chrf), ("BLEU", bleu), ("TER", ter))
     }
