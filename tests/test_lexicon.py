@@ -14,7 +14,7 @@ from auditor.knowledge.lexicon import alternation, either_case, lexicon
 
 PACKAGE = Path(__file__).resolve().parent.parent / "auditor"
 # Stages whose modules must read English word lists from the lexicon.
-SCANNED = ("read", "align", "mentions", "measure", "rules")
+SCANNED = ("read", "align", "mentions", "measure", "rules", "corpus")
 WORD = re.compile(r"[A-Za-z]{2,}")
 # Names that are not English words: the package's module list and markup tags and entities.
 NOT_WORD_LISTS = frozenset({"__all__", "RESIDUE"})

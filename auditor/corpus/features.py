@@ -42,7 +42,7 @@ def starts_sentence(text: str, start: int) -> bool:
 
 def _stem(word: str) -> str:
     """Fold a few English inflections so that `talks` and `talk` meet."""
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in lexicon().words["inflection_suffixes"]:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
