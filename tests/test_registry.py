@@ -14,6 +14,7 @@ from auditor.rules.registry import (
     Rule,
     all_rules,
     example_texts,
+    mark,
     marked_spans,
     select,
 )
@@ -103,6 +104,8 @@ def test_marked_spans_are_offsets_into_the_bare_text() -> None:
     example = ("No mark here.", "He left«..» «Then «she» spoke».")
     assert example_texts(example) == ("No mark here.", "He left.. Then she spoke.")
     assert marked_spans(example) == {(1, 7, 9), (1, 10, 24), (1, 15, 18)}
+    assert mark("A b. C d. E f.", "C") == "A b. «C d.» E f."
+    assert mark("A b. C d", "C") == "A b. «C d»"
 
 
 def test_select_and_ignore_work_by_prefix() -> None:

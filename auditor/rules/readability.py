@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from auditor.measure.readability import Difficulty, difficulty, is_prose
 from auditor.model import Category, Document, Hit, Sentence, Severity, Span
-from auditor.rules.registry import Context, rule
+from auditor.rules.registry import Context, mark, rule
 
 LONG = (
     "The committee, which had been convened after the controversial decision, which many "
@@ -16,13 +16,13 @@ LONG = (
     "about the proposed implementation schedule and its consequences."
 )
 STORY = (
-    "The talks ended in Geneva on Monday. {}Many observers were {} convinced by the plan.{} "
+    "The talks ended in Geneva on Monday. Many observers were {} convinced by the plan. "
     "Both sides will meet again in May. The ministers did not speak to reporters. "
     "A statement is expected on Friday."
 )
 WORDY = (
-    "The protracted multilateral talks ended in Geneva on Monday. «Many international observers "
-    "were fundamentally not convinced by the comprehensive plan.» Both delegations will meet "
+    "The protracted multilateral talks ended in Geneva on Monday. Many international observers "
+    "were fundamentally not convinced by the comprehensive plan. Both delegations will meet "
     "again in May. The ministers did not speak to reporters. A statement is expected on Friday."
 )
 HARD = "notwithstanding comprehensive institutional consultations, fundamentally not"
@@ -68,8 +68,8 @@ def sentence_too_hard(doc: Document, ctx: Context, *, max_grade: float = 25.0) -
     Severity.WARNING,
     Category.READABILITY,
     scope="sources",
-    fires=((STORY.format("", "not", ""), STORY.format("«", HARD, "»")),),
-    quiet=((STORY.format("", "not", ""), STORY.format("", "still not", "")),),
+    fires=((STORY.format("not"), mark(STORY.format(HARD), "Many observers")),),
+    quiet=((STORY.format("not"), STORY.format("still not")),),
 )
 def harder_than_counterpart(
     doc: Document, ctx: Context, *, min_gap: float = 8.0, min_grade: float = 15.0
@@ -155,7 +155,7 @@ def hard_to_read_document(
     Severity.INFO,
     Category.READABILITY,
     scope="sources",
-    fires=((STORY.format("", "not", ""), WORDY),),
+    fires=((STORY.format("not"), mark(WORDY, "Many international")),),
     quiet=(
         (SHORT, "The committee met again. Observers were not convinced. They meet in May."),
         (SHORT, LONG),

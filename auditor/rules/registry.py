@@ -220,6 +220,14 @@ class Rule:
         yield from self.func(doc, ctx, **options)
 
 
+def mark(text: str, part: str) -> str:
+    """Return `text` with «» around the sentence that starts with `part` (for built examples)."""
+    start = text.index(part)
+    end = text.find(". ", start)
+    end = len(text) if end < 0 else end + 1
+    return f"{text[:start]}{MARK_OPEN}{text[start:end]}{MARK_CLOSE}{text[end:]}"
+
+
 def example_texts(example: Example) -> tuple[str, ...]:
     """Return the texts of an example without the «» marks around the spans it must flag."""
     bare = _unmarked(example)
