@@ -438,14 +438,21 @@ def main() -> None:
     config = Config(preview=True) if args.preview else Config()
     chosen = set(args.sets.split(","))
     started = time.process_time()
-    if "mqm23" in chosen:
-        run_mqm("mqm23", args.data / "mqm-zhen-wmt23-dev.jsonl", config)
-    if "mqm20" in chosen:
-        run_mqm("mqm20", args.data / "mqm-zhen-wmt20.jsonl", config)
-    if "samenews" in chosen:
-        run_samenews(args.data / "samenews-dev", args.labels, config, args.unlabelled)
-    if "msrp" in chosen:
-        run_msrp(args.data / "msrp-train.jsonl", config)
+    runs: dict[str, Callable[[], None]] = {
+        "mqm23": lambda: run_mqm("mqm23", args.data / "mqm-zhen-wmt23-dev.jsonl", config),
+        "mqm20": lambda: run_mqm("mqm20", args.data / "mqm-zhen-wmt20.jsonl", config),
+        "samenews": lambda: run_samenews(
+            args.data / "samenews-dev", args.labels, config, args.unlabelled
+        ),
+        "msrp": lambda: run_msrp(args.data / "msrp-train.jsonl", config),
+    }
+    for name, run in runs.items():
+        if name in chosen:
+            run()
+            print(f"[{name} done, {time.process_time() - started:.0f} s CPU]", flush=True)
+            for r in ROWS:
+                if r[0].startswith(name[:4]):
+                    print("  ".join(r), flush=True)
     print_table(time.process_time() - started)
 
 

@@ -140,3 +140,11 @@ def test_title_book_keeps_rungs_apart() -> None:
     assert book.office(["Vice", "Foreign", "Minister"]).canonical == "deputy minister"
     assert book.office(["Foreign", "Minister"]).canonical == "minister"
     assert book.office(["spokesman"]) is None
+
+
+def test_a_name_word_that_is_a_joiner_alone_is_its_own_span() -> None:
+    from auditor.mentions.namewords import name_span, words
+
+    text = "Of"
+    [word] = words(text, 0, len(text))
+    assert name_span(text, (0, len(text)), word) == (0, 2)

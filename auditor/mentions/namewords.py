@@ -239,9 +239,9 @@ def name_span(text: str, span: tuple[int, int], word: Word) -> tuple[int, int]:
         lo -= 1
     while hi + 1 < len(toks) and _joined(text, toks[hi], toks[hi + 1]):
         hi += 1
-    while toks[lo].key in JOINERS:
+    while lo < i and toks[lo].key in JOINERS:
         lo += 1
-    while toks[hi].key in JOINERS:
+    while hi > i and toks[hi].key in JOINERS:
         hi -= 1
     return toks[lo].start, toks[hi].end
 
