@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 NAMES_FILE = Path(__file__).with_name("names.tsv")
@@ -47,7 +48,7 @@ class CanonicalName:
         """Return the canonical name followed by its aliases."""
         return (self.canonical, *self.aliases)
 
-    @property
+    @cached_property
     def distinctive(self) -> frozenset[str]:
         """Return the folded words of the canonical name that identify it."""
         return frozenset(w for w in fold_words(self.canonical) if w not in GENERIC)
