@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +25,16 @@ OUTPUTS = (EVENTS, FINDINGS, SARIF, JUNIT, INDEX, REPORTS)
 
 
 def write_outputs(
-    folder: Path, events: Sequence[Event], bad: Sequence[Bad], fail_on: str
+    folder: Path,
+    events: Sequence[Event],
+    bad: Sequence[Bad],
+    fail_on: str,
+    unchanged: Collection[str] = (),
 ) -> list[str]:
-    """Write every output to `folder/.staging`, then move them in; return the paths written."""
+    """Write every output to `folder/.staging`, then move them in; return the paths written.
+
+    The page of an `unchanged` event (same articles, same findings) is copied from the last run.
+    """
     from auditor.corpus.index import render_index
 
     staging = folder / ".staging"
@@ -40,7 +47,11 @@ def write_outputs(
     _write(staging / JUNIT, _render_run("junit", reports, fail_on))
     linked = [e for e in events if needs_page(e)]
     for e in linked:
-        _write(staging / REPORTS / f"{e.id}.html", _render_page(e.report))
+        page, previous = staging / REPORTS / f"{e.id}.html", folder / REPORTS / f"{e.id}.html"
+        if e.id in unchanged and previous.is_file():
+            shutil.copyfile(previous, page)
+        else:
+            _write(page, _render_page(e.report))
     _write(staging / INDEX, render_index(events, bad, {e.id for e in linked}))
     swap(staging, folder)
     return [str(folder / name) for name in OUTPUTS]

@@ -89,8 +89,10 @@ def run_corpus(options: Options, progress: Progress | None = None) -> Outcome:
             Event(event_id(g), g, dismiss(results[event_id(g)], dismissed)) for g in grouped
         )
         bad = bad + tuple(b for r in results.values() for b in r.bad)
-        written = write_outputs(options.output, events, bad, options.config.fail_on)
-        _save(conn, grouped, results, signature, {event_id(g) for g in todo})
+        fresh = {event_id(g) for g in todo}
+        unchanged = set() if options.suppressions else set(results) - fresh
+        written = write_outputs(options.output, events, bad, options.config.fail_on, unchanged)
+        _save(conn, grouped, results, signature, fresh)
         conn.commit()
     finally:
         conn.close()
