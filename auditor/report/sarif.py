@@ -1,4 +1,4 @@
-"""SARIF 2.1.0: one run, the registered rules as reporting descriptors, one result per finding."""
+"""SARIF 2.1.0: one run, the applied rules as reporting descriptors, one result per finding."""
 
 from __future__ import annotations
 
