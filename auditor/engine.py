@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 
 from auditor.config import Config, ConfigError
 from auditor.knowledge import Knowledge, load_knowledge
@@ -91,6 +92,7 @@ def rule_docs(
     return {code: rule_doc(rules[code]) for code in sorted(rules)}
 
 
+@cache
 def rule_doc(rule: Rule) -> RuleDoc:
     """Return a rule's documentation as the report carries it."""
     return RuleDoc(
