@@ -265,3 +265,24 @@ def test_a_catastrophic_glossary_pattern_runs_in_linear_time(tmp_path: Path) -> 
     text = "x" * 200_000
     assert term.variants[0].pattern.finditer(text) == []
     assert [m.start for m in term.variants[0].pattern.finditer(text + "y")] == [0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_byte_order_mark_are_read(tmp_path: Path, encoding: str) -> None:
+    from auditor.read.decode import read_document
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(CLEAN.encode(encoding))
+    doc = read_document(path, "a")
+    assert doc.text == CLEAN and doc.encoding == encoding
+
+
+def test_stray_bytes_in_utf8_are_findings_at_their_place(desk: Path) -> None:
+    import json
+
+    data = "Officials met in Zürich on Monday. The talks lasted eight hours.\n".encode()
+    (desk / "a.txt").write_bytes(data.replace(b"eight", b"ei\xffght"))
+    report = json.loads(invoke("check", "a.txt", "-f", "json").stdout)["reports"][0]
+    assert report["documents"][0]["encoding"] == "utf-8 (1 undecodable byte)"
+    stray = [f for f in report["findings"] if f["evidence"] == "\ufffd"]
+    assert [(f["rule"], f["line"], f["column"]) for f in stray] == [("P105", 1, 55)]

@@ -79,14 +79,52 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 msg = f"{name}: invalid {encoding} text after its byte-order mark"
                 raise InputError(msg) from None
     if b"\x00" in data:
-        raise InputError(f"{name}: binary file (contains NUL bytes)")
+        return _decode_wide(data, name)
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data, name)
+        text, encoding = _mostly_utf8(data) or _decode_legacy(data, name)
     if _looks_binary(text):
         raise InputError(f"{name}: binary file (mostly control characters)")
     return text, encoding
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """Decode UTF-8 with a few stray bytes, each replaced by U+FFFD (which P105 reports).
+
+    The text counts as UTF-8 when it has valid multi-byte sequences and no more stray bytes
+    than them; text in a legacy code page almost never forms a valid multi-byte sequence.
+    """
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    wide = sum(1 for ch in text if ch > "\x7f") - stray
+    if wide == 0 or stray > wide:
+        return None
+    return text, f"utf-8 ({stray} undecodable byte{'s' if stray != 1 else ''})"
+
+
+def _decode_wide(data: bytes, name: str) -> tuple[str, str]:
+    """Decode UTF-16 or UTF-32 text without a byte-order mark, told by where its NULs fall."""
+    for encoding in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
+        width = 4 if "32" in encoding else 2
+        if len(data) % width or not _nul_pattern(data, encoding, width):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_binary(text):
+            return text, encoding
+    raise InputError(f"{name}: binary file (contains NUL bytes; not UTF-16 or UTF-32 text)")
+
+
+def _nul_pattern(data: bytes, encoding: str, width: int) -> bool:
+    """Return True if the high bytes of most code units are NUL, as in mostly-ASCII text."""
+    sample = data[: 4096 - 4096 % width]
+    high = width - 1 if encoding.endswith("le") else 0
+    units = len(sample) // width
+    nuls = sum(1 for i in range(units) if sample[i * width + high] == 0)
+    return units > 0 and nuls >= 0.9 * units
 
 
 def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
