@@ -57,8 +57,21 @@ def test_hook_entry_runs_audit_check_on_the_staged_files(tmp_path: Path) -> None
     assert passing.returncode == 0, passing.stderr
 
 
+def test_readme_local_hook_matches_the_published_hook() -> None:
+    block = readme_block("yaml", "pre-commit:")
+    local = dict(re.findall(r"^\s+-? ?(\w+): (.+)$", block, re.MULTILINE))
+    assert local["repo"] == "local" and local["language"] == "system"
+    published = hook()
+    assert (local["id"], local["entry"], local["files"]) == (
+        published["id"],
+        published["entry"],
+        published["files"],
+    )
+
+
 def test_readme_workflow_lines_are_the_ones_that_work(tmp_path: Path) -> None:
     workflow = readme_block("yaml", "## CI")
+    assert re.search(r"^\s*- run: pip install \.$", workflow, re.MULTILINE)
     commands = re.findall(r"^\s*- run: (audit .+)$", workflow, re.MULTILINE)
     assert len(commands) == 2
     (tmp_path / "articles").mkdir()
