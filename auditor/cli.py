@@ -79,8 +79,49 @@ RelationOpt = Annotated[
 ]
 AgainstOpt = Annotated[
     list[Path] | None,
-    typer.Option("--against", help="Other sources for the same event (files or folders)."),
+    typer.Option(
+        "--against", help="Other sources for the same event (files or folders; several may follow)."
+    ),
 ]
+SelectOpt = Annotated[
+    str | None,
+    typer.Option("--select", help="Rule code prefixes to run, comma-separated (replaces config)."),
+]
+ExtendSelectOpt = Annotated[
+    str | None,
+    typer.Option("--extend-select", help="Rule code prefixes to run as well, comma-separated."),
+]
+IgnoreOpt = Annotated[
+    str | None, typer.Option("--ignore", help="Rule code prefixes to skip, comma-separated.")
+]
+GlossaryOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--glossary", help="Glossary file (CSV, TSV or TBX); repeatable."),
+]
+SuppressionsOpt = Annotated[
+    Path | None,
+    typer.Option("--suppressions", help="A suppressions file exported from an HTML report."),
+]
+
+
+def version(value: bool) -> None:
+    """Print the version and exit (for --version)."""
+    if value:
+        from auditor import __version__
+        from auditor.model import DISTRIBUTION
+
+        typer.echo(f"audit {__version__} ({DISTRIBUTION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Find probable machine-translation errors and inconsistencies between texts."""
 
 
 def fail(message: str) -> NoReturn:
@@ -119,6 +160,7 @@ def settings(
     from auditor.config import load_config
     from auditor.report.formats import FORMATS
 
+    fmt = fmt.lower() if fmt is not None else None
     if fmt is not None and fmt not in FORMATS:
         usage_error(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if fail_on is not None and fail_on not in FAIL_ON:
@@ -129,6 +171,28 @@ def settings(
     if fail_on is not None:
         config = replace(config, fail_on=fail_on)
     return Settings(config, fmt, output, baseline, strict_baseline, exit_zero, quiet, verbose)
+
+
+def rules_chosen(
+    config: Config,
+    preview: bool,
+    relation: str | None,
+    selection: tuple[str | None, str | None, str | None],
+    glossary: list[Path] | None,
+) -> Config:
+    """Apply --preview, --relation, --select/--extend-select/--ignore and --glossary."""
+    from auditor.cliargs import selected
+
+    chosen = selected(rule_mode(config, preview, relation), *selection)
+    return replace(chosen, glossary=chosen.glossary + tuple(str(p) for p in glossary or ()))
+
+
+def report_stem(files: list[Path]) -> str:
+    """Return the default report name of compared files, unique for same-named files."""
+    stems = [p.stem for p in files]
+    if len(set(stems)) < len(stems):
+        stems = [p.with_suffix("").as_posix().strip("./").replace("/", "_") for p in files]
+    return "--".join(stems)
 
 
 def rule_mode(config: Config, preview: bool, relation: str | None) -> Config:
@@ -160,18 +224,16 @@ def compare(
     baseline: BaselineOpt = None,
     strict_baseline: StrictBaselineOpt = False,
     exit_zero: ExitZeroOpt = False,
-    suppressions: Annotated[
-        Path | None, typer.Option(help="A suppressions file exported from an HTML report.")
-    ] = None,
+    suppressions: SuppressionsOpt = None,
     parallel: Annotated[
         bool, typer.Option("--parallel", help="Treat the texts as line-by-line parallel.")
     ] = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
-    glossary: Annotated[
-        list[Path] | None,
-        typer.Option("--glossary", help="Glossary file (CSV, TSV or TBX); repeatable."),
-    ] = None,
+    glossary: GlossaryOpt = None,
+    select: SelectOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    ignore: IgnoreOpt = None,
     preview: PreviewOpt = False,
     relation: RelationOpt = None,
 ) -> None:
@@ -179,14 +241,12 @@ def compare(
     if len(files) < 2:
         usage_error("compare needs at least two files (use `audit check` for one)")
     s = settings(fmt, output, fail_on, config, baseline, strict_baseline, exit_zero, quiet, verbose)
-    glossaries = s.config.glossary + tuple(str(p) for p in glossary or ())
     run_config = replace(
-        rule_mode(s.config, preview, relation),
+        rules_chosen(s.config, preview, relation, (select, extend_select, ignore), glossary),
         parallel=True if parallel else None,
-        glossary=glossaries,
     )
-    inputs = [*files, suppressions, *glossaries]
-    targets = plan(s, "--".join(p.stem for p in files), inputs)
+    inputs = [*files, suppressions, *run_config.glossary]
+    targets = plan(s, report_stem(files), inputs)
     report = guarded(lambda: _compare(files, run_config, suppressions))
     finish(Run((report,), run_config.fail_on, "compare"), s, targets)
 
@@ -215,6 +275,11 @@ def check(
     exit_zero: ExitZeroOpt = False,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    glossary: GlossaryOpt = None,
+    suppressions: SuppressionsOpt = None,
+    select: SelectOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    ignore: IgnoreOpt = None,
     preview: PreviewOpt = False,
     relation: RelationOpt = None,
 ) -> None:
@@ -227,10 +292,12 @@ def check(
     )
     if s.fmt and not renders(s.fmt, "check", len(files)):
         usage_error(f"format {s.fmt} renders one file; use json, jsonl, sarif, junit, github, text")
-    run_config = rule_mode(s.config, preview, relation)
+    run_config = rules_chosen(
+        s.config, preview, relation, (select, extend_select, ignore), glossary
+    )
     sources = guarded(partial(_sources, against))
-    targets = plan(s, "check", [*files, *sources, *s.config.glossary])
-    reports = guarded(lambda: _check(files, sources, run_config))
+    targets = plan(s, "check", [*files, *sources, *run_config.glossary, suppressions])
+    reports = guarded(lambda: _check(files, sources, run_config, suppressions))
     finish(Run(tuple(reports), s.config.fail_on, "check"), s, targets)
 
 
@@ -241,11 +308,15 @@ def _sources(against: list[Path] | None) -> tuple[str, ...]:
     return expand_sources(against or [])
 
 
-def _check(files: list[Path], sources: tuple[str, ...], config: Config) -> list[Report]:
+def _check(
+    files: list[Path], sources: tuple[str, ...], config: Config, suppressions: Path | None = None
+) -> list[Report]:
     """Check the files, each against the sources, over all cores."""
     from auditor.ci.batch import check_files
+    from auditor.ci.suppress import load_suppressions
 
-    return check_files([str(p) for p in files], sources, config)
+    dismissed = load_suppressions(suppressions) if suppressions else frozenset()
+    return check_files([str(p) for p in files], sources, config, dismissed=dismissed)
 
 
 @app.command(name="baseline")
@@ -257,16 +328,22 @@ def baseline_command(
     ] = Path("audit-baseline.json"),
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
+    glossary: GlossaryOpt = None,
+    suppressions: SuppressionsOpt = None,
+    select: SelectOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    ignore: IgnoreOpt = None,
 ) -> None:
     """Record the current findings of `audit check` so later runs report only new ones."""
     from auditor.ci.baseline import baseline_document, render_baseline
     from auditor.report.write import plan_output
 
     s = settings(None, None, None, config)
+    run_config = rules_chosen(s.config, False, None, (select, extend_select, ignore), glossary)
     sources = guarded(partial(_sources, against))
-    inputs = [*files, *sources, *s.config.glossary, s.config.source]
+    inputs = [*files, *sources, *run_config.glossary, s.config.source, suppressions]
     target = guarded(partial(plan_output, output, [str(p) for p in inputs if p]))
-    reports = guarded(lambda: _check(files, sources, s.config))
+    reports = guarded(lambda: _check(files, sources, run_config, suppressions))
     root = str(output.resolve().parent)
     document = baseline_document(reports, root, scope="a")
     _write_or_fail([(target, render_baseline(document))])
@@ -352,16 +429,25 @@ def _explain_run(run: Run, s: Settings) -> None:
     """Print the config file used and one line per file (for -v)."""
     typer.echo(f"config: {s.config.source or 'defaults'}", err=True)
     for r in run.reports:
-        extra = f" (baseline {dict(r.baseline)})" if r.baseline else ""
+        counts = ", ".join(f"{n} {key}" for key, n in r.baseline.items())
+        extra = f" (baseline: {counts})" if r.baseline else ""
         typer.echo(f"{shown(r.documents[0].path)}: {len(r.findings)} findings{extra}", err=True)
 
 
-def _format_from_suffix(output: str) -> str:
-    """Guess the format from the output file's extension (JSON when unknown)."""
+def _format_from_suffix(output: str) -> str | None:
+    """Return the format the output file's extension names (None for `-`); unknown exits 2."""
     from auditor.report.formats import FORMATS, extension
 
+    if output == "-":
+        return None
     suffix = Path(output).suffix.lstrip(".").lower()
-    return next((name for name in FORMATS if extension(name) == suffix), "json")
+    found = next((name for name in FORMATS if extension(name) == suffix), None)
+    if found is None:
+        known = ", ".join(dict.fromkeys(f".{extension(n)}" for n in FORMATS))
+        usage_error(
+            f"cannot tell the format of {output!r} from its extension ({known}); give --format"
+        )
+    return found
 
 
 def _write_or_fail(outputs: list[tuple[Target, str]]) -> None:

@@ -26,8 +26,11 @@ class OneLineErrors(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Run the command line; print usage errors as one line and exit 2."""
+        from auditor.cliargs import spread
+
+        given = spread(sys.argv[1:] if args is None else args)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(given, prog_name, complete_var, standalone_mode=False, **extra)
         except errors.NoArgsIsHelpError as exc:
             exc.show()
             code = exc.exit_code

@@ -41,14 +41,21 @@ def expand_sources(paths: Sequence[str | Path]) -> tuple[str, ...]:
 
 
 def check_files(
-    paths: Sequence[str], against: Sequence[str], config: Config, jobs: int | None = None
+    paths: Sequence[str],
+    against: Sequence[str],
+    config: Config,
+    jobs: int | None = None,
+    dismissed: frozenset[str] = frozenset(),
 ) -> list[Report]:
-    """Check each file (against the sources, if any); return the reports in input order."""
+    """Check each file (against the sources, if any); return the reports in input order.
+
+    `-` is standard input, read in this process; `dismissed` are suppressed fingerprints.
+    """
     for p in (*paths, *against):
-        if not Path(p).exists():
+        if p != "-" and not Path(p).exists():
             raise InputError(f"{p}: no such file")
-    task = partial(check_one, against=tuple(against), config=config)
-    workers = min(jobs or os.cpu_count() or 1, len(paths))
+    task = partial(check_one, against=tuple(against), config=config, dismissed=dismissed)
+    workers = 1 if "-" in paths else min(jobs or os.cpu_count() or 1, len(paths))
     if workers <= 1:
         return [task(p) for p in paths]
     warm()
@@ -57,7 +64,9 @@ def check_files(
         return list(pool.map(task, paths, chunksize=chunk))
 
 
-def check_one(path: str, *, against: tuple[str, ...], config: Config) -> Report:
+def check_one(
+    path: str, *, against: tuple[str, ...], config: Config, dismissed: frozenset[str] = frozenset()
+) -> Report:
     """Audit one article as document "a", aligned with the sources as b, c, ..."""
     from auditor.engine import audit
     from auditor.read.decode import read_document
@@ -65,7 +74,13 @@ def check_one(path: str, *, against: tuple[str, ...], config: Config) -> Report:
     doc = read_document(path, "a")
     others = [d for d in sources(against) if not _same_file(d.path, path)]
     docs = [doc, *(replace(d, id=chr(ord("b") + i)) for i, d in enumerate(others))]
-    return audit(docs, config, knowledge=knowledge(config.glossary), targets=("a",))
+    return audit(
+        docs,
+        config,
+        knowledge=knowledge(config.glossary),
+        targets=("a",),
+        suppressions=dismissed,
+    )
 
 
 @lru_cache(maxsize=4)

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 from auditor.model import Finding, Report, Span
 
-SEVERITY_LABEL = {"error": "error", "warning": "warning", "info": "note"}
-
 
 @dataclass(frozen=True)
 class RelatedView:
@@ -73,7 +71,7 @@ def _view(report: Report, fid: str, number: int, f: Finding) -> FindingView:
         name=f.name,
         category=f.category,
         severity=f.severity.value,
-        severity_label=SEVERITY_LABEL[f.severity.value],
+        severity_label=f.severity.value,
         rank=f.severity.rank,
         label=doc_label(f.doc),
         path=report.document(f.doc).path,

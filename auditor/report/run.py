@@ -12,6 +12,7 @@ from auditor.model import Finding, Report, Span
 from auditor.report import summary
 from auditor.report.escape import shown
 
+SHOWN = 5  # worst findings the summary lists
 PLURAL = {"error": "errors", "warning": "warnings", "info": "infos"}
 
 
@@ -77,14 +78,18 @@ def run_summary(run: Run, written: list[str], *, brief: bool = False) -> str:
     """
     found = all_findings(run)
     counts = ", ".join(f"{n} {PLURAL[s] if n != 1 else s}" for s, n in summary(found).items())
-    files = len(run.reports)
-    lines = [f"{len(found)} findings in {files} file{'s' if files != 1 else ''}: {counts}"]
-    ranked = [] if brief else sorted(run.findings(), key=lambda rf: -rf[1].severity.rank)[:5]
+    files = len(run.files())
+    finding = "finding" if len(found) == 1 else "findings"
+    lines = [f"{len(found)} {finding} in {files} file{'s' if files != 1 else ''}: {counts}"]
+    ranked = [] if brief else sorted(run.findings(), key=lambda rf: -rf[1].severity.rank)
     lines.extend(
-        shown(f"  {r.document(f.doc).path}:{f.line}:{f.column}: {f.rule} {f.message}")
+        shown(f"  {r.document(f.doc).path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}]")
+        + shown(f" {f.message}")
         + f" «{shown(f.evidence)}»"
-        for r, f in ranked
+        for r, f in ranked[:SHOWN]
     )
+    if len(ranked) > SHOWN:
+        lines.append(f"  and {len(ranked) - SHOWN} more")
     suppressed = sum(r.suppressed for r in run.reports)
     if suppressed:
         lines.append(f"  ({suppressed} suppressed)")

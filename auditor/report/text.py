@@ -7,9 +7,10 @@ from auditor.report.escape import shown
 
 
 def render(report: Report) -> str:
-    """Render one line per finding: `path:line:col: CODE message`."""
+    """Render one line per finding: `path:line:col: CODE [severity] message`."""
     lines = []
     for f in report.findings:
         path = shown(report.document(f.doc).path)
-        lines.append(f"{path}:{f.line}:{f.column}: {f.rule} {shown(f.message)}")
+        where = f"{path}:{f.line}:{f.column}"
+        lines.append(f"{where}: {f.rule} [{f.severity.value}] {shown(f.message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -9,7 +9,7 @@ from pathlib import PurePath
 from typing import Any
 
 from auditor.model import Category, Finding, Relation, Report, RuleDoc, Scores
-from auditor.report.cards import SEVERITY_LABEL, FindingView, doc_label, finding_views
+from auditor.report.cards import FindingView, doc_label, finding_views
 from auditor.report.chart import chart, difficulty, metric_rows
 from auditor.report.rows import build_rows
 
@@ -92,7 +92,7 @@ def prepare(report: Report) -> dict[str, Any]:
         "title": " vs ".join(PurePath(d.path).name for d in report.documents),
         "documents": [_document(report, d.id) for d in report.documents],
         "verdict": verdict(report.findings),
-        "severities": [SEVERITY_LABEL[s] for s in SEVERITIES],
+        "severities": list(SEVERITIES),
         "categories": category_rows(report.findings),
         "scores": score_views(report.scores) if len(ids) > 1 else [],
         "relations": [relation_view(r) for r in report.relations],
@@ -127,15 +127,14 @@ def _document(report: Report, doc_id: str) -> DocView:
 
 
 def _count(n: int, severity: str) -> str:
-    """Return "1 error", "2 warnings", "0 notes"."""
-    label = SEVERITY_LABEL[severity]
-    return f"{n} {label}" if n == 1 else f"{n} {label}s"
+    """Return "1 error", "2 warnings", "0 infos"."""
+    return f"{n} {severity}" if n == 1 else f"{n} {severity}s"
 
 
 def verdict(findings: Sequence[Finding]) -> Verdict:
     """Say at a glance whether the text can run: errors to fix, warnings to check, or clean."""
     n = {s: sum(1 for f in findings if f.severity.value == s) for s in SEVERITIES}
-    counts = tuple((s, SEVERITY_LABEL[s] + ("" if n[s] == 1 else "s"), n[s]) for s in SEVERITIES)
+    counts = tuple((s, s + ("" if n[s] == 1 else "s"), n[s]) for s in SEVERITIES)
     if n["error"]:
         return Verdict("fail", f"{_count(n['error'], 'error')} to fix before publishing", counts)
     if n["warning"]:
@@ -182,9 +181,7 @@ def relation_view(r: Relation) -> RelationView:
 def _filters(views: Sequence[FindingView]) -> dict[str, list[tuple[str, str]]]:
     """Return the choices of each filter: (value, label) of what the findings contain."""
     return {
-        "severity": [
-            (s, SEVERITY_LABEL[s]) for s in SEVERITIES if any(v.severity == s for v in views)
-        ],
+        "severity": [(s, s) for s in SEVERITIES if any(v.severity == s for v in views)],
         "category": sorted({(v.category, v.category) for v in views}),
         "rule": sorted({(v.rule, f"{v.rule} {v.name}") for v in views}),
     }
