@@ -435,10 +435,13 @@ def _explain_run(run: Run, s: Settings) -> None:
 
 
 def _format_from_suffix(output: str) -> str | None:
-    """Return the format the output file's extension names (None for `-`); unknown exits 2."""
+    """Return the format the output file's extension names; an unknown extension exits 2.
+
+    None for `-` and for a folder (which the writer refuses with its own message).
+    """
     from auditor.report.formats import FORMATS, extension
 
-    if output == "-":
+    if output == "-" or Path(output).is_dir():
         return None
     suffix = Path(output).suffix.lstrip(".").lower()
     found = next((name for name in FORMATS if extension(name) == suffix), None)
