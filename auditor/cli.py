@@ -333,9 +333,22 @@ def baseline_command(
     select: SelectOpt = None,
     extend_select: ExtendSelectOpt = None,
     ignore: IgnoreOpt = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Rewrite the baseline at -o with current fingerprints, dropping stale entries "
+            "and adding no new findings.",
+        ),
+    ] = False,
 ) -> None:
     """Record the current findings of `audit check` so later runs report only new ones."""
-    from auditor.ci.baseline import baseline_document, render_baseline
+    from auditor.ci.baseline import (
+        baseline_document,
+        load_baseline,
+        render_baseline,
+        updated_baseline,
+    )
     from auditor.report.write import plan_output
 
     s = settings(None, None, None, config)
@@ -345,7 +358,11 @@ def baseline_command(
     target = guarded(partial(plan_output, output, [str(p) for p in inputs if p]))
     reports = guarded(lambda: _check(files, sources, run_config, suppressions))
     root = str(output.resolve().parent)
-    document = baseline_document(reports, root, scope="a")
+    if update:
+        old = guarded(partial(load_baseline, output))
+        document = updated_baseline(reports, old, root, scope="a")
+    else:
+        document = baseline_document(reports, root, scope="a")
     _write_or_fail([(target, render_baseline(document))])
     if not quiet:
         count = sum(e["count"] for e in document["entries"])

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
+from auditor.ci.fingerprint import dismissed_by, fingerprint
 from auditor.config import Config, ConfigError
 from auditor.knowledge import Knowledge, load_knowledge
 from auditor.measure.signature import signature
 from auditor.model import Alignment, Document, Finding, Hit, Relation, Report, RuleDoc, Scores, Span
 from auditor.read.lines import LineIndex, line_index
-from auditor.read.tokens import normalise, word_spans
+from auditor.read.tokens import word_spans
 from auditor.rules.registry import Context, Rule, select
 
 
@@ -47,7 +47,8 @@ def audit(
         readability={d.id: readability(d.body) for d in prose},
     )
     findings = run_rules(ctx, config, targets, {d.id: d for d in docs})
-    kept = tuple(f for f in findings if f.fingerprint not in suppressions)
+    gone = dismissed_by(findings, suppressions, {d.id: d for d in docs})
+    kept = tuple(f for i, f in enumerate(findings) if i not in gone)
     return Report(
         signature=signature(config),
         documents=tuple(docs),
@@ -151,14 +152,13 @@ def run_rules(
             continue
         original = documents[doc.id]
         doc_config = config.for_path(doc.path)
-        digests: dict[int, str] = {}
         for rule in _selected(doc_config):
             if rule.scope == "sources" and len(ctx.docs) < 2:
                 continue
             for hit in rule.run(doc, ctx, rule_options(rule, doc_config)):
                 if original.blanked(hit.start, hit.end):
                     continue
-                f = stamp(rule, original, hit, doc_config, documents, digests)
+                f = stamp(rule, original, hit, doc_config, documents)
                 findings.setdefault((f.doc, f.rule, f.start, f.end, f.message), f)
     return sorted(findings.values(), key=lambda f: (f.doc, f.start, f.end, f.rule))
 
@@ -178,13 +178,10 @@ def stamp(
     hit: Hit,
     config: Config,
     documents: Mapping[str, Document],
-    digests: dict[int, str] | None = None,
 ) -> Finding:
     """Turn a rule's hit into a finding with code, severity, positions and evidence.
 
-    `documents` are the files as read, by id, for the positions of related spans; `digests`
-    caches the hash of each sentence of `doc`, so a sentence with many findings is normalised
-    once (the work stays linear).
+    `documents` are the files as read, by id, for the positions of related spans.
     """
     if not 0 <= hit.start <= hit.end <= len(doc.text):
         raise ValueError(f"rule {rule.code} returned span {hit.start}:{hit.end} outside the text")
@@ -209,7 +206,7 @@ def stamp(
         suggestion=hit.suggestion,
         related=tuple(placed(s, line_index(documents[s.doc].text)) for s in hit.related),
         confidence=round(hit.confidence, 3),
-        fingerprint=fingerprint(rule.code, doc, hit.start, hit.end, digests),
+        fingerprint=fingerprint(rule.code, doc, hit.start, hit.end),
         safe=hit.safe and hit.suggestion is not None,
     )
 
@@ -218,24 +215,6 @@ def placed(span: Span, index: LineIndex) -> Span:
     """Return a related span with the lines and columns of its ends."""
     (line, column), (end_line, end_column) = index.position(span.start), index.position(span.end)
     return replace(span, line=line, column=column, end_line=end_line, end_column=end_column)
-
-
-def fingerprint(
-    code: str, doc: Document, start: int, end: int, digests: dict[int, str] | None = None
-) -> str:
-    """Key a finding by rule and a hash of its normalised sentence, not by position."""
-    sentence = doc.sentence_at(start)
-    if sentence is None:
-        return f"{code}:{sentence_digest(doc.text[start:end])}"
-    cache = {} if digests is None else digests
-    if sentence.index not in cache:
-        cache[sentence.index] = sentence_digest(doc.sentence_text(sentence.index))
-    return f"{code}:{cache[sentence.index]}"
-
-
-def sentence_digest(text: str) -> str:
-    """Return the hash of a sentence's normal form."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
 
 
 def pair_scores(docs: Sequence[Document], alignments: Iterable[Alignment]) -> Scores:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from auditor.ci.fingerprint import LegacyKeys, is_legacy
 from auditor.ci.jsonlist import read_json_list
 from auditor.model import Finding, InputError, Report
 
@@ -25,10 +26,6 @@ class Baseline:
 
     entries: Mapping[Key, int]
     root: str
-
-    def key(self, path: str, finding: Finding) -> Key:
-        """Return the key of `finding` reported on the file at `path`."""
-        return relative_key(path, self.root), finding.fingerprint
 
 
 def relative_key(path: str, root: str) -> str:
@@ -100,19 +97,45 @@ def apply_baseline(report: Report, baseline: Baseline, scope: str | None = None)
     Only entries for the files whose findings this report covers (document `scope`, or all
     documents when None) can match or be stale; entries for other files are left alone.
     """
-    paths = {d.id: d.path for d in report.documents if scope is None or d.id == scope}
+    kept, accepted, budget = _match(report, baseline, scope)
+    paths = [d.path for d in report.documents if scope is None or d.id == scope]
+    covered = {relative_key(p, baseline.root) for p in paths}
+    stale = sum(n for (path, _), n in budget.items() if path in covered)
+    counts = {"matched": len(accepted), "stale": stale}
+    return replace(report, findings=tuple(kept), baseline=counts)
+
+
+def _match(
+    report: Report, baseline: Baseline, scope: str | None
+) -> tuple[list[Finding], list[Finding], Counter[Key]]:
+    """Split the findings into those the baseline does not and does accept; return the rest.
+
+    A finding matches an entry by its fingerprint, or by its first-form fingerprint for entries
+    written before fingerprints kept only a little context.
+    """
     budget = Counter(baseline.entries)
+    old = LegacyKeys({d.id: d for d in report.documents})
+    legacy = any(is_legacy(fp) for _, fp in budget)
     kept: list[Finding] = []
+    accepted: list[Finding] = []
     for f in report.findings:
-        key = baseline.key(report.document(f.doc).path, f)
-        if f.doc in paths and budget[key] > 0:
+        path = relative_key(report.document(f.doc).path, baseline.root)
+        keys = [(path, f.fingerprint), *([(path, old.of(f))] if legacy else [])]
+        key = next((k for k in keys if budget[k] > 0), None)
+        if (scope is None or f.doc == scope) and key is not None:
             budget[key] -= 1
+            accepted.append(f)
         else:
             kept.append(f)
-    covered = {relative_key(p, baseline.root) for p in paths.values()}
-    matched = len(report.findings) - len(kept)
-    stale = sum(n for (path, _), n in budget.items() if path in covered)
-    return replace(report, findings=tuple(kept), baseline={"matched": matched, "stale": stale})
+    return kept, accepted, budget
+
+
+def updated_baseline(
+    reports: Iterable[Report], baseline: Baseline, root: str, scope: str | None
+) -> dict[str, Any]:
+    """Return the baseline rewritten with current fingerprints, keeping only entries found."""
+    accepted = [replace(r, findings=tuple(_match(r, baseline, scope)[1])) for r in reports]
+    return baseline_document(accepted, root, scope)
 
 
 def stale_total(reports: Collection[Report]) -> int:
