@@ -30,6 +30,7 @@ def audit(
     `targets` limits the findings to those document ids (all documents when None); `pairs` names
     the documents to align, by position (every other document with the first when None).
     """
+    from auditor.align.facts import link_facts
     from auditor.measure.readability import readability
     from auditor.mentions.extract import extract_mentions
 
@@ -38,13 +39,15 @@ def audit(
     docs = [measured(d) for d in docs]
     prose = [d.as_prose() for d in docs]
     alignments, unaligned, relations = _align_all(prose, config, pairs)
+    mentions = {d.id: extract_mentions(d, knowledge) for d in prose}
     ctx = Context(
         docs=tuple(prose),
         alignments=alignments,
         relations=relations,
-        mentions={d.id: extract_mentions(d, knowledge) for d in prose},
+        mentions=mentions,
         knowledge=knowledge,
         readability={d.id: readability(d.body) for d in prose},
+        facts=link_facts(prose, mentions, alignments),
     )
     findings = run_rules(ctx, config, targets, {d.id: d for d in docs})
     gone = dismissed_by(findings, suppressions, {d.id: d for d in docs})

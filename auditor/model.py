@@ -232,6 +232,25 @@ class QuoteMention(Mention):
 
 
 @dataclass(frozen=True)
+class FactLink:
+    """Two mentions in different documents that state the same fact (values may differ)."""
+
+    kind: str
+    doc_a: str
+    a: Mention
+    doc_b: str
+    b: Mention
+    basis: str  # how the sentences relate: aligned ("same", "related") or "shared" content
+    close: bool = True  # the same words stand next to both mentions
+
+    @property
+    def strength(self) -> int:
+        """Rank links: aligned sentences first, then shared content; close words add one."""
+        rank = {"same": 3, "related": 2, "shared": 1}.get(self.basis, 0)
+        return 2 * rank + self.close
+
+
+@dataclass(frozen=True)
 class Span:
     """A span of a document that supports a finding, with its text.
 

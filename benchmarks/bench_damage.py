@@ -334,6 +334,19 @@ def false_alarms(pairs: Sequence[dict], results: dict[str, dict]) -> None:
     print(f"  ({words} words in {len(pairs)} pairs; raw counts: every finding counts)")
 
 
+def show_alarms(pairs: Sequence[dict], results: dict[str, dict], rules: tuple[str, ...]) -> None:
+    """Print the findings of some rules on the unchanged pairs, with their sentence."""
+    for pair in pairs:
+        for f in results[pair["id"]]["findings"]:
+            if f["rule"].startswith(rules):
+                text = pair["_text_" + f["doc"]]
+                context = text[max(0, f["start"] - 70) : f["end"] + 30].replace("\n", " ")
+                print(
+                    f"  {pair['id']} {f['rule']} {f['doc']} {f['evidence']!r} -> "
+                    f"{f['suggestion']!r}: ...{context}..."
+                )
+
+
 def cross_source(code: str) -> bool:
     """Return True for the rules that compare sources."""
     return code.startswith(CROSS_SOURCE)
@@ -355,10 +368,15 @@ def main() -> None:
     p.add_argument("--per-kind", type=int, default=60, help="at most this many places per kind")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     p.add_argument("--show", action="store_true", help="print every missed damage")
+    p.add_argument("--kinds", default=",".join(KINDS), help="damage kinds to put in")
+    p.add_argument(
+        "--alarms", default="", help="print the unchanged pairs' findings of these rules"
+    )
     args = p.parse_args()
     pairs = load(args.data)
     by_id = {p["id"]: p for p in pairs}
-    damages = choose(pairs, args.per_kind)
+    kinds = set(args.kinds.split(","))
+    damages = [d for d in choose(pairs, args.per_kind) if d.kind in kinds]
     started, cpu = time.perf_counter(), time.process_time()
     jobs = [(p["_text_a"], p["_text_b"], p["id"]) for p in pairs]
     jobs += [
@@ -369,6 +387,8 @@ def main() -> None:
         out = list(pool.map(run_pair, jobs, chunksize=4))
     clean = {p["id"]: r for p, r in zip(pairs, out, strict=False)}
     report(pairs, by_id, damages, clean, out[len(pairs) :], args.show)
+    if args.alarms:
+        show_alarms(pairs, clean, tuple(args.alarms.split(",")))
     wall = time.perf_counter() - started
     print(f"{len(jobs)} audits in {wall:.0f} s wall ({time.process_time() - cpu:.0f} s CPU here)")
 

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from typing import TypeVar
+from dataclasses import replace
 
-from auditor.mentions.quantities import WEEKDAYS, DateRef, same_value
+from auditor.align.facts import agree, date_of
+from auditor.mentions.quantities import WEEKDAYS, DateRef
 from auditor.model import (
     Category,
     DateMention,
     Document,
+    FactLink,
     Hit,
+    Mention,
     NumberMention,
     Severity,
     Span,
     WeekdayMention,
 )
-from auditor.rules.registry import Context, M, rule
+from auditor.rules.registry import Context, rule
 
-D = TypeVar("D", DateMention, WeekdayMention)
 WEEKDAY_REACH = 40  # characters between a weekday and the date it names
 
 
@@ -51,11 +53,14 @@ WEEKDAY_REACH = 40  # characters between a weekday and the date it names
     ),
 )
 def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
-    """A number differs from the one in the aligned sentence of the other source.
+    """A number differs from the other source's number for the same quantity.
 
-    Numbers are compared after normalisation ("100,000" = "100 000" = "100 thousand", "eight
-    hours" = "8-hour"), so only real differences remain. Same unit on both sides makes it an
-    error.
+    Numbers are compared only with the same quantity in the other source (the fact links of
+    the align stage): the same counted noun or unit, the same word governing it, in sentences
+    that are aligned or share rare content. A score is not a run, a time of day is not a count,
+    an age is not a count. Values are compared after normalisation ("100,000" = "100 000" =
+    "100 thousand", "eight hours" = "8-hour"). It is an error in sentences aligned as saying
+    the same thing, or when most other sources agree against this one (which it names).
 
     Why it matters:
         A digit dropped, a scale word lost or a count changed by translation puts a wrong fact
@@ -65,56 +70,65 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     Use instead:
         100,000 troops (after checking which source is right)
     Known false positives:
-        Two sources that report different counts of different things in aligned sentences
-        ("six hours" of talks, "eight hours" of travel). A number with no counterpart is never
+        Two sources that report different counts of different things with the same noun and
+        verb ("served four months" for two sentences). A number with no counterpart is never
         flagged: the other source may simply leave it out.
     """
-    for index, sentence in enumerate(doc.sentences):
-        mine = ctx.mentions_of(doc.id, NumberMention, sentence.start, sentence.end)
-        if not mine:
+    for m in ctx.mentions_of(doc.id, NumberMention):
+        theirs = ctx.linked(doc.id, m)
+        if not theirs or any(agree(m, t) for _, t, _ in theirs):
             continue
-        theirs = _counterpart_mentions(doc, index, ctx, NumberMention)
-        for m in _unmatched(mine, [t for _, t in theirs]):
-            rivals = [(d, t) for d, t in theirs if t in _unmatched([t for _, t in theirs], mine)]
-            if not rivals:
-                continue
-            yield _number_hit(doc, ctx, m, rivals)
+        rivals = [(d, t, k) for d, t, k in theirs if not _explained(ctx, doc.id, d, t, k)]
+        if rivals:
+            yield _conflict(doc, ctx, m, rivals, len(_sources(theirs)))
 
 
-def _number_hit(
-    doc: Document, ctx: Context, m: NumberMention, rivals: Sequence[tuple[str, NumberMention]]
-) -> Hit:
-    """Build the finding for a number that no counterpart number equals."""
-    same_unit = [t for _, t in rivals if m.unit and t.unit == m.unit]
-    best = same_unit[0] if same_unit else rivals[0][1]
-    single = len(rivals) == 1 or len(same_unit) == 1
-    return Hit(
-        m.start,
-        m.end,
-        f"{m.text!r} here, but the aligned sentence of the other source says {best.text!r}.",
-        suggestion=best.text if single and doc.id != ctx.docs[0].id else None,
-        related=tuple(Span(d, t.start, t.end, t.text) for d, t in rivals),
-        confidence=0.8 if same_unit else 0.6,
-        severity=Severity.ERROR if same_unit else None,
+def _explained(ctx: Context, doc_id: str, other: str, t: Mention, link: FactLink) -> bool:
+    """Return True if `doc_id` states the other source's value for this fact, linked at least
+    as closely elsewhere (the other fact's real counterpart is another mention)."""
+    return any(
+        d == doc_id and agree(t, mine) and k.strength >= link.strength
+        for d, mine, k in ctx.linked(other, t)
     )
 
 
-def _counterpart_mentions(
-    doc: Document, index: int, ctx: Context, kind: type[M]
-) -> list[tuple[str, M]]:
-    """Return (doc id, mention) of one kind in the sentences aligned with sentence `index`."""
-    return [
-        (other.id, m)
-        for other, s in ctx.counterparts(doc, index, kinds=("same",))
-        for m in ctx.mentions_of(other.id, kind, s.start, s.end)
-    ]
+def _sources(linked: Sequence[tuple[str, Mention, FactLink]]) -> set[str]:
+    """Return the documents the linked mentions come from."""
+    return {d for d, _, _ in linked}
 
 
-def _unmatched(
-    mine: Sequence[NumberMention], theirs: Sequence[NumberMention]
-) -> list[NumberMention]:
-    """Return the numbers of `mine` whose value is in none of `theirs`."""
-    return [m for m in mine if not any(same_value(m.value, t.value) for t in theirs)]
+def _conflict(
+    doc: Document,
+    ctx: Context,
+    m: Mention,
+    rivals: Sequence[tuple[str, Mention, FactLink]],
+    sources: int,
+) -> Hit:
+    """Build the finding for a fact that the linked facts of the other sources contradict."""
+    same = [r for r in rivals if r[2].basis == "same"]
+    best = (same or rivals)[0][1]
+    against = len(_sources(rivals))
+    single = len({t.text for _, t, _ in rivals}) == 1
+    majority = against >= 2 and against == sources
+    where = (
+        f"{against} of {len(ctx.docs) - 1} other sources say {best.text!r}"
+        if majority
+        else f"the other source says {best.text!r}"
+    )
+    return Hit(
+        m.start,
+        m.end,
+        f"{m.text!r} here, but {where} for the same {_what(m)}.",
+        suggestion=best.text if single and (majority or doc.id != ctx.docs[0].id) else None,
+        related=tuple(Span(d, t.start, t.end, t.text) for d, t, _ in rivals),
+        confidence=0.85 if majority or same else 0.6,
+        severity=Severity.ERROR if majority or same else None,
+    )
+
+
+def _what(m: Mention) -> str:
+    """Name what a fact is: a quantity, date or weekday."""
+    return {"number": "quantity", "date": "happening", "weekday": "happening"}[m.kind]
 
 
 @rule(
@@ -136,10 +150,15 @@ def _unmatched(
     ),
 )
 def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
-    """A date or weekday differs from the one in the aligned sentence of the other source.
+    """A date or weekday differs from the other source's date of the same happening.
 
-    Partial dates agree with fuller ones ("June" and "June 2021"); only a field given on both
-    sides and different (another day, month or year, another weekday) is flagged.
+    Dates are compared only with the date the other source gives the same happening (the fact
+    links: the same words next to it, in sentences that are aligned or share rare content).
+    The date at the top of an article is its publication date and is never compared. Partial
+    dates agree with fuller ones ("June" and "June 2021"); only a field given on both sides and
+    different (another day, month or year, another weekday) is flagged. It is an error in
+    sentences aligned as saying the same thing, or when most other sources agree against this
+    one (which it names), and a warning otherwise.
 
     Why it matters:
         A wrong date misplaces the event; translation swaps day and month, and rewriting turns
@@ -149,45 +168,19 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     Use instead:
         16 June 2021 (after checking which source is right)
     Known false positives:
-        Aligned sentences that mention two different days on purpose (a meeting announced on
-        one day for another).
+        Sentences that mention two different days on purpose (a meeting announced on one day
+        for another).
     """
-    for index in range(len(doc.sentences)):
-        yield from _day_hits(doc, ctx, index, DateMention)
-        yield from _day_hits(doc, ctx, index, WeekdayMention)
-
-
-def _day_hits(doc: Document, ctx: Context, index: int, kind: type[D]) -> Iterator[Hit]:
-    """Yield a hit for each date (or weekday) of a sentence that its counterparts contradict."""
-    sentence = doc.sentences[index]
-    mine = ctx.mentions_of(doc.id, kind, sentence.start, sentence.end)
-    theirs = _counterpart_mentions(doc, index, ctx, kind) if mine else []
-    for m in mine:
-        if any(_agree(m, t) for _, t in theirs) or not theirs:
+    days: list[Mention] = [*ctx.mentions_of(doc.id, DateMention)]
+    days += ctx.mentions_of(doc.id, WeekdayMention)
+    for m in sorted(days, key=lambda m: m.start):
+        theirs = ctx.linked(doc.id, m)
+        if not theirs or any(agree(m, t) for _, t, _ in theirs):
             continue
-        yield Hit(
-            m.start,
-            m.end,
-            f"{m.text!r} here, but the aligned sentence of the other source says "
-            f"{theirs[0][1].text!r}.",
-            suggestion=theirs[0][1].text if len(theirs) == 1 and doc.id != ctx.docs[0].id else None,
-            related=tuple(Span(d, t.start, t.end, t.text) for d, t in theirs),
-            confidence=0.8,
-        )
-
-
-def _agree(a: D, b: D) -> bool:
-    """Return True if two date or weekday mentions can denote the same day."""
-    if isinstance(a, WeekdayMention) and isinstance(b, WeekdayMention):
-        return a.weekday == b.weekday
-    if isinstance(a, DateMention) and isinstance(b, DateMention):
-        return _date(a).agrees(_date(b))
-    return False
-
-
-def _date(m: DateMention) -> DateRef:
-    """Return the DateRef of a date mention."""
-    return DateRef(m.start, m.end, m.year, m.month, m.day)
+        rivals = [(d, t, k) for d, t, k in theirs if not _explained(ctx, doc.id, d, t, k)]
+        if rivals:
+            hit = _conflict(doc, ctx, m, rivals, len(_sources(theirs)))
+            yield replace(hit, severity=hit.severity or Severity.WARNING, confidence=0.8)
 
 
 @rule(
@@ -224,7 +217,7 @@ def weekday_contradicts_date(doc: Document, ctx: Context) -> Iterator[Hit]:
     dates = [m for m in ctx.mentions_of(doc.id, DateMention) if m.day and m.month]
     for w in ctx.mentions_of(doc.id, WeekdayMention):
         date = _adjacent_date(doc, w, dates)
-        actual = _weekday_of(_date(date), doc.date) if date else None
+        actual = _weekday_of(date_of(date), doc.date) if date else None
         if date is None or actual is None or actual == w.weekday:
             continue
         name = WEEKDAYS[actual].capitalize()

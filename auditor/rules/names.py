@@ -46,8 +46,11 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     """A named forum, treaty or organisation is called differently in the other source.
 
     Two names that share their kind ("Dialogue", "Treaty", "Council") and all words but one (a
-    word swapped, added or dropped) are compared. Both texts are flagged; the fix offered for a
-    later text is the first text's name (the reference), or a known canonical name.
+    word swapped, added or dropped) are compared, and so are two names of the same length that
+    differ in one word (never the last) in sentences that speak of the same thing (the name
+    links of the align stage: aligned sentences, or sentences sharing rare content, with the
+    same words next to both). Both texts are flagged; the fix offered for a later text is the
+    first text's name (the reference), or a known canonical name.
 
     Why it matters:
         Two such names almost always denote the same thing, and one of them is a
@@ -60,25 +63,46 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
         Two real bodies whose names differ by one word, each named in only one source. Names
         that both sources use are never compared.
     """
-    mine = _names(ctx, doc.id)
     reference = doc.id != ctx.docs[0].id
+    seen: set[tuple[int, int]] = set()
+    for other, m, match in (*_kind_variants(doc, ctx), *_linked_variants(doc, ctx)):
+        if (m.start, m.end) in seen:
+            continue
+        seen.add((m.start, m.end))
+        yield Hit(
+            m.start,
+            m.end,
+            f"Called {m.text!r} here but {match.text!r} in the other source: one word "
+            "differs, so one of the two names is probably wrong.",
+            suggestion=match.text if reference or match.canonical else None,
+            related=(Span(other, match.start, match.end, match.text),),
+            confidence=0.6,
+        )
+
+
+def _kind_variants(doc: Document, ctx: Context) -> Iterator[tuple[str, NameMention, NameMention]]:
+    """Yield (other doc, name, other name) for names with a kind noun one word apart."""
+    mine = _names(ctx, doc.id)
     keys_here = {m.key for m in mine}
     for other in ctx.others(doc):
         theirs = _names(ctx, other.id)
         keys_there = {m.key for m in theirs}
         for m in mine:
             match = _variant_of(m, theirs, keys_here, keys_there)
-            if match is None:
-                continue
-            yield Hit(
-                m.start,
-                m.end,
-                f"Called {m.text!r} here but {match.text!r} in the other source: one word "
-                "differs, so one of the two names is probably wrong.",
-                suggestion=match.text if reference or match.canonical else None,
-                related=(Span(other.id, match.start, match.end, match.text),),
-                confidence=0.6,
-            )
+            if match is not None:
+                yield other.id, m, match
+
+
+def _linked_variants(doc: Document, ctx: Context) -> Iterator[tuple[str, NameMention, NameMention]]:
+    """Yield (other doc, name, other name) for the name links of the align stage."""
+    for link in ctx.facts:
+        a, b = link.a, link.b
+        if not (isinstance(a, NameMention) and isinstance(b, NameMention)):
+            continue
+        if link.doc_a == doc.id:
+            yield link.doc_b, a, b
+        elif link.doc_b == doc.id:
+            yield link.doc_a, b, a
 
 
 def _names(ctx: Context, doc_id: str) -> list[NameMention]:

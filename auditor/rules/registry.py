@@ -15,6 +15,7 @@ from auditor.model import (
     Alignment,
     Category,
     Document,
+    FactLink,
     Hit,
     Mention,
     Relation,
@@ -52,6 +53,7 @@ class Context:
     knowledge: Knowledge | None = None
     readability: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     relations: tuple[Relation, ...] = ()
+    facts: tuple[FactLink, ...] = ()
 
     def versions(self, x: Document, y: Document) -> bool:
         """Return True if one of the two documents is a version of the other.
@@ -136,6 +138,19 @@ class Context:
         from auditor.measure.readability import readability
 
         return self.readability.get(doc.id) or readability(doc.body)
+
+    def linked(self, doc_id: str, m: Mention) -> list[tuple[str, Mention, FactLink]]:
+        """Return (doc id, mention, link) of the other sources' facts that state the same fact."""
+        return self._fact_index.get((doc_id, m.start, m.end), [])
+
+    @cached_property
+    def _fact_index(self) -> dict[tuple[str, int, int], list[tuple[str, Mention, FactLink]]]:
+        """Index the fact links by either end: (doc, start, end) -> (doc, mention, link)."""
+        index: dict[tuple[str, int, int], list[tuple[str, Mention, FactLink]]] = {}
+        for k in self.facts:
+            index.setdefault((k.doc_a, k.a.start, k.a.end), []).append((k.doc_b, k.b, k))
+            index.setdefault((k.doc_b, k.b.start, k.b.end), []).append((k.doc_a, k.a, k))
+        return index
 
     @cached_property
     def _documents(self) -> dict[str, Document]:

@@ -1,0 +1,31 @@
+"""The words around a mention that say what it is about: its predicate, anchors and subject."""
+
+from __future__ import annotations
+
+from auditor.align.similarity import CALENDAR, STOPWORDS, WORD, stem
+from auditor.knowledge.lexicon import lexicon
+
+REACH = 4  # words on each side of a mention that name what it is about
+HEDGES = lexicon().word_set("fact_hedges")  # words that hedge or time a fact
+
+
+def context_stems(
+    text: str, start: int, end: int, m_start: int, m_end: int, *, predicate: bool = False
+) -> set[str]:
+    """Return the stems of the content words within REACH words of a mention in its sentence.
+
+    With `predicate`, only the nearest lower-case content word before it ("killed 10").
+    """
+    before = [w.group() for w in WORD.finditer(text, start, m_start)][-REACH:]
+    after = [] if predicate else [w.group() for w in WORD.finditer(text, m_end, end)][:REACH]
+    words = [w for w in (*before, *after) if not w[0].isdigit()]
+    stems = [stem(w) for w in words if not (predicate and w[0].isupper())]
+    content = [w for w in stems if w not in STOPWORDS | CALENDAR | HEDGES and len(w) > 2]
+    return set(content[-1:] if predicate else content)
+
+
+def subject(text: str, start: int, m_start: int) -> frozenset[str]:
+    """Return the stems of the capitalised words within REACH words before a mention."""
+    before = [w.group() for w in WORD.finditer(text, start, m_start)][-REACH:]
+    stems = {stem(w) for w in before if w[0].isupper()}
+    return frozenset(w for w in stems if w not in STOPWORDS and w not in CALENDAR)

@@ -1,0 +1,247 @@
+"""Fact links: mentions in different sources that state the same fact, however worded.
+
+The sentence alignment pairs sentences for the side-by-side view; the rules that compare facts
+across sources read these links instead. Two mentions are linked when they fill the same slot:
+
+- numbers: the same counted noun or unit right after the number ("23 points", "10 people"),
+  the same predicate or anchor next to it ("scored", "Jackman"), and sentences that are aligned
+  or share rare content. A number with no noun, a time of day or a score ("15-2") links to
+  nothing, so it is never compared.
+- dates and weekdays: the same anchor or predicate next to them ("struck on Sunday", "the quake
+  struck Sunday") in sentences that are aligned or share rare content. The date at the top of
+  an article is its publication date, never a fact: it is left out, and weekdays of the article
+  resolve against it.
+
+A link says nothing about whether the values agree; the rules decide that.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from auditor.align.context import context_stems, subject
+from auditor.align.match import Sides, make_sides, signatures
+from auditor.align.namelinks import find_names, link_names
+from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
+from auditor.knowledge.lexicon import alternation, lexicon
+from auditor.mentions.quantities import DateRef, same_value
+from auditor.model import (
+    Alignment,
+    DateMention,
+    Document,
+    FactLink,
+    Mention,
+    NumberMention,
+    WeekdayMention,
+)
+from auditor.read.lines import line_end
+
+FACT_KINDS = (NumberMention, DateMention, WeekdayMention)
+MIN_EVIDENCE = 1.0  # shared rare content (in `evidence` units) of unaligned linked sentences
+SPEECH = lexicon().word_set("report_verbs")  # they date the reporting, not the event
+MAX_BUCKET = 30  # a slot filled more often than this in one text is too common to link
+TOP_CHARS = 120  # a date this close to the top of an article: when it was published or updated
+TOP_LINES = 3  # a date alone on one of the first lines of the body is the publication date
+NOUN = re.compile(rf"[\s-]*(?:(?:{alternation(lexicon().scales)})[\s-]+)?([A-Za-z]+)")
+NOT_QUANTITY = re.compile(r"\s*(?::\d|-\d|[ap]\.?m\b)|[\s-]*(?:years?[\s-]*)?old\b", re.I)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A mention that can be compared across sources, with what it is about."""
+
+    doc: str
+    mention: Mention
+    sentence: int
+    slot: str  # counted noun or unit of a number; the kind for dates and weekdays
+    near: frozenset[str]  # stems of the content words next to it
+    subject: frozenset[str]  # capitalised words just before a number (who scored it)
+    sole: bool = True  # the only fact of its slot in its sentence
+
+
+def link_facts(
+    docs: Sequence[Document],
+    mentions: Mapping[str, Sequence[Mention]],
+    alignments: Sequence[Alignment],
+) -> tuple[FactLink, ...]:
+    """Return the links between facts (and names one word apart) of every two documents."""
+    if len(docs) < 2:
+        return ()
+    facts = {d.id: list(find_facts(d, mentions.get(d.id, ()))) for d in docs}
+    names = {d.id: find_names(d) for d in docs}
+    sigs = {d.id: signatures(d) for d in docs}
+    aligned = aligned_pairs(alignments)
+    out: list[FactLink] = []
+    for x, y in combinations(docs, 2):
+        relation = _relation(x.id, y.id, make_sides(sigs[x.id], sigs[y.id], WEIGHTS), aligned)
+        out += _link_pair(facts[x.id], facts[y.id], relation)
+        out += link_names(x, y, names, relation)
+    return tuple(out)
+
+
+def _relation(
+    x: str, y: str, sides: Sides, aligned: Mapping[tuple[str, int, str, int], str]
+) -> Callable[[int, int], str | None]:
+    """Return how sentence i of x relates to sentence j of y: its alignment kind, "shared"
+    (rare content in common) or None; each pair is measured at most once."""
+    cache: dict[tuple[int, int], str | None] = {}
+
+    def relation(i: int, j: int) -> str | None:
+        if (i, j) not in cache:
+            kind = aligned.get((x, i, y, j))
+            shared = kind is None and sides.evidence((i,), (j,)) >= MIN_EVIDENCE
+            cache[i, j] = kind or ("shared" if shared else None)
+        return cache[i, j]
+
+    return relation
+
+
+def aligned_pairs(alignments: Sequence[Alignment]) -> dict[tuple[str, int, str, int], str]:
+    """Return the kind of link of every sentence pair inside an alignment group, both ways."""
+    out: dict[tuple[str, int, str, int], str] = {}
+    for al in alignments:
+        for (dx, xs), (dy, ys) in combinations(al.sentences.items(), 2):
+            for i in xs:
+                out.update({(dx, i, dy, j): al.kind for j in ys})
+                out.update({(dy, j, dx, i): al.kind for j in ys})
+    return out
+
+
+def _link_pair(
+    xs: Sequence[Fact], ys: Sequence[Fact], relation: Callable[[int, int], str | None]
+) -> Iterator[FactLink]:
+    """Yield the links between the facts of two documents that fill the same slot."""
+    buckets: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in ys:
+        buckets[f.mention.kind, f.slot].append(f)
+    for f in xs:
+        bucket = buckets.get((f.mention.kind, f.slot), [])
+        if len(bucket) > MAX_BUCKET:
+            continue
+        for g in bucket:
+            if f.subject and g.subject and not f.subject & g.subject:
+                continue
+            close = bool(f.near & g.near) or agree(f.mention, g.mention)
+            alone = f.sole and g.sole
+            if not (close and alone) if f.mention.kind == "number" else not (close or alone):
+                continue
+            basis = relation(f.sentence, g.sentence)
+            if basis is not None and (close or basis == "same"):
+                yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, basis, close)
+
+
+def agree(a: Mention, b: Mention) -> bool:
+    """Return True if two facts of one kind can state the same value."""
+    if isinstance(a, NumberMention) and isinstance(b, NumberMention):
+        return same_value(a.value, b.value)
+    if isinstance(a, WeekdayMention) and isinstance(b, WeekdayMention):
+        return a.weekday == b.weekday
+    if isinstance(a, DateMention) and isinstance(b, DateMention):
+        return date_of(a).agrees(date_of(b))
+    return False
+
+
+def date_of(m: DateMention) -> DateRef:
+    """Return the DateRef of a date mention."""
+    return DateRef(m.start, m.end, m.year, m.month, m.day)
+
+
+def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
+    """Return the checkable facts of a document: numbers with a noun, event dates, weekdays."""
+    out: list[Fact] = []
+    starts = [s.start for s in doc.sentences]
+    top = publication_span(doc, mentions)
+    for m in mentions:
+        if not isinstance(m, FACT_KINDS) or (top is not None and top[0] <= m.start < top[1]):
+            continue
+        if m.kind == "date" and m.start < doc.body_start + TOP_CHARS and len(doc.sentences) > 2:
+            continue
+        index = bisect.bisect_right(starts, m.start) - 1
+        if index < 0 or m.end > doc.sentences[index].end:
+            continue
+        slot = counted_noun(doc.text, m) if isinstance(m, NumberMention) else _when(doc.text, m)
+        if slot is None or (isinstance(m, DateMention) and not m.month):
+            continue
+        s = doc.sentences[index]
+        number = m.kind == "number"
+        near = context_stems(doc.text, s.start, s.end, m.start, m.end, predicate=number) - {slot}
+        who = subject(doc.text, s.start, m.start) if m.kind == "number" else frozenset()
+        out.append(Fact(doc.id, m, index, slot, frozenset(near), who))
+    count = Counter((f.sentence, f.slot) for f in out)
+    return [replace(f, sole=count[f.sentence, f.slot] == 1) for f in out]
+
+
+def _when(text: str, m: Mention) -> str:
+    """Return the slot of a date or weekday: the day something was said, or of an event."""
+    around = (
+        text[max(0, m.start - 30) : m.start].split()[-2:] + text[m.end : m.end + 30].split()[:2]
+    )
+    said = any(w.strip(",.;:").lower() in SPEECH for w in around)
+    return f"{m.kind} said" if said else m.kind
+
+
+def counted_noun(text: str, m: NumberMention) -> str | None:
+    """Return the unit or the noun counted by a number, or None (a time, a score, no noun)."""
+    if NOT_QUANTITY.match(text, m.end) or text[max(0, m.start - 1) : m.start] == ":":
+        return None
+    if m.unit:
+        return m.unit
+    after = NOUN.match(text, m.end)
+    if after is None:
+        return None
+    noun = stem(after.group(1))
+    return None if noun in STOPWORDS or noun in CALENDAR or len(noun) < 3 else noun
+
+
+def publication_span(doc: Document, mentions: Sequence[Mention]) -> tuple[int, int] | None:
+    """Return the span of a date line at the top of the body (the publication date), if any."""
+    lines = 0
+    pos = doc.body_start
+    while pos < len(doc.text) and lines < TOP_LINES:
+        end = line_end(doc.text, pos)
+        line = doc.text[pos:end]
+        if line.strip():
+            lines += 1
+            dates = [m for m in mentions if isinstance(m, DateMention) and pos <= m.start < end]
+            if dates and _only_date(line, dates, pos):
+                return pos, end
+        pos = _next_line(doc.text, end)
+    return None
+
+
+def _only_date(line: str, dates: Sequence[DateMention], pos: int) -> bool:
+    """Return True if a line holds a full date and little else (a weekday, a time, a place)."""
+    full = any(m.year and m.day for m in dates)
+    rest = line
+    for m in sorted(dates, key=lambda m: -m.start):
+        rest = rest[: m.start - pos] + rest[m.end - pos :]
+    return full and len(WORD.findall(rest)) <= 4
+
+
+def _next_line(text: str, end: int) -> int:
+    """Return the offset where the line after the one ending at `end` starts."""
+    if text.startswith("\r\n", end):
+        return end + 2
+    return end + 1 if end < len(text) else end
+
+
+def publication_date(doc: Document, mentions: Sequence[Mention]) -> dt.date | None:
+    """Return the date an article was published: its date line, else a date line at the top."""
+    if doc.date:
+        return dt.date.fromisoformat(doc.date)
+    span = publication_span(doc, mentions)
+    if span is None:
+        return None
+    for m in mentions:
+        if isinstance(m, DateMention) and span[0] <= m.start < span[1] and m.day:
+            try:
+                return dt.date(m.year or 0, m.month or 0, m.day)
+            except ValueError:
+                return None
+    return None
