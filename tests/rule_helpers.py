@@ -16,7 +16,7 @@ SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 def run(texts: tuple[str, ...], select: str) -> list[Finding]:
     """Audit texts (documents a, b, ...) with the rules whose codes start with `select`."""
     docs = [document_from_text(t, chr(ord("a") + i), f"ex{i}.txt") for i, t in enumerate(texts)]
-    return list(audit(docs, Config(select=(select,))).findings)
+    return list(audit(docs, Config(select=(select,), preview=True)).findings)
 
 
 @lru_cache(maxsize=1)

@@ -94,3 +94,12 @@ def test_config_sets_the_relation(tmp_path: Path) -> None:
     bad.write_text('relation = "cousins"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="relation"):
         load_config(bad)
+
+
+def test_preview_rules_run_only_when_asked() -> None:
+    from auditor.rules.registry import all_rules, select
+
+    preview = {c for c, r in all_rules().items() if r.level == "preview"}
+    assert preview and not preview & {r.code for r in select(("ALL",))}
+    assert not preview & {r.code for r in select(tuple(preview))}
+    assert preview <= {r.code for r in select(("ALL",), preview=True)}

@@ -19,7 +19,7 @@ def parallel(ref_line: str, mt_line: str, select: str = "E") -> list[Finding]:
         document_from_text(REF.format(ref_line), "a", "ref.txt"),
         document_from_text(REF.format(mt_line), "b", "mt.txt"),
     ]
-    report = audit(docs, Config(select=(select,), parallel=True))
+    report = audit(docs, Config(select=(select,), parallel=True, preview=True))
     return [f for f in report.findings if f.doc == "b"]
 
 

@@ -127,6 +127,7 @@ def _added_hit(
     Severity.WARNING,
     Category.MT_ERROR,
     scope="sources",
+    level="preview",
     fires=(
         (
             "CCTV News: dental implants are the best choice for many patients.",
