@@ -16,6 +16,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from auditor.ci.progress import shown_progress
 from auditor.config import Config
 from auditor.model import Document, InputError, Report
 
@@ -56,12 +57,13 @@ def check_files(
             raise InputError(f"{p}: no such file")
     task = partial(check_one, against=tuple(against), config=config, dismissed=dismissed)
     workers = 1 if "-" in paths else min(jobs or os.cpu_count() or 1, len(paths))
+    sizes = [0 if p == "-" else Path(p).stat().st_size for p in paths]
     if workers <= 1:
-        return [task(p) for p in paths]
+        return list(shown_progress(map(task, paths), sizes))
     warm()
     chunk = max(1, min(16, len(paths) // (workers * 4)))
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=warm) as pool:
-        return list(pool.map(task, paths, chunksize=chunk))
+        return list(shown_progress(pool.map(task, paths, chunksize=chunk), sizes))
 
 
 def check_one(
