@@ -73,7 +73,7 @@ class Document:
     words: int | None = None
     # What the rules read: `text` with Markdown markup and code blanked and soft line breaks
     # as spaces, at the same offsets; None when that is `text` itself.
-    prose: str | None = None
+    prose: str | None = field(default=None, compare=False)  # derived from text and path
 
     def sentence_text(self, index: int) -> str:
         """Return the text of sentence `index`."""

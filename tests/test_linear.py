@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from auditor import engine
+from auditor.ci import fingerprint
 from auditor.config import Config
 from auditor.read import segment
 from auditor.read.decode import document_from_text
@@ -44,7 +45,7 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> Ca
 def test_fingerprints_normalise_a_linear_amount_of_text(
     monkeypatch: pytest.MonkeyPatch, make: Callable[[int], str]
 ) -> None:
-    work = count_calls(monkeypatch, engine, "normalise")
+    work = count_calls(monkeypatch, fingerprint, "normalise")
     measured = []
     for n in (300, 1200):
         before = work()

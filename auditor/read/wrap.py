@@ -16,6 +16,7 @@ from auditor.read.segment import SENTENCE_END
 FIRST_WORD = re.compile(r"[ \t]*\S*")
 
 MAX_WIDTH = 160  # wider lines are paragraphs on one line, not wrapped text
+MIN_WIDTH = 20  # nobody wraps prose narrower than this
 MIN_CONTINUED = 2  # lines that continue a paragraph needed to judge
 FULL_SHARE = 0.8  # at least this share of continued lines are full
 SENTENCE_END_SHARE = 0.5  # at most this share of continued lines end a sentence
@@ -39,7 +40,7 @@ def is_hard_wrapped(text: str, start: int = 0) -> bool:
         return False
     lines = [text[s:e].rstrip() for s, e, _ in continued]
     width = max(len(line) for line in lines)
-    if width > MAX_WIDTH:
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
         return False
     following = [_first_word(text, after) for _, _, after in continued]
     full = sum(1 for line, word in zip(lines, following, strict=True) if len(line) + word >= width)
