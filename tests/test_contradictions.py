@@ -110,11 +110,6 @@ def test_the_clean_paraphrase_documents_are_quiet(relation: str | None) -> None:
     assert flagged(report, a) | flagged(report, b) == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="since the fact links of 0727415, changed numbers, a month and years between "
-    "paraphrases worded differently are missed (10 of 20 found, 20 of 20 before): issue 15",
-)
 @pytest.mark.parametrize("relation", RELATIONS)
 def test_nine_in_ten_injected_contradictions_are_found(relation: str | None) -> None:
     a = document([x for x, _ in PAIRS], "a")

@@ -48,6 +48,7 @@ SPEECH = lexicon().word_set("report_verbs")  # they date the reporting, not the 
 MAX_BUCKET = 30  # a slot filled more often than this in one text is too common to link
 TOP_CHARS = 120  # a date this close to the top of an article: when it was published or updated
 TOP_LINES = 3  # a date alone on one of the first lines of the body is the publication date
+YEAR = "year"  # a year alone: compared only between sentences that say the same thing
 NOUN = re.compile(rf"[\s-]*(?:(?:{alternation(lexicon().scales)})[\s-]+)?([A-Za-z]+)")
 NOT_QUANTITY = re.compile(r"\s*(?::\d|-\d|[ap]\.?m\b)|[\s-]*(?:years?[\s-]*)?old\b", re.I)
 
@@ -118,8 +119,13 @@ def _link_pair(
 ) -> Iterator[FactLink]:
     """Yield the links between the facts of two documents that fill the same slot."""
     buckets: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    xsent: dict[int, list[Fact]] = defaultdict(list)
+    ysent: dict[int, list[Fact]] = defaultdict(list)
     for f in ys:
         buckets[f.mention.kind, f.slot].append(f)
+        ysent[f.sentence].append(f)
+    for f in xs:
+        xsent[f.sentence].append(f)
     for f in xs:
         bucket = buckets.get((f.mention.kind, f.slot), [])
         if len(bucket) > MAX_BUCKET:
@@ -129,11 +135,31 @@ def _link_pair(
                 continue
             close = bool(f.near & g.near) or agree(f.mention, g.mention)
             alone = f.sole and g.sole
-            if not (close and alone) if f.mention.kind == "number" else not (close or alone):
+            basis = relation(f.sentence, g.sentence) if close or alone else None
+            if basis is None or not (close or basis == "same"):
                 continue
-            basis = relation(f.sentence, g.sentence)
-            if basis is not None and (close or basis == "same"):
-                yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, basis, close)
+            # A number must be the only one of its slot in both sentences, and a year alone is
+            # compared only between sentences that say the same thing, however differently worded.
+            if f.mention.kind == "number" and not (
+                alone and (close or _rest_agrees(f, g, xsent[f.sentence], ysent[g.sentence]))
+            ):
+                continue
+            if f.slot == YEAR and not (alone and basis == "same"):
+                continue
+            yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, basis, close)
+
+
+def _rest_agrees(f: Fact, g: Fact, xs: Sequence[Fact], ys: Sequence[Fact]) -> bool:
+    """Return True if no other number of f's sentence conflicts with one of g's in the same
+    slot: one number changed is a conflict, several changed are another scope ("13 homers and
+    43 RBIs in 54 games" against "33 homers and 121 RBIs in 157 games")."""
+    return not any(
+        k.slot == h.slot and not agree(k.mention, h.mention)
+        for k in xs
+        if k is not f and k.mention.kind == "number"
+        for h in ys
+        if h is not g and h.mention.kind == "number"
+    )
 
 
 def agree(a: Mention, b: Mention) -> bool:
@@ -166,8 +192,10 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         if index < 0 or m.end > doc.sentences[index].end:
             continue
         slot = counted_noun(doc.text, m) if isinstance(m, NumberMention) else _when(doc.text, m)
-        if slot is None or (isinstance(m, DateMention) and not m.month):
+        if slot is None:
             continue
+        if isinstance(m, DateMention) and not m.month:
+            slot = YEAR
         s = doc.sentences[index]
         number = m.kind == "number"
         near = context_stems(doc.text, s.start, s.end, m.start, m.end, predicate=number) - {slot}
