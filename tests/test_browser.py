@@ -169,6 +169,23 @@ def test_keyboard_j_moves_to_the_next_finding_in_reading_order(page: Any, seed_p
     assert page.evaluate("location.hash") == f"#{first}"
 
 
+def test_dismissals_persist_across_reloads_and_undo_sticks_too(page: Any, seed_page: Path) -> None:
+    page.goto(seed_page.as_uri())
+    first, second = visible_rows(page)[:2]
+    page.click(f"#row-{first['f']} button.dismiss")
+    page.click(f"#row-{second['f']} button.dismiss")
+    page.reload()
+    pressed = "#row-{} button.dismiss"
+    assert page.locator(pressed.format(first["f"])).get_attribute("aria-pressed") == "true"
+    assert page.locator(pressed.format(second["f"])).get_attribute("aria-pressed") == "true"
+    assert page.locator("#dismissed-count").text_content() == "2"
+    page.click(pressed.format(second["f"]))  # undo one decision
+    page.reload()
+    assert page.locator(pressed.format(first["f"])).get_attribute("aria-pressed") == "true"
+    assert page.locator(pressed.format(second["f"])).get_attribute("aria-pressed") == "false"
+    assert page.locator("#dismissed-count").text_content() == "1"
+
+
 def test_dismiss_and_export_writes_suppressions_the_cli_honours(
     page: Any, seed_page: Path, seed_paths: list[Path], tmp_path: Path
 ) -> None:

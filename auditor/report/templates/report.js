@@ -5,6 +5,24 @@
   var rows = table ? Array.prototype.slice.call(table.tBodies[0].rows) : [];
   var filters = { severity: "", category: "", rule: "" };
   var dismissed = new Set();
+  var STORE = "audit-dismissed:";
+
+  function storageKey(row) {
+    return STORE + JSON.stringify([row.dataset.path, row.dataset.fingerprint]);
+  }
+
+  function remember(id, on) {
+    // Decisions stick across reloads, keyed by the document's path and the finding fingerprint.
+    try {
+      rows.filter(function (row) { return row.dataset.f === id; }).forEach(function (row) {
+        if (on) { localStorage.setItem(storageKey(row), "1"); } else { localStorage.removeItem(storageKey(row)); }
+      });
+    } catch (e) { /* storage unavailable (private mode, file: policy): decisions last this visit */ }
+  }
+
+  function remembered(row) {
+    try { return localStorage.getItem(storageKey(row)) === "1"; } catch (e) { return false; }
+  }
 
   function all(selector) {
     return Array.prototype.slice.call(doc.querySelectorAll(selector));
@@ -62,6 +80,7 @@
 
   function toggle(id) {
     if (dismissed.has(id)) { dismissed.delete(id); } else { dismissed.add(id); }
+    remember(id, dismissed.has(id));
     byFinding(id).filter(function (el) { return el.classList.contains("dismiss"); }).forEach(function (button) {
       var on = dismissed.has(id);
       button.setAttribute("aria-pressed", String(on));
@@ -140,5 +159,6 @@
   });
   window.addEventListener("hashchange", highlight);
   highlight();
+  rows.filter(remembered).forEach(function (row) { toggle(row.dataset.f); });
   if (rows.length) { refresh(); }
 })();
