@@ -17,7 +17,6 @@ A link says nothing about whether the values agree; the rules decide that.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -181,26 +180,24 @@ def date_of(m: DateMention) -> DateRef:
 def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
     """Return the checkable facts of a document: numbers with a noun, event dates, weekdays."""
     out: list[Fact] = []
-    starts = [s.start for s in doc.sentences]
     top = publication_span(doc, mentions)
     for m in mentions:
         if not isinstance(m, FACT_KINDS) or (top is not None and top[0] <= m.start < top[1]):
             continue
         if m.kind == "date" and m.start < doc.body_start + TOP_CHARS and len(doc.sentences) > 2:
             continue
-        index = bisect.bisect_right(starts, m.start) - 1
-        if index < 0 or m.end > doc.sentences[index].end:
+        s = doc.sentence_at(m.start)
+        if s is None or m.end > s.end:
             continue
         slot = counted_noun(doc.text, m) if isinstance(m, NumberMention) else _when(doc.text, m)
         if slot is None:
             continue
         if isinstance(m, DateMention) and not m.month:
             slot = YEAR
-        s = doc.sentences[index]
         number = m.kind == "number"
         near = context_stems(doc.text, s.start, s.end, m.start, m.end, predicate=number) - {slot}
         who = subject(doc.text, s.start, m.start) if m.kind == "number" else frozenset()
-        out.append(Fact(doc.id, m, index, slot, frozenset(near), who))
+        out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who))
     count = Counter((f.sentence, f.slot) for f in out)
     return [replace(f, sole=count[f.sentence, f.slot] == 1) for f in out]
 

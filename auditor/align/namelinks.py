@@ -40,7 +40,6 @@ class Name:
 
 def find_names(doc: Document) -> list[Name]:
     """Return the capitalised names of two or more words, leading function words removed."""
-    starts = [s.start for s in doc.sentences]
     out = []
     for m in PHRASE.finditer(doc.text, doc.body_start):
         words = m.group().split()
@@ -50,14 +49,13 @@ def find_names(doc: Document) -> list[Name]:
             words = words[1:]
         if len(words) < 2 or words[-1].lower() in CALENDAR:
             continue
-        index = bisect.bisect_right(starts, start) - 1
-        if index < 0 or m.end() > doc.sentences[index].end:
+        s = doc.sentence_at(start)
+        if s is None or m.end() > s.end:
             continue
         text = doc.text[start : m.end()]
         mention = NameMention(start, m.end(), text, " ".join(w.lower() for w in words))
-        s = doc.sentences[index]
         near = context_stems(doc.text, s.start, s.end, start, m.end())
-        out.append(Name(mention, index, tuple(words), frozenset(near)))
+        out.append(Name(mention, s.index, tuple(words), frozenset(near)))
     return out
 
 
