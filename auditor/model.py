@@ -6,6 +6,7 @@ The model imports nothing of the pipeline or the renderers: a report is data tha
 from __future__ import annotations
 
 import bisect
+import re
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -13,6 +14,9 @@ from enum import StrEnum
 from typing import ClassVar
 
 DISTRIBUTION = "newsroom-audit"  # the name on the package index; the command is `audit`
+
+# A paragraph break: a line end, an empty or blank line, a line end.
+BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
 
 
 class Severity(StrEnum):
@@ -86,6 +90,11 @@ class Document:
         if k >= 0 and self.sentences[k].start <= offset < self.sentences[k].end:
             return self.sentences[k]
         return None
+
+    def new_paragraph(self, before: int, index: int) -> bool:
+        """Return True if sentence `index` does not directly continue the paragraph of `before`."""
+        gap = self.text[self.sentences[before].end : self.sentences[index].start]
+        return index != before + 1 or BLANK_LINE.search(gap) is not None
 
     @property
     def body(self) -> str:

@@ -7,13 +7,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from auditor.knowledge.lexicon import lexicon
-from auditor.model import Sentence
+from auditor.model import BLANK_LINE, Sentence
 from auditor.read.lines import NEWLINE
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
 SENTENCE_END = frozenset(".!?…" + lexicon().quotes.closers)
 PUNCT_ONLY = re.compile(r"[^\w\s]+\Z")
 MAX_BLOCK = 20_000  # characters given to Punkt at once (longer paragraphs are cut)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -18,9 +17,6 @@ from auditor.report.segments import (
     ref_position,
     split,
 )
-
-# A paragraph break between sentences: a line end, an empty or blank line, a line end.
-BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
 
 # sentence index -> offset -> markers placed there
 Refs = dict[int, dict[int, list[Ref]]]
@@ -110,17 +106,11 @@ def _cell(
         segments = split(doc.text, s.start, s.end, marks, refs.get(i, {}))
         grade = f"{grades[i]:.1f}" if i < len(grades) else ""
         hard = i in difficulty.hard.get(doc.id, frozenset())
-        para = k > 0 and _new_paragraph(doc, indices[k - 1], i)
+        para = k > 0 and doc.new_paragraph(indices[k - 1], i)
         sentences.append(
             SentenceView(sentence_anchor(doc.id, i), i + 1, tuple(segments), grade, hard, para)
         )
     return Cell(doc_label(doc.id), tuple(sentences), cards)
-
-
-def _new_paragraph(doc: Document, before: int, index: int) -> bool:
-    """Return True if sentence `index` does not directly continue the paragraph of `before`."""
-    gap = doc.text[doc.sentences[before].end : doc.sentences[index].start]
-    return index != before + 1 or BLANK_LINE.search(gap) is not None
 
 
 # How the gutter names a link: same meaning (paraphrase, translation) or the same event told
