@@ -1,17 +1,23 @@
-"""Usage errors as one line on stderr with exit code 2, never click's multi-line box."""
+"""Parsing the command line: repeated option values, and errors as one line with exit code 2."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import Any, NoReturn
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn, TypeVar
 
 import typer
 from typer._click import exceptions as errors
 from typer._click.core import Context
 from typer.core import TyperGroup
 
+from auditor.config import ConfigError
+from auditor.model import InputError
 from auditor.report.escape import shown
+
+T = TypeVar("T")
+
+MULTI_VALUE = ("--against",)  # options that take every following value up to the next option
 
 
 class OneLineErrors(TyperGroup):
@@ -26,8 +32,6 @@ class OneLineErrors(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Run the command line; print usage errors as one line and exit 2."""
-        from auditor.cliargs import spread
-
         given = spread(sys.argv[1:] if args is None else args)
         try:
             code = super().main(given, prog_name, complete_var, standalone_mode=False, **extra)
@@ -54,6 +58,21 @@ class OneLineErrors(TyperGroup):
         return next((a for a in given if a in self.commands), None)
 
 
+def spread(args: Sequence[str]) -> list[str]:
+    """Return args with `--against a b c` spelled as `--against a --against b --against c`."""
+    out: list[str] = []
+    taking: str | None = None  # the option whose values are being read
+    for arg in args:
+        if arg.startswith("-"):
+            taking = None
+        elif taking is not None and out[-1] != taking:
+            out.append(taking)  # a further value: repeat the option before it
+        out.append(arg)
+        if arg.split("=", 1)[0] in MULTI_VALUE:
+            taking = arg.split("=", 1)[0]
+    return out
+
+
 def usage_line(message: str, command: str | None) -> str:
     """Return a usage error as one line with the hint `audit COMMAND --help`."""
     hint = " ".join(["audit", *([command] if command else []), "--help"])
@@ -63,3 +82,17 @@ def usage_line(message: str, command: str | None) -> str:
 def usage_error(message: str) -> NoReturn:
     """Stop with a usage error (one line, the command's help named, exit 2)."""
     raise errors.UsageError(message)
+
+
+def fail(message: str) -> NoReturn:
+    """Print a one-line error and exit with code 2."""
+    typer.echo(f"audit: error: {shown(message)}", err=True)
+    raise typer.Exit(code=2)
+
+
+def guarded(action: Callable[[], T]) -> T:
+    """Run `action`, turning input and config problems into a one-line error and exit 2."""
+    try:
+        return action()
+    except (InputError, ConfigError) as exc:
+        fail(str(exc))

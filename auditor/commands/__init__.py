@@ -1,0 +1,1 @@
+"""The `audit` commands, one module each; `auditor.cli` registers them on the typer app."""

@@ -1,0 +1,92 @@
+"""`audit check`: check each article on its own, or against the other sources of its event."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from auditor.commands.options import (
+    AgainstOpt,
+    BaselineOpt,
+    ConfigOpt,
+    ExitZeroOpt,
+    ExtendSelectOpt,
+    FailOnOpt,
+    FormatOpt,
+    GlossaryOpt,
+    IgnoreOpt,
+    OutputOpt,
+    PreviewOpt,
+    QuietOpt,
+    RelationOpt,
+    SelectOpt,
+    StrictBaselineOpt,
+    SuppressionsOpt,
+    VerboseOpt,
+)
+from auditor.commands.outputs import finish, plan
+from auditor.commands.selection import rules_chosen
+from auditor.commands.settings import settings
+from auditor.commands.usage import guarded, usage_error
+from auditor.config import Config
+from auditor.model import Report
+from auditor.report.run import Run
+
+
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Incoming articles to check, one by one.")],
+    against: AgainstOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = None,
+    config: ConfigOpt = None,
+    baseline: BaselineOpt = None,
+    strict_baseline: StrictBaselineOpt = False,
+    exit_zero: ExitZeroOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+    glossary: GlossaryOpt = None,
+    suppressions: SuppressionsOpt = None,
+    select: SelectOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    ignore: IgnoreOpt = None,
+    preview: PreviewOpt = False,
+    relation: RelationOpt = None,
+) -> None:
+    """Check each article on its own, or against the other sources of the same event."""
+    from auditor.report.formats import renders
+
+    fmt = fmt or ("text" if output in (None, "-") else None)
+    s = settings(
+        fmt, output or "-", fail_on, config, baseline, strict_baseline, exit_zero, quiet, verbose
+    )
+    if s.fmt and not renders(s.fmt, "check", len(files)):
+        usage_error(f"format {s.fmt} renders one file; use json, jsonl, sarif, junit, github, text")
+    run_config = rules_chosen(
+        s.config, preview, relation, (select, extend_select, ignore), glossary
+    )
+    sources = guarded(partial(against_sources, against))
+    targets = plan(s, "check", [*files, *sources, *run_config.glossary, suppressions])
+    reports = guarded(lambda: check_reports(files, sources, run_config, suppressions))
+    finish(Run(tuple(reports), s.config.fail_on, "check"), s, targets)
+
+
+def against_sources(against: list[Path] | None) -> tuple[str, ...]:
+    """Return the source files named by --against (folders expanded)."""
+    from auditor.ci.batch import expand_sources
+
+    return expand_sources(against or [])
+
+
+def check_reports(
+    files: list[Path], sources: tuple[str, ...], config: Config, suppressions: Path | None = None
+) -> list[Report]:
+    """Check the files, each against the sources, over all cores."""
+    from auditor.ci.batch import check_files
+    from auditor.ci.suppress import load_suppressions
+
+    dismissed = load_suppressions(suppressions) if suppressions else frozenset()
+    return check_files([str(p) for p in files], sources, config, dismissed=dismissed)
