@@ -28,9 +28,12 @@ def audit(
     """Audit one document on its own, or several that report the same event.
 
     `targets` limits the findings to those document ids (all documents when None); `pairs` names
-    the documents to align, by position (every other document with the first when None).
+    the documents to align, by position (every other document with the first when None). With
+    neither (a comparison), the report also holds the word differences between the other
+    documents, for views against each.
     """
     from auditor.align.facts import link_facts
+    from auditor.align.joined import joined_diffs
     from auditor.measure.readability import readability
     from auditor.mentions.extract import extract_mentions
 
@@ -63,6 +66,7 @@ def audit(
         suppressed=len(findings) - len(kept),
         relations=relations,
         rules=rule_docs(ctx.docs, config, targets),
+        pair_diffs=joined_diffs(prose, alignments) if pairs is None and targets is None else (),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import ClassVar
@@ -140,6 +140,37 @@ class Alignment:
     chrf: float | None = None
     bleu: float | None = None
     kind: str = "same"
+
+
+# The sentences of each document that one group of alignments joins, and those alignments.
+Joined = tuple[dict[str, set[int]], list[Alignment]]
+
+
+def joined_by_first(alignments: Sequence[Alignment], first: str) -> list[Joined]:
+    """Merge alignments that share a sentence of the first document into one group."""
+    groups: list[Joined] = []
+    owner: dict[int, int] = {}
+    for al in alignments:
+        mine = al.sentences.get(first, ())
+        at = next((owner[i] for i in mine if i in owner), len(groups))
+        if at == len(groups):
+            groups.append(({}, []))
+        for doc_id, indices in al.sentences.items():
+            groups[at][0].setdefault(doc_id, set()).update(indices)
+        groups[at][1].append(al)
+        owner.update(dict.fromkeys(mine, at))
+    return groups
+
+
+@dataclass(frozen=True)
+class PairDiff:
+    """Word differences of two documents other than the first, for the report's views.
+
+    `sentences` holds each one's sentences aligned with the same sentences of the first document.
+    """
+
+    sentences: Mapping[str, tuple[int, ...]]
+    diff: tuple[DiffOp, ...]
 
 
 @dataclass(frozen=True)
@@ -375,7 +406,8 @@ def doc_sections(doc: str) -> dict[str, str]:
 class Report:
     """Everything one audit found, enough to render every format without the pipeline.
 
-    `rules` documents every rule the run applied; `readability` holds each document's scores.
+    `rules` documents every rule the run applied; `readability` holds each document's scores;
+    `pair_diffs` lets the HTML report show differences against a document other than the first.
     """
 
     signature: Mapping[str, str]
@@ -389,6 +421,7 @@ class Report:
     baseline: Mapping[str, int] = field(default_factory=dict)
     relations: tuple[Relation, ...] = ()
     rules: Mapping[str, RuleDoc] = field(default_factory=dict)
+    pair_diffs: tuple[PairDiff, ...] = ()
 
     def document(self, doc_id: str) -> Document:
         """Return the document with id `doc_id`."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from three_sources import AGAINST, write_three
 from typer.testing import CliRunner
 
 from auditor.cli import app
@@ -184,6 +185,37 @@ def test_dismissals_persist_across_reloads_and_undo_sticks_too(page: Any, seed_p
     assert page.locator(pressed.format(first["f"])).get_attribute("aria-pressed") == "true"
     assert page.locator(pressed.format(second["f"])).get_attribute("aria-pressed") == "false"
     assert page.locator("#dismissed-count").text_content() == "1"
+
+
+MARKED = """() => {
+  const out = {};
+  document.querySelectorAll(".aligned .row:not(.heading) .cell").forEach(cell => {
+    const label = cell.querySelector(".chip").textContent;
+    cell.querySelectorAll(".diff-changed, .diff-only").forEach(el => {
+      (out[label] = out[label] || []).push(el.textContent.trim());
+    });
+  });
+  return out;
+}"""
+
+
+def test_differences_switch_to_the_chosen_document(page: Any, tmp_path: Path) -> None:
+    out = tmp_path / "three.html"
+    result = CliRunner().invoke(app, ["compare", *map(str, write_three(tmp_path)), "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    seen = watch(page)
+    page.goto(out.as_uri())
+    assert page.locator("#diff-against").is_visible()
+    assert page.evaluate(MARKED) == AGAINST["a"]
+    for against in ("b", "c", "a", "b"):
+        page.select_option("#diff-against", against)
+        assert page.evaluate(MARKED) == AGAINST[against], against
+    title = "span[data-vs]:not(.diff-changed):not(.diff-only)"
+    assert page.eval_on_selector_all(title, "els => els.filter(e => e.title).length") == 0
+    page.reload()  # the browser may keep the choice: the marks follow it
+    chosen = page.eval_on_selector("#diff-against", "el => el.value")
+    assert page.evaluate(MARKED) == AGAINST[chosen]
+    assert seen["errors"] == []
 
 
 def test_dismiss_and_export_writes_suppressions_the_cli_honours(

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from three_sources import AGAINST, write_three
 
 from auditor import compare
 from auditor.engine import measured, rule_doc
@@ -23,7 +24,7 @@ from auditor.model import Alignment, DiffOp, Document, Finding, Report, Scores, 
 from auditor.read.decode import document_from_text
 from auditor.report.html import render
 from auditor.report.segments import Mark, Ref, split
-from auditor.report.view import paragraphs
+from auditor.report.view import paragraphs, prepare
 from auditor.rules.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,6 +152,37 @@ def test_word_differences_from_the_alignment_diff_are_marked_on_both_sides() -> 
     assert re.search(r'<span class="diff-changed"[^>]*>secretary</span>', html)
     assert re.search(r'<span class="diff-only"[^>]*> today</span>', html)
     assert "worded differently" in html and "not computed" not in html
+
+
+def marked(report: Report, against: str, *, shown: bool = False) -> dict[str, list[str]]:
+    """Return the words each document (by label) marks against one document.
+
+    With `shown`, the words the page marks before any choice (without JavaScript).
+    """
+    out: dict[str, list[str]] = {}
+    for row in prepare(report)["rows"]:
+        for cell in row.cells:
+            for sentence in cell.sentences:
+                for seg in sentence.segments:
+                    views = dict(part.split(":") for part in seg.views.split())
+                    if ("diff-" in seg.cls) if shown else (against in views):
+                        out.setdefault(cell.label, []).append(seg.text.strip())
+    return out
+
+
+def test_three_documents_mark_their_differences_against_each(tmp_path: Path) -> None:
+    report = compare(*write_three(tmp_path))
+    assert len(report.pair_diffs) == 2  # B with C, sentence by sentence
+    for against, words in AGAINST.items():
+        assert marked(report, against) == words, against
+    assert marked(report, "a", shown=True) == AGAINST["a"]
+    html = render(report)
+    options = re.findall(r'<option value="(\w)">(\w) (\w\.txt)</option>', html)
+    assert options == [("a", "A", "a.txt"), ("b", "B", "b.txt"), ("c", "C", "c.txt")]
+
+
+def test_two_documents_offer_no_choice_of_document(seed_html: str) -> None:
+    assert 'id="diff-against"' not in seed_html and 'data-vs="' not in seed_html
 
 
 def test_report_without_diffs_says_so_and_marks_no_differences() -> None:

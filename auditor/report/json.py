@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from auditor.model import Alignment, Document, Finding, Relation, Report, RuleDoc, Sentence, Span
+from auditor.model import (
+    Alignment,
+    DiffOp,
+    Document,
+    Finding,
+    PairDiff,
+    Relation,
+    Report,
+    RuleDoc,
+    Sentence,
+    Span,
+)
 from auditor.report import FORMAT_VERSION, summary
 from auditor.report.run import Run, all_findings, baseline_totals
 
@@ -50,6 +61,7 @@ def report_to_dict(report: Report, signature: Mapping[str, str] | None = None) -
         "alignments": [_alignment(a) for a in report.alignments],
         "unaligned": {k: list(v) for k, v in report.unaligned.items()},
         "relations": [_relation(r) for r in report.relations],
+        **({"pair_diffs": [_pair_diff(p) for p in report.pair_diffs]} if report.pair_diffs else {}),
         "findings": [finding_to_dict(f) for f in report.findings],
         "scores": {
             "chrF": report.scores.chrf,
@@ -95,11 +107,18 @@ def _alignment(al: Alignment) -> dict[str, Any]:
     if al.bleu is not None:
         out["BLEU"] = al.bleu
     if al.diff:
-        out["diff"] = [
-            {"op": op.tag, "a": [op.a_start, op.a_end], "b": [op.b_start, op.b_end]}
-            for op in al.diff
-        ]
+        out["diff"] = _diff(al.diff)
     return out
+
+
+def _pair_diff(p: PairDiff) -> dict[str, Any]:
+    """Return the word differences of two documents other than the first."""
+    return {"sentences": {k: list(v) for k, v in p.sentences.items()}, "diff": _diff(p.diff)}
+
+
+def _diff(ops: Sequence[DiffOp]) -> list[dict[str, Any]]:
+    """Return word-level difference ops as character spans in the two documents."""
+    return [{"op": op.tag, "a": [op.a_start, op.a_end], "b": [op.b_start, op.b_end]} for op in ops]
 
 
 def _relation(r: Relation) -> dict[str, Any]:

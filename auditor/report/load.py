@@ -10,6 +10,7 @@ from auditor.model import (
     DiffOp,
     Document,
     Finding,
+    PairDiff,
     Relation,
     Report,
     RuleDoc,
@@ -64,6 +65,7 @@ def report_from_dict(
         baseline=dict(data.get("baseline", {})),
         rules=dict(rules),
         relations=tuple(relation_from_dict(r) for r in data.get("relations", [])),
+        pair_diffs=tuple(PairDiff(_sentences(p), _diff(p)) for p in data.get("pair_diffs", [])),
     )
 
 
@@ -88,13 +90,23 @@ def document_from_dict(data: Data) -> Document:
 def alignment_from_dict(data: Data) -> Alignment:
     """Return an alignment with its word-level difference."""
     return Alignment(
-        sentences={k: tuple(v) for k, v in data["sentences"].items()},
+        sentences=_sentences(data),
         score=data["score"],
-        diff=tuple(DiffOp(op["op"], *op["a"], *op["b"]) for op in data.get("diff", [])),
+        diff=_diff(data),
         chrf=data.get("chrF"),
         bleu=data.get("BLEU"),
         kind=data.get("kind", "same"),
     )
+
+
+def _sentences(data: Data) -> dict[str, tuple[int, ...]]:
+    """Return the sentences of each document an alignment or a pair diff joins."""
+    return {k: tuple(v) for k, v in data["sentences"].items()}
+
+
+def _diff(data: Data) -> tuple[DiffOp, ...]:
+    """Return the word-level difference ops of an alignment or a pair diff."""
+    return tuple(DiffOp(op["op"], *op["a"], *op["b"]) for op in data.get("diff", []))
 
 
 def relation_from_dict(data: Data) -> Relation:

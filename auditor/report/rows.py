@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from auditor.model import Alignment, Document, Report
+from auditor.model import Alignment, Document, Joined, PairDiff, Report, joined_by_first
 from auditor.report.cards import FindingView, doc_label, finding_ids, sentence_anchor
 from auditor.report.segments import (
     Mark,
@@ -22,8 +22,6 @@ from auditor.report.segments import (
 Refs = dict[int, dict[int, list[Ref]]]
 # doc id -> sentence indices of one row
 Group = dict[str, set[int]]
-# a row to be: its sentences and the alignments that joined them (none: unmatched)
-Entry = tuple[Group, list[Alignment]]
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,11 @@ def build_rows(report: Report, views: Sequence[FindingView], difficulty: Difficu
     """Return the rows of the aligned text, with each finding's card under its row."""
     order = [d.id for d in report.documents]
     layout = _layout(report, order)
-    marks = diff_marks(report.alignments, order)
+    against = diff_views(report)
+    marks: dict[str, list[Mark]] = {d: [] for d in order}
+    for v in against:
+        for d, found in diff_marks(linked_diffs(report), order, v).items():
+            marks[d].extend(found)
     refs: dict[str, Refs] = {d: defaultdict(lambda: defaultdict(list)) for d in order}
     home: dict[str, tuple[str, int]] = {}
     for n, (fid, f) in enumerate(finding_ids(report), 1):
@@ -85,15 +87,33 @@ def build_rows(report: Report, views: Sequence[FindingView], difficulty: Difficu
             indices = sorted(group.get(d, ()))
             mine = {(d, i) for i in indices}
             cards = tuple(v for v in views if home.get(v.id) in mine)
-            cells.append(_cell(report.document(d), indices, marks[d], refs[d], difficulty, cards))
+            doc = report.document(d)
+            cells.append(_cell(doc, indices, marks[d], against, refs[d], difficulty, cards))
         rows.append(Row(f"r{n}", bool(alignments), _note(group, alignments, order), tuple(cells)))
     return rows
+
+
+def diff_views(report: Report) -> list[str]:
+    """Return the documents the word differences can be shown against, the first by default.
+
+    Every document, when the report holds differences between documents other than the first.
+    """
+    order = [d.id for d in report.documents]
+    if any(order[0] not in x.sentences and len(x.sentences) == 2 for x in linked_diffs(report)):
+        return order
+    return order[:1]
+
+
+def linked_diffs(report: Report) -> list[Alignment | PairDiff]:
+    """Return everything that holds word differences of two documents."""
+    return [*report.alignments, *report.pair_diffs]
 
 
 def _cell(
     doc: Document,
     indices: list[int],
     marks: list[Mark],
+    against: list[str],
     refs: Refs,
     difficulty: Difficulty,
     cards: tuple[FindingView, ...],
@@ -103,7 +123,7 @@ def _cell(
     sentences = []
     for k, i in enumerate(indices):
         s = doc.sentences[i]
-        segments = split(doc.text, s.start, s.end, marks, refs.get(i, {}))
+        segments = split(doc.text, s.start, s.end, marks, refs.get(i, {}), against)
         grade = f"{grades[i]:.1f}" if i < len(grades) else ""
         hard = i in difficulty.hard.get(doc.id, frozenset())
         para = k > 0 and doc.new_paragraph(indices[k - 1], i)
@@ -131,25 +151,9 @@ def _note(group: Group, alignments: list[Alignment], order: list[str]) -> str:
     return " · ".join(parts)
 
 
-def _groups(alignments: Sequence[Alignment], first: str) -> list[Entry]:
-    """Merge alignments that share a sentence of the first document into one group."""
-    groups: list[Entry] = []
-    owner: dict[int, int] = {}
-    for al in alignments:
-        mine = al.sentences.get(first, ())
-        at = next((owner[i] for i in mine if i in owner), len(groups))
-        if at == len(groups):
-            groups.append(({}, []))
-        for doc_id, indices in al.sentences.items():
-            groups[at][0].setdefault(doc_id, set()).update(indices)
-        groups[at][1].append(al)
-        owner.update(dict.fromkeys(mine, at))
-    return groups
-
-
-def _layout(report: Report, order: list[str]) -> list[Entry]:
+def _layout(report: Report, order: list[str]) -> list[Joined]:
     """Return aligned groups and single sentences in the first document's reading order."""
-    entries = _groups(report.alignments, order[0])
+    entries = joined_by_first(report.alignments, order[0])
     shown = {(d, i) for group, _ in entries for d, idx in group.items() for i in idx}
     for doc in report.documents:
         entries += [
@@ -183,9 +187,9 @@ def _place(group: Group, order: list[str], anchored: dict[tuple[str, int], int])
     return (next(later, 1 << 30), -1, pos, j)
 
 
-def _merge_unmatched(entries: list[Entry]) -> list[Entry]:
+def _merge_unmatched(entries: list[Joined]) -> list[Joined]:
     """Merge runs of consecutive unaligned sentences into one row, as a side-by-side diff does."""
-    out: list[Entry] = []
+    out: list[Joined] = []
     for group, alignments in entries:
         if not alignments and out and not out[-1][1]:
             for doc_id, indices in group.items():

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from auditor.model import Alignment, Document, Finding
+from auditor.model import Alignment, Document, Finding, PairDiff
 
 DIFF_CLASS = {"replace": "diff-changed", "delete": "diff-only", "insert": "diff-only"}
 DIFF_TITLE = {
@@ -17,13 +17,17 @@ DIFF_TITLE = {
 
 @dataclass(frozen=True)
 class Mark:
-    """A span of a document to highlight: a finding (key = its id) or a word difference."""
+    """A span of a document to highlight: a finding (key = its id) or a word difference.
+
+    A word difference's `view` is the document it is a difference against.
+    """
 
     start: int
     end: int
     cls: str
     key: str = ""
     rank: int = 0
+    view: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Segment:
     title: str
     findings: str
     refs: tuple[Ref, ...] = ()
+    views: str = ""  # with several views: "a:diff-changed b:diff-only,diff-changed", as data-vs
 
 
 def finding_marks(findings: Iterable[tuple[str, Finding]]) -> list[Mark]:
@@ -53,14 +58,20 @@ def finding_marks(findings: Iterable[tuple[str, Finding]]) -> list[Mark]:
     ]
 
 
-def diff_marks(alignments: Iterable[Alignment], order: Sequence[str]) -> dict[str, list[Mark]]:
-    """Return the word-difference marks of each document from the alignments' diffs."""
+def diff_marks(
+    diffs: Iterable[Alignment | PairDiff], order: Sequence[str], against: str
+) -> dict[str, list[Mark]]:
+    """Return each document's word-difference marks against the document `against`.
+
+    Each other document is marked where it differs from `against`, and `against` where it
+    differs from any other.
+    """
     out: dict[str, list[Mark]] = {d: [] for d in order}
-    for al in alignments:
-        ids = [d for d in order if d in al.sentences]
-        if len(ids) != 2:
+    for item in diffs:
+        ids = [d for d in order if d in item.sentences]
+        if len(ids) != 2 or against not in ids:
             continue
-        for op in al.diff:
+        for op in item.diff:
             cls = DIFF_CLASS.get(op.tag)
             if cls is None:
                 continue
@@ -69,7 +80,7 @@ def diff_marks(alignments: Iterable[Alignment], order: Sequence[str]) -> dict[st
                 (ids[1], op.b_start, op.b_end),
             ):
                 if end > start:
-                    out[doc_id].append(Mark(start, end, cls))
+                    out[doc_id].append(Mark(start, end, cls, view=against))
     return out
 
 
@@ -90,9 +101,18 @@ def ref_position(doc: Document, start: int, end: int) -> tuple[int, int] | None:
 
 
 def split(
-    text: str, start: int, end: int, marks: Sequence[Mark], refs: dict[int, list[Ref]]
+    text: str,
+    start: int,
+    end: int,
+    marks: Sequence[Mark],
+    refs: dict[int, list[Ref]],
+    views: Sequence[str] = ("",),
 ) -> list[Segment]:
-    """Cut text[start:end] into segments at every mark boundary; attach markers by offset."""
+    """Cut text[start:end] into segments at every mark boundary; attach markers by offset.
+
+    Word differences show against the first of `views`; with several, each segment also says
+    its differences against each.
+    """
     inside = [m for m in marks if m.start < end and start < m.end]
     cuts = sorted(
         {start, end} | {min(max(p, start), end) for m in inside for p in (m.start, m.end)}
@@ -102,18 +122,26 @@ def split(
         out.append(Segment("", "", "", "", tuple(refs[start])))
     for x, y in pairwise(cuts):
         covering = [m for m in inside if m.start < y and x < m.end]
-        out.append(_segment(text[x:y], covering, tuple(refs.get(y, ()))))
+        out.append(_segment(text[x:y], covering, tuple(refs.get(y, ())), views))
     return out
 
 
-def _segment(text: str, covering: list[Mark], refs: tuple[Ref, ...]) -> Segment:
+def _segment(
+    text: str, covering: list[Mark], refs: tuple[Ref, ...], views: Sequence[str]
+) -> Segment:
     """Return one segment with the classes and finding ids of the marks covering it."""
     findings = sorted((m for m in covering if m.key), key=lambda m: -m.rank)
-    diffs = [m.cls for m in covering if not m.key]
-    classes = [*dict.fromkeys(diffs)]
+    diffs = {v: _classes(covering, v) for v in views}
+    classes = [*diffs[views[0]]]
     if findings:
         classes.append(findings[0].cls)
     if len(findings) > 1:
         classes.append("f-many")
-    title = DIFF_TITLE.get(diffs[0], "") if diffs else ""
-    return Segment(text, " ".join(classes), title, " ".join(m.key for m in findings), refs)
+    title = DIFF_TITLE.get(classes[0], "") if diffs[views[0]] else ""
+    shown = " ".join(f"{v}:{','.join(c)}" for v, c in diffs.items() if c) if len(views) > 1 else ""
+    return Segment(text, " ".join(classes), title, " ".join(m.key for m in findings), refs, shown)
+
+
+def _classes(covering: list[Mark], view: str) -> list[str]:
+    """Return the word-difference classes of the marks of one view, each once."""
+    return [*dict.fromkeys(m.cls for m in covering if not m.key and m.view == view)]

@@ -11,7 +11,8 @@ from typing import Any
 from auditor.model import Category, Finding, Relation, Report, RuleDoc, Scores
 from auditor.report.cards import FindingView, doc_label, finding_views
 from auditor.report.chart import chart, difficulty, metric_rows
-from auditor.report.rows import build_rows
+from auditor.report.rows import build_rows, diff_views
+from auditor.report.segments import DIFF_TITLE
 
 SEVERITIES = ("error", "warning", "info")
 SCORE_HINTS = {
@@ -105,9 +106,19 @@ def prepare(report: Report) -> dict[str, Any]:
         "rules": rule_views(report),
         "signature": sorted(report.signature.items()),
         "has_diff": any(al.diff for al in report.alignments),
+        "against": _against(report),
+        "diff_titles": sorted(DIFF_TITLE.items()),
         "columns": len(ids),
         "suppressed": report.suppressed,
     }
+
+
+def _against(report: Report) -> list[tuple[str, str]]:
+    """Return the documents the differences can be shown against (none: only the first)."""
+    views = diff_views(report)
+    if len(views) < 2:
+        return []
+    return [(v, f"{doc_label(v)} {PurePath(report.document(v).path).name}") for v in views]
 
 
 def _document(report: Report, doc_id: str) -> DocView:

@@ -120,6 +120,21 @@
     if (m) { all('mark[data-f~="' + m[1] + '"]').forEach(function (el) { el.classList.add("current"); }); }
   }
 
+  function showAgainst(select) {
+    // Word differences against the chosen document: each marked span lists them per document.
+    all("[data-vs]").forEach(function (el) {
+      var classes = [];
+      el.dataset.vs.split(" ").forEach(function (entry) {
+        var at = entry.indexOf(":");
+        if (entry.slice(0, at) === select.value) { classes = entry.slice(at + 1).split(","); }
+      });
+      el.classList.remove("diff-changed", "diff-only");
+      classes.forEach(function (cls) { el.classList.add(cls); });
+      if (el.tagName !== "SPAN") { return; }
+      if (classes.length) { el.title = select.getAttribute("data-" + classes[0]); } else { el.removeAttribute("title"); }
+    });
+  }
+
   function step(delta) {
     var refs = all("a.ref").filter(function (ref) { return !ref.hidden; });
     if (!refs.length) { return; }
@@ -150,6 +165,11 @@
   all("button.dismiss").forEach(function (button) {
     button.addEventListener("click", function () { toggle(button.dataset.f); });
   });
+  var against = doc.getElementById("diff-against");
+  if (against) {
+    against.addEventListener("change", function () { showAgainst(against); });
+    showAgainst(against);  // a reload may keep an earlier choice
+  }
   var exporter = doc.getElementById("export");
   if (exporter) { exporter.addEventListener("click", download); }
   doc.addEventListener("keydown", function (event) {
