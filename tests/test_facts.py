@@ -66,3 +66,56 @@ def test_the_odd_one_out_among_three_sources() -> None:
     found = [f for f in run((A, B, c), "F102") if f.doc == "b"]
     assert len(found) == 1
     assert "2 of 2 other sources" in found[0].message and found[0].suggestion == "Sunday"
+
+
+def test_an_age_links_with_the_age_next_to_the_same_words() -> None:
+    a = "A 61-year-old man was charged with murder after the shooting at the Vancouver party."
+    b = "Police say a 64-year-old man was charged with murder after the Vancouver shooting."
+    found = {(f.rule, f.evidence, f.suggestion) for f in run((a, b), "F101") if f.doc == "b"}
+    assert found == {("F101", "64-year", "61-year")}
+    d = "Police say 64 people were charged with murder after the Vancouver shooting."
+    assert run((a, d), "F101") == []
+
+
+def test_years_counted_are_not_a_year_alone() -> None:
+    a = "Hiller was suspended from her job at the Kraft plant, where she had worked for 15 years."
+    b = "She opened fire in the Kraft plant in Philadelphia, where she had worked for 18 years."
+    assert {(f.evidence, f.suggestion) for f in run((a, b), "F101") if f.doc == "b"} == {
+        ("18 years", "15 years")
+    }
+
+
+def test_sentences_saying_the_same_thing_link_their_counts_whatever_the_place() -> None:
+    a = (
+        "A fire-bomb attack on a bank in Greece killed at least three people as police fought "
+        "pitched battles with striking protesters furious at spending cuts."
+    )
+    b = (
+        "A fire-bomb attack on a bank in Athens left at least four people dead as police "
+        "fought pitched battles with striking protesters furious at spending cuts."
+    )
+    assert {(f.evidence, f.suggestion) for f in run((a, b), "F101") if f.doc == "b"} == {
+        ("four people", "three people")
+    }
+
+
+def test_the_aligned_sentence_outweighs_a_weekday_elsewhere() -> None:
+    a = (
+        "Mob boss Vincent Gigante, who avoided jail for decades by wandering the streets in a "
+        "bathrobe and feigning mental illness, died Monday in prison. The Gigante family "
+        "buried the mob boss on Tuesday in the Bronx."
+    )
+    b = (
+        "Vincent Gigante, the mob boss who avoided jail for decades by wandering the streets "
+        "in a bathrobe, feigning mental illness, died Tuesday in prison, officials said."
+    )
+    found = {(f.evidence, f.suggestion) for f in run((a, b), "F102") if f.doc == "b"}
+    assert found == {("Tuesday", "Monday")}
+
+
+def test_a_weekday_before_the_speech_verb_dates_the_happening() -> None:
+    a = "The 4.2-magnitude quake was recorded at 9:27 a.m. Sunday, according to the USGS."
+    b = "The 4.2-magnitude quake near Cobb was recorded at 9:27 a.m. Monday, the USGS said."
+    assert [(f.evidence, f.suggestion) for f in run((a, b), "F102") if f.doc == "b"] == [
+        ("Monday", "Sunday")
+    ]

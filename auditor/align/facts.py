@@ -5,7 +5,9 @@ across sources read these links instead. Two mentions are linked when they fill 
 
 - numbers: the same counted noun or unit right after the number ("23 points", "10 people"),
   the same predicate or anchor next to it ("scored", "Jackman"), and sentences that are aligned
-  or share rare content. A number with no noun, a time of day or a score ("15-2") links to
+  or share rare content; an age ("a 61-year-old man") with an age next to the same words. In
+  sentences aligned as saying the same thing, the one number of a slot in each links whatever
+  the words around it. A number with no noun, a time of day or a score ("15-2") links to
   nothing, so it is never compared.
 - dates and weekdays: the same anchor or predicate next to them ("struck on Sunday", "the quake
   struck Sunday") in sentences that are aligned or share rare content. The date at the top of
@@ -47,9 +49,11 @@ SPEECH = lexicon().word_set("report_verbs")  # they date the reporting, not the 
 MAX_BUCKET = 30  # a slot filled more often than this in one text is too common to link
 TOP_CHARS = 120  # a date this close to the top of an article: when it was published or updated
 TOP_LINES = 3  # a date alone on one of the first lines of the body is the publication date
-YEAR = "year"  # a year alone: compared only between sentences that say the same thing
+YEAR = "a year"  # a year alone: compared only between sentences that say the same thing
+AGE = "an age"  # "a 61-year-old man": compared with the age next to the same words
 NOUN = re.compile(rf"[\s-]*(?:(?:{alternation(lexicon().scales)})[\s-]+)?([A-Za-z]+)")
-NOT_QUANTITY = re.compile(r"\s*(?::\d|-\d|[ap]\.?m\b)|[\s-]*(?:years?[\s-]*)?old\b", re.I)
+NOT_QUANTITY = re.compile(r"\s*(?::\d|-\d|[ap]\.?m\b)", re.I)
+OLD = re.compile(r"[\s-]*(?:years?[\s-]*)?old\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -130,12 +134,14 @@ def _link_pair(
         if len(bucket) > MAX_BUCKET:
             continue
         for g in bucket:
-            if f.subject and g.subject and not f.subject & g.subject:
-                continue
             close = bool(f.near & g.near) or agree(f.mention, g.mention)
             alone = f.sole and g.sole
             basis = relation(f.sentence, g.sentence) if close or alone else None
-            if basis is None or not (close or basis == "same"):
+            if basis is None or not (close or _aligned_alone(f, basis, alone)):
+                continue
+            # Two subjects ("Smith scored 23", "Jones scored 20") are two facts, unless the
+            # sentences are aligned as saying the same thing ("in Greece" and "in Athens").
+            if f.subject and g.subject and not f.subject & g.subject and basis != "same":
                 continue
             # A number must be the only one of its slot in both sentences, and a year alone is
             # compared only between sentences that say the same thing, however differently worded.
@@ -146,6 +152,12 @@ def _link_pair(
             if f.slot == YEAR and not (alone and basis == "same"):
                 continue
             yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, basis, close)
+
+
+def _aligned_alone(f: Fact, basis: str, alone: bool) -> bool:
+    """Return True if two facts, each alone of its slot in its sentence, fill the same slot
+    because their sentences are aligned as saying the same thing."""
+    return alone and basis == "same"
 
 
 def _rest_agrees(f: Fact, g: Fact, xs: Sequence[Fact], ys: Sequence[Fact]) -> bool:
@@ -194,8 +206,10 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
             continue
         if isinstance(m, DateMention) and not m.month:
             slot = YEAR
-        number = m.kind == "number"
-        near = context_stems(doc.text, s.start, s.end, m.start, m.end, predicate=number) - {slot}
+        number = m.kind == "number" and slot != AGE  # an age is about the words around it
+        old = OLD.match(doc.text, m.end) if slot == AGE else None
+        end = old.end() if old else m.end
+        near = context_stems(doc.text, s.start, s.end, m.start, end, predicate=number) - {slot}
         who = subject(doc.text, s.start, m.start) if m.kind == "number" else frozenset()
         out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who))
     count = Counter((f.sentence, f.slot) for f in out)
@@ -203,11 +217,10 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
 
 
 def _when(text: str, m: Mention) -> str:
-    """Return the slot of a date or weekday: the day something was said, or of an event."""
-    around = (
-        text[max(0, m.start - 30) : m.start].split()[-2:] + text[m.end : m.end + 30].split()[:2]
-    )
-    said = any(w.strip(",.;:").lower() in SPEECH for w in around)
+    """Return the slot of a date or weekday: the day something was said ("officials said on
+    Monday"), or of an event ("it struck on Monday, officials said")."""
+    before = text[max(0, m.start - 30) : m.start].split()[-2:]
+    said = any(w.strip(",.;:").lower() in SPEECH for w in before)
     return f"{m.kind} said" if said else m.kind
 
 
@@ -215,6 +228,8 @@ def counted_noun(text: str, m: NumberMention) -> str | None:
     """Return the unit or the noun counted by a number, or None (a time, a score, no noun)."""
     if NOT_QUANTITY.match(text, m.end) or text[max(0, m.start - 1) : m.start] == ":":
         return None
+    if OLD.match(text, m.end):
+        return AGE
     if m.unit:
         return m.unit
     after = NOUN.match(text, m.end)

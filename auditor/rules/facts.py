@@ -58,9 +58,12 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     Numbers are compared only with the same quantity in the other source (the fact links of
     the align stage): the same counted noun or unit, the same word governing it, in sentences
     that are aligned or share rare content. A score is not a run, a time of day is not a count,
-    an age is not a count. Values are compared after normalisation ("100,000" = "100 000" =
-    "100 thousand", "eight hours" = "8-hour"). It is an error in sentences aligned as saying
-    the same thing, or when most other sources agree against this one (which it names).
+    an age ("a 61-year-old man") is compared only with an age. Values are compared after
+    normalisation ("100,000" = "100 000" = "100 thousand", "eight hours" = "8-hour"). The
+    closest link decides: a value agreeing in a sentence that merely shares content does not
+    outweigh a different value in the sentence aligned as saying the same thing. It is an
+    error in sentences aligned as saying the same thing, or when most other sources agree
+    against this one (which it names).
 
     Why it matters:
         A digit dropped, a scale word lost or a count changed by translation puts a wrong fact
@@ -76,11 +79,29 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     for m in ctx.mentions_of(doc.id, NumberMention):
         theirs = ctx.linked(doc.id, m)
-        if not theirs or any(agree(m, t) for _, t, _ in theirs):
+        if not theirs or any(agree(m, t) for _, t, _ in strongest(theirs)):
             continue
-        rivals = [(d, t, k) for d, t, k in theirs if not _explained(ctx, doc.id, d, t, k)]
+        rivals = _rivals(ctx, doc.id, m, theirs)
         if rivals:
             yield _conflict(doc, ctx, m, rivals, len(_sources(theirs)))
+
+
+def strongest(
+    linked: Sequence[tuple[str, Mention, FactLink]],
+) -> list[tuple[str, Mention, FactLink]]:
+    """Return the links of the strongest kind: a fact in a sentence aligned as saying the same
+    thing outweighs one in a sentence that merely shares content."""
+    best = max((k.strength for _, _, k in linked), default=0)
+    return [t for t in linked if t[2].strength == best]
+
+
+def _rivals(
+    ctx: Context, doc_id: str, m: Mention, theirs: Sequence[tuple[str, Mention, FactLink]]
+) -> list[tuple[str, Mention, FactLink]]:
+    """Return the linked facts that state another value, unless this document states theirs."""
+    return [
+        (d, t, k) for d, t, k in theirs if not agree(m, t) and not _explained(ctx, doc_id, d, t, k)
+    ]
 
 
 def _explained(ctx: Context, doc_id: str, other: str, t: Mention, link: FactLink) -> bool:
@@ -175,9 +196,9 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     days += ctx.mentions_of(doc.id, WeekdayMention)
     for m in sorted(days, key=lambda m: m.start):
         theirs = ctx.linked(doc.id, m)
-        if not theirs or any(agree(m, t) for _, t, _ in theirs):
+        if not theirs or any(agree(m, t) for _, t, _ in strongest(theirs)):
             continue
-        rivals = [(d, t, k) for d, t, k in theirs if not _explained(ctx, doc.id, d, t, k)]
+        rivals = _rivals(ctx, doc.id, m, theirs)
         if rivals:
             hit = _conflict(doc, ctx, m, rivals, len(_sources(theirs)))
             yield replace(hit, severity=hit.severity or Severity.WARNING, confidence=0.8)
