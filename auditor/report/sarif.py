@@ -52,7 +52,11 @@ def render_run(run: Run) -> str:
 
 
 def _driver(run: Run, rules: list[dict[str, Any]]) -> dict[str, Any]:
-    """Describe the tool: name, version (from the signature), where to read about it, rules."""
+    """Describe the tool: name, version (from the signature), rules, and where to read about it.
+
+    `informationUri` is the first URL the installed distribution declares (pyproject's
+    `[project.urls]`); none is declared until the project has a public home, so it is left out.
+    """
     from importlib.metadata import PackageNotFoundError, metadata
 
     version = next((r.signature["audit"] for r in run.reports if "audit" in r.signature), "")
