@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -24,25 +24,32 @@ def audit(
     suppressions: Collection[str] = (),
     targets: Collection[str] | None = None,
     pairs: Sequence[tuple[int, int]] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
     """Audit one document on its own, or several that report the same event.
 
     `targets` limits the findings to those document ids (all documents when None); `pairs` names
     the documents to align, by position (every other document with the first when None). With
     neither (a comparison), the report also holds the word differences between the other
-    documents, for views against each.
+    documents, for views against each. `progress` is told the name of each stage as it starts.
     """
     from auditor.align.facts import link_facts
     from auditor.align.joined import joined_diffs
     from auditor.measure.readability import readability
     from auditor.mentions.extract import extract_mentions
 
+    stage = progress or (lambda _: None)
     config = config or Config()
     knowledge = knowledge or load_knowledge(config.glossary)
+    stage("measuring")
     docs = [measured(d) for d in docs]
     prose = [d.as_prose() for d in docs]
+    stage("aligning")
     alignments, unaligned, relations = _align_all(prose, config, pairs)
+    stage("finding mentions")
     mentions = {d.id: extract_mentions(d, knowledge) for d in prose}
+    stage("linking facts")
+    facts = link_facts(prose, mentions, alignments)
     ctx = Context(
         docs=tuple(prose),
         alignments=alignments,
@@ -50,11 +57,13 @@ def audit(
         mentions=mentions,
         knowledge=knowledge,
         readability={d.id: readability(d.body) for d in prose},
-        facts=link_facts(prose, mentions, alignments),
+        facts=facts,
     )
+    stage("applying rules")
     findings = run_rules(ctx, config, targets, {d.id: d for d in docs})
     gone = dismissed_by(findings, suppressions, {d.id: d for d in docs})
     kept = tuple(f for i, f in enumerate(findings) if i not in gone)
+    stage("scoring")
     return Report(
         signature=signature(config),
         documents=tuple(docs),

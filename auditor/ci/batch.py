@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import lru_cache, partial
@@ -47,15 +47,23 @@ def check_files(
     config: Config,
     jobs: int | None = None,
     dismissed: frozenset[str] = frozenset(),
+    progress: Callable[[str], None] | None = None,
 ) -> list[Report]:
     """Check each file (against the sources, if any); return the reports in input order.
 
-    `-` is standard input, read in this process; `dismissed` are suppressed fingerprints.
+    `-` is standard input, read in this process; `dismissed` are suppressed fingerprints;
+    `progress` is told the stages of a run over one file.
     """
     for p in (*paths, *against):
         if p != "-" and not Path(p).exists():
             raise InputError(f"{p}: no such file")
-    task = partial(check_one, against=tuple(against), config=config, dismissed=dismissed)
+    task = partial(
+        check_one,
+        against=tuple(against),
+        config=config,
+        dismissed=dismissed,
+        progress=progress if len(paths) == 1 else None,
+    )
     workers = 1 if "-" in paths else min(jobs or os.cpu_count() or 1, len(paths))
     sizes = [0 if p == "-" else Path(p).stat().st_size for p in paths]
     if workers <= 1:
@@ -67,12 +75,19 @@ def check_files(
 
 
 def check_one(
-    path: str, *, against: tuple[str, ...], config: Config, dismissed: frozenset[str] = frozenset()
+    path: str,
+    *,
+    against: tuple[str, ...],
+    config: Config,
+    dismissed: frozenset[str] = frozenset(),
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
     """Audit one article as document "a", aligned with the sources as b, c, ..."""
     from auditor.engine import audit
     from auditor.read.decode import read_document
 
+    if progress is not None:
+        progress("reading")
     doc = read_document(path, "a")
     others = [d for d in sources(against) if not _same_file(d.path, path)]
     docs = [doc, *(replace(d, id=chr(ord("b") + i)) for i, d in enumerate(others))]
@@ -82,6 +97,7 @@ def check_one(
         knowledge=knowledge(config.glossary),
         targets=("a",),
         suppressions=dismissed,
+        progress=progress,
     )
 
 

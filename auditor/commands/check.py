@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from auditor.ci.progress import Stages, stages_for
 from auditor.commands.options import (
     AgainstOpt,
     BaselineOpt,
@@ -70,8 +71,9 @@ def check(
     )
     sources = guarded(partial(against_sources, against))
     targets = plan(s, "check", [*files, *sources, *run_config.glossary, suppressions])
-    reports = guarded(lambda: check_reports(files, sources, run_config, suppressions))
-    finish(Run(tuple(reports), s.config.fail_on, "check"), s, targets)
+    stages = stages_for([*files, *sources]) if len(files) == 1 else Stages(None)
+    reports = guarded(lambda: check_reports(files, sources, run_config, suppressions, stages))
+    finish(Run(tuple(reports), s.config.fail_on, "check"), s, targets, stages)
 
 
 def against_sources(against: list[Path] | None) -> tuple[str, ...]:
@@ -82,11 +84,21 @@ def against_sources(against: list[Path] | None) -> tuple[str, ...]:
 
 
 def check_reports(
-    files: list[Path], sources: tuple[str, ...], config: Config, suppressions: Path | None = None
+    files: list[Path],
+    sources: tuple[str, ...],
+    config: Config,
+    suppressions: Path | None = None,
+    stages: Stages | None = None,
 ) -> list[Report]:
-    """Check the files, each against the sources, over all cores."""
+    """Check the files, each against the sources, over all cores (one file: its stages shown)."""
     from auditor.ci.batch import check_files
     from auditor.ci.suppress import load_suppressions
 
+    stages = stages or Stages(None)
     dismissed = load_suppressions(suppressions) if suppressions else frozenset()
-    return check_files([str(p) for p in files], sources, config, dismissed=dismissed)
+    try:
+        paths = [str(p) for p in files]
+        return check_files(paths, sources, config, dismissed=dismissed, progress=stages)
+    except BaseException:
+        stages.clear()
+        raise

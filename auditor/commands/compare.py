@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from auditor.ci.progress import Stages, stages_for
 from auditor.commands.options import (
     BaselineOpt,
     ConfigOpt,
@@ -69,16 +70,24 @@ def compare(
     )
     inputs = [*files, suppressions, *run_config.glossary]
     targets = plan(s, report_stem(files), inputs)
-    report = guarded(lambda: _compare(files, run_config, suppressions))
-    finish(Run((report,), run_config.fail_on, "compare"), s, targets)
+    stages = stages_for(files)
+    report = guarded(lambda: _compare(files, run_config, suppressions, stages))
+    finish(Run((report,), run_config.fail_on, "compare"), s, targets, stages)
 
 
-def _compare(files: list[Path], config: Config, suppressions: Path | None) -> Report:
-    """Read the files and audit them together."""
+def _compare(
+    files: list[Path], config: Config, suppressions: Path | None, stages: Stages
+) -> Report:
+    """Read the files and audit them together (the stage line is cleared if that fails)."""
     from auditor.ci.suppress import load_suppressions
     from auditor.engine import audit
     from auditor.read.decode import read_document
 
-    docs = [read_document(p, chr(ord("a") + i)) for i, p in enumerate(files)]
-    dismissed = load_suppressions(suppressions) if suppressions else frozenset()
-    return audit(docs, config, suppressions=dismissed)
+    try:
+        stages("reading")
+        docs = [read_document(p, chr(ord("a") + i)) for i, p in enumerate(files)]
+        dismissed = load_suppressions(suppressions) if suppressions else frozenset()
+        return audit(docs, config, suppressions=dismissed, progress=stages)
+    except BaseException:
+        stages.clear()
+        raise

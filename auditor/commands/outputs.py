@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from auditor.ci.progress import Stages
 from auditor.commands.settings import Settings
 from auditor.commands.usage import fail, guarded
 from auditor.model import fails
@@ -42,14 +43,20 @@ def plan(s: Settings, stem: str, inputs: list[Path | str | None]) -> list[tuple[
     return [(guarded(partial(plan_output, path, sources)), fmt) for path, fmt in wanted]
 
 
-def finish(run: Run, s: Settings, targets: list[tuple[Target, str]]) -> NoReturn:
+def finish(
+    run: Run, s: Settings, targets: list[tuple[Target, str]], stages: Stages | None = None
+) -> NoReturn:
     """Apply the baseline, write the outputs, print the summary and exit with the contract."""
     from auditor.ci.baseline import stale_total
     from auditor.report.formats import render_run
     from auditor.report.run import run_summary
 
     run = replace(_apply_baseline(run, s), seconds=time.monotonic() - s.started)
-    write_or_fail([(target, render_run(fmt, run)) for target, fmt in targets])
+    stages = stages or Stages(None)
+    stages("writing")
+    outputs = [(target, render_run(fmt, run)) for target, fmt in targets]
+    stages.clear()
+    write_or_fail(outputs)
     written = [t.path for t, _ in targets if t.path != "-"]
     if s.verbose:
         _explain_run(run, s)
