@@ -21,6 +21,7 @@ from auditor.align.candidates import candidates
 from auditor.align.similarity import WEIGHTS, Sig, Weights, evidence, idf_table, join, pair_score
 from auditor.align.similarity import signature as sentence_signature
 from auditor.align.wordiff import word_diff
+from auditor.collector import paused
 from auditor.model import Alignment, Document
 from auditor.read.lines import NEWLINE
 
@@ -90,11 +91,12 @@ def align(
     a: Document, b: Document, *, parallel: bool | None = None, weights: Weights = WEIGHTS
 ) -> AlignResult:
     """Align the sentences of `a` and `b`; `parallel` True forces, False forbids the diagonal."""
-    sides = make_sides(signatures(a), signatures(b), weights)
-    groups = None if parallel is False else diagonal(a, b, sides, forced=parallel is True)
-    if groups is None:
-        groups = match(sides)
-    return finish(a, b, groups)
+    with paused():
+        sides = make_sides(signatures(a), signatures(b), weights)
+        groups = None if parallel is False else diagonal(a, b, sides, forced=parallel is True)
+        if groups is None:
+            groups = match(sides)
+        return finish(a, b, groups)
 
 
 def match(sides: Sides) -> list[Group]:

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, pairwise
+from operator import mul
 
 from auditor.knowledge.lexicon import lexicon
 
@@ -134,23 +136,23 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[str, bool, bool, bool]:
+    """Return a word's key, whether it is content, a date word, or capitalised content."""
+    key = word.replace(",", "") if word[0].isdigit() else stem(word)
+    content = key not in STOPWORDS and (len(key) >= 2 or key.isdigit())
+    return key, content, content and key in CALENDAR, content and word[0].isupper()
+
+
 def signature(text: str) -> Sig:
     """Return the signature of one sentence (or several read as one)."""
-    words: list[str] = []
-    content: set[str] = set()
-    anchors: set[str] = set()
-    for k, m in enumerate(WORD.finditer(text)):
-        word = m.group()
-        key = word.replace(",", "") if word[0].isdigit() else stem(word)
-        words.append(key)
-        if key in STOPWORDS or (len(key) < 2 and not key.isdigit()):
-            continue
-        content.add(key)
-        if key in CALENDAR or (k > 0 and word[0].isupper()):
-            anchors.add(key)
-    numbers = frozenset(m.group().replace(",", "") for m in NUMBER.finditer(text))
+    found = list(map(_word, WORD.findall(text)))
+    content = {key for key, kept, _, _ in found if kept}
+    anchors = {w[0] for k, w in enumerate(found) if w[2] or (w[3] and k > 0)}
+    numbers = frozenset(n.replace(",", "") for n in NUMBER.findall(text))
     chars = "".join(text.lower().split())
-    return Sig(tuple(words), frozenset(content), frozenset(anchors | numbers), numbers, chars)
+    words = tuple([w[0] for w in found])
+    return Sig(words, frozenset(content), frozenset(anchors | numbers), numbers, chars)
 
 
 def join(sigs: Sequence[Sig]) -> Sig:
@@ -177,18 +179,40 @@ def idf_table(sigs: Iterable[Sig]) -> dict[str, float]:
 
 
 @lru_cache(maxsize=65536)
-def _ngrams(words: tuple[str, ...], n: int) -> Counter[tuple[str, ...]]:
-    """Return the multiset of word n-grams (cached: a sentence is in several candidate pairs)."""
-    return Counter(zip(*(words[k:] for k in range(n)), strict=False))
+def _ngrams(words: tuple[str, ...]) -> tuple[frozenset[object], ...]:
+    """Return the word 1-, 2- and 3-grams as sets, a repeated n-gram as (n-gram, repeat number).
+
+    The size of the intersection of two such sets is the clipped (multiset) match count.
+    Cached: a sentence is in several candidate pairs.
+    """
+    return tuple(
+        _multiset(list(grams))
+        for grams in (words, pairwise(words), zip(words, words[1:], words[2:], strict=False))
+    )
 
 
-def _match(x: Counter[tuple[str, ...]], y: Counter[tuple[str, ...]]) -> tuple[float, ...]:
-    """Return F, min(P, R) and max(P, R) of clipped n-gram matches; symmetric."""
-    nx, ny = x.total(), y.total()
-    if not nx or not ny:
-        return 0.0, 0.0, 0.0
-    m = (x & y).total()
-    return 2 * m / (nx + ny), m / max(nx, ny), m / min(nx, ny)
+def _multiset(grams: list[object]) -> frozenset[object]:
+    """Return the items as a set in which the k-th repeat of an item (k >= 1) is (item, k)."""
+    counts = Counter(grams)
+    if len(counts) == len(grams):
+        return frozenset(counts)
+    repeats = [(g, k) for g, c in counts.items() if c > 1 for k in range(1, c)]
+    return frozenset(chain(counts, repeats))
+
+
+def _matches(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[float, ...]:
+    """Return unigram F, min(P, R), max(P, R), the same for bigrams, and trigram F; symmetric.
+
+    n-gram matches are clipped (each counts as often as on the side with fewer of it).
+    """
+    out: list[float] = []
+    for n, gx, gy in zip((1, 2, 3), _ngrams(x), _ngrams(y), strict=True):
+        nx, ny, m = max(0, len(x) - n + 1), max(0, len(y) - n + 1), len(gx & gy)
+        if not nx or not ny:
+            out += (0.0, 0.0, 0.0)
+        else:
+            out += (2 * m / (nx + ny), m / max(nx, ny), m / min(nx, ny))
+    return *out[:6], out[6]
 
 
 def lcs(x: Sequence[str], y: Sequence[str]) -> int:
@@ -220,8 +244,9 @@ def _char_grams(text: str, n: int) -> frozenset[str]:
 def _rarity(x: Sig, y: Sig, idf: Mapping[str, float]) -> tuple[float, float]:
     """Return the IDF cosine of the content stems and the shared share of the larger mass."""
     shared = x.content & y.content
-    sq = [sum(idf.get(w, 0.0) ** 2 for w in s) for s in (x.content, y.content, shared)]
-    mass = [sum(idf.get(w, 0.0) for w in s) for s in (x.content, y.content, shared)]
+    values = [[idf.get(w, 0.0) for w in s] for s in (x.content, y.content, shared)]
+    sq = [sum([v**2 for v in vs]) for vs in values]
+    mass = [sum(vs) for vs in values]
     cosine = sq[2] / math.sqrt(sq[0] * sq[1]) if sq[0] and sq[1] else 0.0
     larger = max(mass[0], mass[1])
     return cosine, mass[2] / larger if larger else 0.0
@@ -233,9 +258,7 @@ def features(x: Sig, y: Sig, idf: Mapping[str, float]) -> tuple[float, ...]:
     nx, ny = len(x.words), len(y.words)
     differ = x.numbers ^ y.numbers
     return (
-        *_match(_ngrams(x.words, 1), _ngrams(y.words, 1)),
-        *_match(_ngrams(x.words, 2), _ngrams(y.words, 2)),
-        _match(_ngrams(x.words, 3), _ngrams(y.words, 3))[0],
+        *_matches(x.words, y.words),
         *_rarity(x, y, idf),
         char_f(x.chars, y.chars),
         common / max(nx, ny, 1),
@@ -249,7 +272,9 @@ def features(x: Sig, y: Sig, idf: Mapping[str, float]) -> tuple[float, ...]:
 
 def combine(values: Sequence[float], weights: Weights = WEIGHTS) -> float:
     """Return the logistic combination of a pair's features, in [0, 1]."""
-    z = weights.bias + sum(w * v for w, v in zip(weights.coefficients, values, strict=True))
+    if len(values) != len(weights.coefficients):
+        raise ValueError("one weight per feature")
+    z = weights.bias + sum(map(mul, weights.coefficients, values))
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 

@@ -24,13 +24,19 @@ def word_diff(
     words_a = [text_a[s:e] for s, e in ta]
     words_b = [text_b[s:e] for s, e in tb]
     ops: list[DiffOp] = []
-    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(words_a, words_b):
         if tag == "equal":
             ops.extend(_equal_runs(text_a, ta, i1, text_b, tb, j1, i2 - i1))
         else:
             ops.append(DiffOp(tag, *_span(ta, i1, i2), *_span(tb, j1, j2)))
     return tuple(ops)
+
+
+def _opcodes(a: list[str], b: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
+    """Return difflib's opcodes turning `a` into `b` (one "equal" run when they are the same)."""
+    if a == b:
+        return [("equal", 0, len(a), 0, len(b))] if a else []
+    return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
 def _span(toks: Spans, i1: int, i2: int) -> tuple[int, int]:
