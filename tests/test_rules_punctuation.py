@@ -30,6 +30,12 @@ def fix(text: str, f: Finding) -> str:
         ("P101", "He left.. Then she spoke.", "He left. Then she spoke."),
         ("P102", "He said , then left.", "He said, then left."),
         ("P103", "“We will find solutions, “Lee said.", "“We will find solutions,” Lee said."),
+        ("P103", "“We will find solutions,“ Lee said.", "“We will find solutions,” Lee said."),
+        (
+            "P103",
+            "Critics loved his movie “Ted“ and its sequel.",
+            "Critics loved his movie “Ted” and its sequel.",
+        ),
         ("P104", "“Not without NATO. ” She left.", "“Not without NATO.” She left."),
         ("P104", "He said “ we stay” and left.", "He said “we stay” and left."),
         ("P106", "They agreed to to meet.", "They agreed to meet."),

@@ -83,13 +83,25 @@ def _continues(text: str, end: int) -> bool:
 
 
 def _misplaced(text: str, open_at: int, pos: int) -> QuoteProblem:
-    """Judge a second opening mark: a closing mark after punctuation, or an unclosed first."""
+    """Judge a second opening mark: a closing mark written as an opening one (tight after a
+    word, or after punctuation before the speaker), or else an unclosed first."""
+    closing = "”" if text[pos] == "“" else '"'
+    if text[pos] == "“" and _closes_here(text, pos):
+        return QuoteProblem("misplaced", pos, pos + 1, closing)
     before = text[open_at + 1 : pos].rstrip(" \t\u00a0")
     if before and before[-1] in ",.!?" and SPEAKER.match(text, pos + 1):
         punct_at = open_at + len(before)
-        closing = "”" if text[pos] == "“" else '"'
-        return QuoteProblem("misplaced", punct_at, pos + 1, f"{before[-1]}{closing} ")
+        space = "" if text[pos + 1 : pos + 2].isspace() else " "
+        return QuoteProblem("misplaced", punct_at, pos + 1, f"{before[-1]}{closing}{space}")
     return QuoteProblem("unclosed", open_at, open_at + 1)
+
+
+def _closes_here(text: str, pos: int) -> bool:
+    """Return True if a mark stands where a closing one does: tight after a word or punctuation,
+    before a space, punctuation or the end of the text ("the “Twilight“ series")."""
+    prev = text[pos - 1] if pos else " "
+    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    return prev not in BEFORE_OPENER and nxt in AFTER_CLOSER
 
 
 def _role(text: str, pos: int) -> str | None:

@@ -199,6 +199,8 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Hit
         "“We will find solutions«, “»Lee replied.",
         '"It is over«. "»Lee said, leaving the room.',
         "“He is the best we have«, “»said the coach.",
+        "Critics loved his movie “Ted«“» and its sequel.",
+        "“We are thrilled to have her host the show,«“» said the producers.",
     ),
     quiet=(
         "“We will stay,” she said. “We will not give up.”",
@@ -209,16 +211,17 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Hit
 def misplaced_opening_quote(doc: Document, ctx: Context) -> Iterator[Hit]:
     """An opening quotation mark where the closing one belongs.
 
-    Flagged when a quotation is open, the mark follows punctuation and the speaker's
-    attribution (a speech verb from the lexicon) comes next.
+    Flagged when a quotation is open and the mark stands where a closing one does (tight after
+    a word or punctuation, before a space or punctuation: the fix is the closing mark), or
+    follows punctuation with the speaker's attribution (a speech verb from the lexicon) next.
 
     Why it matters:
         MT systems and re-segmentation turn the closing mark of a quotation into an opening one
         ("solutions, “Lee said"), so the quotation seems to run on.
     Example:
-        “We will find solutions, “Lee replied.
+        “We will find solutions, “Lee replied. His movie “Ted“ opened.
     Use instead:
-        “We will find solutions,” Lee replied.
+        “We will find solutions,” Lee replied. His movie “Ted” opened.
     Known false positives:
         A quotation that really opens after a comma and starts with a name followed by a speech
         verb.
