@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pytest
 from ci_support import invoke, write
@@ -14,8 +16,12 @@ from hypothesis import strategies as st
 from auditor import engine
 from auditor.ci import fingerprint
 from auditor.config import Config
+from auditor.knowledge.glossary import Entry
+from auditor.knowledge.patterns import Match, WordPattern
+from auditor.model import Document, Severity
 from auditor.read import segment
 from auditor.read.decode import document_from_text
+from auditor.rules.calques import entry_matches
 
 
 def unclosed_quotes(n: int) -> str:
@@ -111,3 +117,64 @@ def test_inputs_are_never_modified(
     assert result.exit_code in (0, 1, 2), result.output
     assert [digest(p) for p in files] == before
     assert (tmp_path / "link").is_symlink()
+
+
+class Offset(int):
+    """A text offset that counts every comparison made with it (the work of sorting spans)."""
+
+    compared = 0
+
+    def __lt__(self, other: object) -> bool:
+        Offset.compared += 1
+        return int(self) < int(other)  # type: ignore[call-overload]
+
+    def __gt__(self, other: object) -> bool:
+        Offset.compared += 1
+        return int(self) > int(other)  # type: ignore[call-overload]
+
+    def __le__(self, other: object) -> bool:
+        Offset.compared += 1
+        return int(self) <= int(other)  # type: ignore[call-overload]
+
+    def __ge__(self, other: object) -> bool:
+        Offset.compared += 1
+        return int(self) >= int(other)  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True)
+class Given:
+    """Stands in for a compiled pattern: its matches are given."""
+
+    matches: tuple[Match, ...]
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Return the given matches."""
+        return list(self.matches)
+
+
+def entries(n: int) -> list[Entry]:
+    """Return three entries of `n` matches each; the later ones partly overlap the earlier."""
+    spans = [(0, 5), (3, 8), (6, 9)]  # per block of 10: kept, overlaps the first, kept
+    return [
+        Entry(
+            cast(
+                WordPattern,
+                Given(tuple(Match(Offset(10 * i + a), Offset(10 * i + b), None) for i in range(n))),
+            ),
+            Severity.WARNING,
+            "",
+            "test",
+        )
+        for a, b in spans
+    ]
+
+
+def test_glossary_matches_are_sorted_out_in_n_log_n_comparisons() -> None:
+    measured = []
+    for n in (500, 2000):
+        doc = Document("a", "a.txt", "x" * 10 * n, "", "utf-8", None, 0, ())
+        Offset.compared = 0
+        found = list(entry_matches(doc, entries(n)))
+        assert len(found) == 2 * n
+        measured.append(Offset.compared)
+    assert measured[1] <= 5 * measured[0], measured

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from auditor.knowledge.lexicon import lexicon
 from auditor.knowledge.titles import TitleBook, fold_title
+from auditor.mentions.spans import SpanIndex
 from auditor.model import Mention, PersonMention, TitleMention
 
 TOKEN = re.compile(r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*|\d+|\S")
@@ -175,13 +176,11 @@ def link_surnames(
     for m in people:
         if isinstance(m, PersonMention) and len(m.text.split()) > len(full.get(m.key, "").split()):
             full[m.key] = m.text
-    taken = [(m.start, m.end) for m in people]
+    taken = SpanIndex((m.start, m.end) for m in people)
     out: list[PersonMention] = []
     for tok in tokens(text, start, end):
         key = person_key(tok.text)
-        if key not in full or not is_name_word(tok):
-            continue
-        if any(s <= tok.start < e for s, e in taken):
+        if key not in full or not is_name_word(tok) or taken.covers(tok.start):
             continue
         out.append(PersonMention(tok.start, tok.end, tok.text, key, full[key]))
     return out

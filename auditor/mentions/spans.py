@@ -20,6 +20,11 @@ class SpanIndex:
         k = bisect.bisect_right(self._starts, start) - 1
         return k >= 0 and self._reach[k] >= end
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return True if some span (a, b) shares a character with [start, end)."""
+        k = bisect.bisect_left(self._starts, end) - 1
+        return k >= 0 and self._reach[k] > start
+
     def covers(self, position: int) -> bool:
         """Return True if some span (a, b) has a <= position < b."""
         return self.contains(position, position + 1)

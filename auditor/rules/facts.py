@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -255,13 +256,24 @@ def weekday_contradicts_date(doc: Document, ctx: Context) -> Iterator[Hit]:
 def _adjacent_date(
     doc: Document, weekday: WeekdayMention, dates: Sequence[DateMention]
 ) -> DateMention | None:
-    """Return a date written right after (or before) the weekday, with only punctuation between."""
-    for d in dates:
+    """Return a date written right after (or before) the weekday, with only punctuation between.
+
+    `dates` are in text order; only those within reach of the weekday are looked at.
+    """
+    longest = max((d.end - d.start for d in dates), default=0)
+    first = bisect.bisect_left(dates, weekday.start - WEEKDAY_REACH - longest, key=_start)
+    last = bisect.bisect_right(dates, weekday.end + WEEKDAY_REACH, key=_start)
+    for d in dates[first:last]:
         lo, hi = (weekday.end, d.start) if d.start >= weekday.end else (d.end, weekday.start)
         gap = doc.text[lo:hi]
         if 0 <= hi - lo <= WEEKDAY_REACH and not any(c.isalpha() for c in gap):
             return d
     return None
+
+
+def _start(m: Mention) -> int:
+    """Return where a mention starts (the sort key of mentions in text order)."""
+    return m.start
 
 
 def _weekday_of(date: DateRef, dateline: str | None) -> int | None:

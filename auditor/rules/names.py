@@ -196,10 +196,13 @@ def noncanonical_name(doc: Document, ctx: Context) -> Iterator[Hit]:
         A different, real body whose name is one word away from a well-known one.
     """
     book = ctx.knowledge.names if ctx.knowledge else NameBook()
+    nearest: dict[tuple[str, str], tuple[CanonicalName, str] | None] = {}
     for m in ctx.mentions_of(doc.id, NameMention):
         if m.canonical:
             continue
-        near = _near_canonical(m, book)
+        if (m.key, m.text) not in nearest:  # a name repeated is looked up once
+            nearest[m.key, m.text] = _near_canonical(m, book)
+        near = nearest[m.key, m.text]
         if near is not None:
             entry, spelling = near
             yield Hit(
@@ -218,10 +221,10 @@ def _near_canonical(m: NameMention, book: NameBook) -> tuple[CanonicalName, str]
         (entry, spelling)
         for entry in book.entries
         for spelling in entry.spellings
-        if len(fold_words(spelling)) >= 3
-        and abs(len(fold_words(spelling)) - len(words)) == 1
-        and one_word_apart(words, fold_words(spelling))
-        and not _exempt_prefix(m.text, fold_words(spelling))
+        if len(folded := _parts(spelling)) >= 3
+        and abs(len(folded) - len(words)) == 1
+        and one_word_apart(words, folded)
+        and not _exempt_prefix(m.text, folded)
     ]
     found.sort(key=lambda pair: pair[1] not in m.text)
     return found[0] if found else None
@@ -314,7 +317,7 @@ def _scattered(
     start = min(t.start for t in [*hits, noun])
     end = max(t.end for t in [*hits, noun])
     inside = fold_words(text[start:end])
-    if any(_contains(inside, fold_words(sp)) for sp in entry.spellings):
+    if any(_contains(inside, _parts(sp)) for sp in entry.spellings):
         return None
     return start, end
 
@@ -327,7 +330,7 @@ def _folded(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _parts(word: str) -> tuple[str, ...]:
-    """Return the folded parts of a word, once per word."""
+    """Return the folded parts of a word or a known spelling, once per text."""
     return tuple(fold_words(word))
 
 

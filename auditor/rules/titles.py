@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -73,34 +73,52 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
         A person promoted between the two mentions, and two people with the same surname and
         no first name given.
     """
-    mine = ctx.mentions_of(doc.id, TitleMention)
-    for m in mine:
-        peers = _peers(m, ctx)
-        verdict = judge(m, doc.id, peers, first_doc=ctx.docs[0].id)
-        if verdict is None:
+    people = _by_person(ctx)
+    judged: dict[tuple[str, str, str, str], tuple[Verdict, tuple[Span, ...], str] | None] = {}
+    for m in ctx.mentions_of(doc.id, TitleMention):
+        key = (m.key, m.family, m.name, m.office)
+        if key not in judged:  # titles of one person in one office are judged alike, once
+            judged[key] = _judged(m, doc.id, people[m.key, m.family], ctx.docs[0].id)
+        found = judged[key]
+        if found is None:
             continue
-        related = tuple(Span(d, t.start, t.end, t.text) for d, t in peers if t.office != m.office)
-        support = next(t for _, t in peers if t.office == verdict.office)
+        verdict, related, support = found
         yield Hit(
             m.start,
             m.end,
-            f"{m.name} is called {m.text!r} here but {support.text!r} {verdict.reason}; "
+            f"{m.name} is called {m.text!r} here but {support!r} {verdict.reason}; "
             f"{m.office} and {verdict.office} are different offices.",
-            suggestion=_match_case(support.text, m.text) if verdict.suggest else None,
+            suggestion=_match_case(support, m.text) if verdict.suggest else None,
             related=related,
             confidence=verdict.confidence,
             severity=verdict.severity,
         )
 
 
-def _peers(m: TitleMention, ctx: Context) -> list[tuple[str, TitleMention]]:
-    """Return (doc id, title) of every title of the same person in the same office family."""
-    return [
-        (doc_id, t)
-        for doc_id in ctx.mentions
-        for t in ctx.mentions_of(doc_id, TitleMention)
-        if t.key == m.key and t.family == m.family and same_person(t.name, m.name)
-    ]
+def _by_person(ctx: Context) -> dict[tuple[str, str], list[tuple[str, TitleMention]]]:
+    """Return (doc id, title) of every title, by the person's key and the office family."""
+    people: dict[tuple[str, str], list[tuple[str, TitleMention]]] = defaultdict(list)
+    for doc_id in ctx.mentions:
+        for t in ctx.mentions_of(doc_id, TitleMention):
+            people[t.key, t.family].append((doc_id, t))
+    return people
+
+
+def _judged(
+    m: TitleMention, doc_id: str, titles: Sequence[tuple[str, TitleMention]], first_doc: str
+) -> tuple[Verdict, tuple[Span, ...], str] | None:
+    """Return the verdict on `m`, its evidence (each other wording's first span), its support."""
+    peers = [(d, t) for d, t in titles if same_person(t.name, m.name)]
+    verdict = judge(m, doc_id, peers, first_doc)
+    if verdict is None:
+        return None
+    first: dict[tuple[str, str], Span] = {}
+    for d, t in peers:
+        if t.office != m.office:
+            first.setdefault((d, t.text), Span(d, t.start, t.end, t.text))
+    related = tuple(first.values())
+    support = next(t for _, t in peers if t.office == verdict.office)
+    return verdict, related, support.text
 
 
 def same_person(a: str, b: str) -> bool:
