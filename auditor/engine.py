@@ -13,7 +13,7 @@ from auditor.measure.signature import signature
 from auditor.model import Alignment, Document, Finding, Hit, Relation, Report, RuleDoc, Scores, Span
 from auditor.read.lines import LineIndex, line_index
 from auditor.read.tokens import word_spans
-from auditor.rules.registry import Context, Rule, select
+from auditor.rules.registry import INPUT, Context, Rule, all_rules, select
 
 
 def audit(
@@ -76,6 +76,25 @@ def audit(
         relations=relations,
         rules=rule_docs(ctx.docs, config, targets),
         pair_diffs=joined_diffs(prose, alignments) if pairs is None and targets is None else (),
+    )
+
+
+def unread(path: str, problem: str, config: Config | None = None) -> Report:
+    """Return the report of a file that could not be read: the input rules' findings alone."""
+    config = config or Config()
+    doc = Document("a", path, "", "", "", None, 0, (), words=0, problem=problem)
+    rules = [r for r in all_rules().values() if r.scope == INPUT]
+    ctx = Context(docs=(doc,))
+    findings = [stamp(r, doc, h, config, {doc.id: doc}) for r in rules for h in r.run(doc, ctx, {})]
+    return Report(
+        signature=signature(config),
+        documents=(doc,),
+        readability={doc.id: {}},
+        alignments=(),
+        unaligned={},
+        findings=tuple(findings),
+        scores=pair_scores([doc], ()),
+        rules={r.code: rule_doc(r) for r in rules},
     )
 
 

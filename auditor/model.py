@@ -46,6 +46,7 @@ class Category(StrEnum):
     INCONSISTENCY = "inconsistency"
     FLUENCY = "fluency"
     READABILITY = "readability"
+    INPUT = "input"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Document:
     body_start: int
     sentences: tuple[Sentence, ...]
     words: int | None = None
+    problem: str | None = None  # why the file could not be read (its text is then empty)
     # What the rules read: `text` with Markdown markup and code blanked and soft line breaks
     # as spaces, at the same offsets; None when that is `text` itself.
     prose: str | None = field(default=None, compare=False)  # derived from text and path

@@ -77,16 +77,21 @@ def test_check_json_has_one_report_per_file_in_input_order(
     assert data["summary"]["error"] == sum(r["summary"]["error"] for r in data["reports"])
 
 
-def test_one_unreadable_file_among_many_stops_the_run_with_exit_two(
+def test_one_unreadable_file_among_many_is_reported_with_the_others_and_exits_two(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    paths = articles(tmp_path, 4)
+    paths = articles(tmp_path, 4)  # several workers: the unread report crosses processes
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02binary")
-    result = invoke("check", *paths, str(bad), "-o", "out.jsonl")
+    result = invoke("check", *paths[:2], str(bad), *paths[2:], "-o", "out.json", "-q")
     one_line_error(result, str(bad), "binary")
-    assert not (tmp_path / "out.jsonl").exists()
+    data = json.loads((tmp_path / "out.json").read_text())
+    assert data["files"] == [*paths[:2], str(bad), *paths[2:]]
+    problems = [r["documents"][0].get("problem") for r in data["reports"]]
+    assert [p is not None for p in problems] == [False, False, True, False, False]
+    assert [f["rule"] for f in data["reports"][2]["findings"]] == ["I101"]
+    assert all(r["documents"][0]["text"] for i, r in enumerate(data["reports"]) if i != 2)
 
 
 def test_text_output_goes_to_stdout_by_default(

@@ -286,3 +286,100 @@ def test_stray_bytes_in_utf8_are_findings_at_their_place(desk: Path) -> None:
     assert report["documents"][0]["encoding"] == "utf-8 (1 undecodable byte)"
     stray = [f for f in report["findings"] if f["evidence"] == "\ufffd"]
     assert [(f["rule"], f["line"], f["column"]) for f in stray] == [("P105", 1, 55)]
+
+
+def sparse(name: str, size: int) -> Setup:
+    """Make a file of `size` bytes that takes no room on disk (larger than the cap)."""
+
+    def make(d: Path) -> None:
+        with open(d / name, "wb") as fh:
+            fh.truncate(size)
+
+    return make
+
+
+# (id, setup, the bad file's name, words its problem must contain); each is checked with a
+# good file either side of it, in the format named last
+UNREADABLE = [
+    ("directory", lambda d: (d / "bad").mkdir(), "bad", ["directory"], "text"),
+    ("fifo", fifo("bad.txt"), "bad.txt", ["named pipe"], "json"),
+    (
+        "binary",
+        lambda d: (d / "bad.txt").write_bytes(bytes(range(256)) * 8),
+        "bad.txt",
+        ["binary"],
+        "jsonl",
+    ),
+    ("too-large", sparse("bad.txt", 50_000_001), "bad.txt", ["larger than 50 MB"], "sarif"),
+    ("missing", None, "bad.txt", ["no such file"], "junit"),
+    ("empty", text("bad.txt", " \n"), "bad.txt", ["empty"], "github"),
+]
+
+
+@pytest.mark.parametrize(
+    ("setup", "bad", "needles", "fmt"), [u[1:] for u in UNREADABLE], ids=[u[0] for u in UNREADABLE]
+)
+def test_one_unreadable_file_in_a_check_is_an_input_error_among_the_others(
+    desk: Path, setup: Setup | None, bad: str, needles: list[str], fmt: str
+) -> None:
+    if setup is not None:
+        setup(desk)
+    before = snapshot(desk)
+    result = invoke("check", "broken.txt", bad, "warn.txt", "-f", fmt)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    line = one_line_error_of(result.stderr, bad)
+    assert all(n in line for n in needles), line
+    out = result.stdout
+    assert "B101" in out and "P102" in out  # the readable files are reported as usual
+    assert "I101" in out and needles[0] in out
+    assert snapshot(desk) == before
+
+
+def one_line_error_of(stderr: str, name: str) -> str:
+    """Return the one stderr line that names the unreadable file."""
+    lines = [line for line in stderr.splitlines() if line.startswith("audit: error:")]
+    assert len(lines) == 1 and name in lines[0], stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "junit", "github"])
+def test_every_format_reports_the_unreadable_file_at_its_place(desk: Path, fmt: str) -> None:
+    (desk / "sub").mkdir()
+    result = invoke("check", "clean.txt", "sub", "broken.txt", "-f", fmt, "-o", f"out.{fmt}")
+    assert result.exit_code == 2, result.output
+    out = (desk / f"out.{fmt}").read_text(encoding="utf-8")
+    expected = {
+        "text": "sub:1:1: I101 [error] Not read: is a directory, not a regular file.",
+        "json": '"problem": "is a directory, not a regular file"',
+        "jsonl": '"path": "sub", "rule": "I101"',
+        "sarif": '"ruleId": "I101"',
+        "junit": '<testcase name="sub" classname="audit" time="0">',
+        "github": "::error file=sub,line=1,col=1,endLine=1,endColumn=1,title=I101 unreadable",
+    }[fmt]
+    assert expected in out
+    assert "B101" in out
+    if fmt == "junit":
+        from lxml import etree
+
+        xsd = Path(__file__).parent / "fixtures" / "junit.xsd"
+        schema = etree.XMLSchema(etree.parse(str(xsd)))
+        assert schema.validate(etree.fromstring(out.encode())), schema.error_log
+
+
+def test_an_unreadable_file_renders_in_html_and_round_trips_through_json() -> None:
+    from auditor import from_dict, to_dict
+    from auditor.engine import unread
+    from auditor.report.formats import render_run
+    from auditor.report.run import Run
+
+    report = unread("sub", "is a directory, not a regular file")
+    assert from_dict(to_dict(report)) == report
+    page = render_run("html", Run((report,), command="check"))
+    assert "I101" in page and "Not read: is a directory, not a regular file." in page
+
+
+def test_a_baseline_never_accepts_an_unreadable_file(desk: Path) -> None:
+    (desk / "sub").mkdir()
+    one_line_error(invoke("baseline", "clean.txt", "sub", "-o", "b.json"), "sub", "directory")
+    assert not (desk / "b.json").exists()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from auditor.config import Config
-from auditor.engine import audit
+from auditor.engine import audit, unread
 from auditor.model import DOC_SECTIONS, Category, Finding, Severity, doc_sections
 from auditor.read.decode import document_from_text
 from auditor.rules.registry import (
     CODE_PATTERN,
+    INPUT,
     Example,
     Rule,
     all_rules,
@@ -42,7 +43,10 @@ def test_codes_are_unique_and_well_formed() -> None:
     assert len(names) == len(set(names))
 
 
-@pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
+TEXT_RULES = {code: r for code, r in RULES.items() if r.scope != INPUT}
+
+
+@pytest.mark.parametrize("rule", TEXT_RULES.values(), ids=list(TEXT_RULES))
 def test_rule_is_documented_with_examples(rule: Rule) -> None:
     assert rule.summary and len(rule.doc.splitlines()) >= 2, "docstring needs a summary and body"
     assert rule.fires and rule.quiet, "every rule needs examples that fire and that stay quiet"
@@ -59,6 +63,17 @@ def test_rule_documentation_has_every_section(rule: Rule) -> None:
         f"{rule.code} lacks {set(DOC_SECTIONS) - set(sections)}"
     )
     assert sections["What it finds"].splitlines()[0] == rule.summary
+
+
+def test_input_rules_report_only_unread_files_and_are_never_selected() -> None:
+    inputs = [r for r in RULES.values() if r.scope == INPUT]
+    assert [(r.code, r.category) for r in inputs] == [("I101", Category.INPUT)]
+    report = unread("gone.txt", "no such file")
+    assert [(f.rule, f.line, f.column, f.message) for f in report.findings] == [
+        ("I101", 1, 1, "Not read: no such file.")
+    ]
+    assert not findings_of("A text that reads fine.", "I101")
+    assert "I101" not in {r.code for r in select(("ALL",), preview=True)}
 
 
 def test_doc_sections_split_on_headings_and_dedent() -> None:
@@ -111,4 +126,4 @@ def test_marked_spans_are_offsets_into_the_bare_text() -> None:
 def test_select_and_ignore_work_by_prefix() -> None:
     chosen = {r.code for r in select(("P",), ("P102",))}
     assert chosen == {c for c in RULES if c.startswith("P") and c != "P102"}
-    assert {r.code for r in select(("ALL",), preview=True)} == set(RULES)
+    assert {r.code for r in select(("ALL",), preview=True)} == set(TEXT_RULES)

@@ -80,6 +80,10 @@ def test_multitool_accepts_every_kind_of_path(
     logs.append(sarif(work / "relative.sarif", "check", *ODD_NAMES, "--against", "clean.txt"))
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
     logs.append(sarif(work / "workspace.sarif", "check", *ODD_NAMES))
+    (desk / "folder").mkdir()
+    unread = invoke("check", "clean.txt", "folder", "-f", "sarif", "-o", str(work / "unread.sarif"))
+    assert unread.exit_code == 2, unread.output  # a file that cannot be read: I101
+    logs.insert(0, work / "unread.sarif")
     found = problems(tool, logs, tmp_path / "validation.sarif")
     assert [(r["ruleId"], r["message"]) for r in found if not no_home(r)] == []
     driver = json.loads(logs[0].read_text(encoding="utf-8"))["runs"][0]["tool"]["driver"]

@@ -12,7 +12,7 @@ from typing import Any
 
 from auditor.ci.fingerprint import LegacyKeys, is_legacy
 from auditor.ci.jsonlist import read_json_list
-from auditor.model import Finding, InputError, Report
+from auditor.model import Category, Finding, InputError, Report
 
 BASELINE_FORMAT = 1
 
@@ -111,7 +111,7 @@ def _match(
     """Split the findings into those the baseline does not and does accept; return the rest.
 
     A finding matches an entry by its fingerprint, or by its first-form fingerprint for entries
-    written before fingerprints kept only a little context.
+    written before fingerprints kept only a little context; an unread file's never matches.
     """
     budget = Counter(baseline.entries)
     old = LegacyKeys({d.id: d for d in report.documents})
@@ -122,7 +122,7 @@ def _match(
         path = relative_key(report.document(f.doc).path, baseline.root)
         keys = [(path, f.fingerprint), *([(path, old.of(f))] if legacy else [])]
         key = next((k for k in keys if budget[k] > 0), None)
-        if (scope is None or f.doc == scope) and key is not None:
+        if (scope is None or f.doc == scope) and key is not None and f.category != Category.INPUT:
             budget[key] -= 1
             accepted.append(f)
         else:

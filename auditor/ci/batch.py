@@ -52,10 +52,12 @@ def check_files(
     """Check each file (against the sources, if any); return the reports in input order.
 
     `-` is standard input, read in this process; `dismissed` are suppressed fingerprints;
-    `progress` is told the stages of a run over one file.
+    `progress` is told the stages of a run over one file. A file that cannot be read gets the
+    report of an unread document (see `engine.unread`); a source that cannot be read fails the
+    run (InputError).
     """
-    for p in (*paths, *against):
-        if p != "-" and not Path(p).exists():
+    for p in against:
+        if not Path(p).exists():
             raise InputError(f"{p}: no such file")
     task = partial(
         check_one,
@@ -65,7 +67,7 @@ def check_files(
         progress=progress if len(paths) == 1 else None,
     )
     workers = 1 if "-" in paths else min(jobs or os.cpu_count() or 1, len(paths))
-    sizes = [0 if p == "-" else Path(p).stat().st_size for p in paths]
+    sizes = [_size(p) for p in paths]
     if workers <= 1:
         return list(shown_progress(map(task, paths), sizes))
     warm()
@@ -82,13 +84,19 @@ def check_one(
     dismissed: frozenset[str] = frozenset(),
     progress: Callable[[str], None] | None = None,
 ) -> Report:
-    """Audit one article as document "a", aligned with the sources as b, c, ..."""
-    from auditor.engine import audit
+    """Audit one article as document "a", aligned with the sources as b, c, ...
+
+    An article that cannot be read gets the report of an unread document.
+    """
+    from auditor.engine import audit, unread
     from auditor.read.decode import read_document
 
     if progress is not None:
         progress("reading")
-    doc = read_document(path, "a")
+    try:
+        doc = read_document(path, "a")
+    except InputError as exc:
+        return unread(path, str(exc).removeprefix(f"{path}: "), config)
     others = [d for d in sources(against) if not _same_file(d.path, path)]
     docs = [doc, *(replace(d, id=chr(ord("b") + i)) for i, d in enumerate(others))]
     return audit(
@@ -116,6 +124,14 @@ def knowledge(glossary: tuple[str, ...]) -> Knowledge:
     from auditor.knowledge import load_knowledge
 
     return load_knowledge(glossary)
+
+
+def _size(path: str) -> int:
+    """Return the size of a regular file (0 for `-` and anything else), for the progress line."""
+    try:
+        return os.stat(path).st_size if path != "-" and Path(path).is_file() else 0
+    except OSError:
+        return 0
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from auditor.commands.check import against_sources, check_reports
+from auditor.commands.check import against_sources, check_reports, refuse_unread
 from auditor.commands.options import (
     AgainstOpt,
     ConfigOpt,
@@ -62,6 +62,7 @@ def baseline(
     inputs = [*files, *sources, *run_config.glossary, s.config.source, suppressions]
     target = guarded(partial(plan_output, output, [str(p) for p in inputs if p]))
     reports = guarded(lambda: check_reports(files, sources, run_config, suppressions))
+    refuse_unread(reports)
     root = str(output.resolve().parent)
     if update:
         old = guarded(partial(load_baseline, output))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import Annotated
@@ -31,7 +32,7 @@ from auditor.commands.options import (
 from auditor.commands.outputs import finish, plan
 from auditor.commands.selection import rules_chosen
 from auditor.commands.settings import settings
-from auditor.commands.usage import guarded, usage_error
+from auditor.commands.usage import fail, guarded, usage_error
 from auditor.config import Config
 from auditor.model import Report
 from auditor.report.run import Run
@@ -73,6 +74,9 @@ def check(
     targets = plan(s, "check", [*files, *sources, *run_config.glossary, suppressions])
     stages = stages_for([*files, *sources]) if len(files) == 1 else Stages(None)
     reports = guarded(lambda: check_reports(files, sources, run_config, suppressions, stages))
+    if len(reports) == 1 and reports[0].documents[0].problem is not None:
+        stages.clear()
+        refuse_unread(reports)
     finish(Run(tuple(reports), s.config.fail_on, "check"), s, targets, stages)
 
 
@@ -90,7 +94,11 @@ def check_reports(
     suppressions: Path | None = None,
     stages: Stages | None = None,
 ) -> list[Report]:
-    """Check the files, each against the sources, over all cores (one file: its stages shown)."""
+    """Check the files, each against the sources, over all cores (one file: its stages shown).
+
+    A file that cannot be read gets the report of an unread document; `check` of several
+    files reports it with the others, `check` of one file and `baseline` refuse it.
+    """
     from auditor.ci.batch import check_files
     from auditor.ci.suppress import load_suppressions
 
@@ -102,3 +110,10 @@ def check_reports(
     except BaseException:
         stages.clear()
         raise
+
+
+def refuse_unread(reports: Sequence[Report]) -> None:
+    """Fail with one line on the first file that could not be read, if any."""
+    doc = next((d for r in reports for d in r.documents if d.problem is not None), None)
+    if doc is not None:
+        fail(f"{doc.path}: {doc.problem}")

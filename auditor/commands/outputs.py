@@ -46,7 +46,10 @@ def plan(s: Settings, stem: str, inputs: list[Path | str | None]) -> list[tuple[
 def finish(
     run: Run, s: Settings, targets: list[tuple[Target, str]], stages: Stages | None = None
 ) -> NoReturn:
-    """Apply the baseline, write the outputs, print the summary and exit with the contract."""
+    """Apply the baseline, write the outputs, print the summary and exit with the contract.
+
+    A file that could not be read gets a line on stderr and makes the exit code 2.
+    """
     from auditor.ci.baseline import stale_total
     from auditor.report.formats import render_run
     from auditor.report.run import run_summary
@@ -58,12 +61,16 @@ def finish(
     stages.clear()
     write_or_fail(outputs)
     written = [t.path for t, _ in targets if t.path != "-"]
+    for doc in run.unread():
+        typer.echo(f"audit: error: {shown(f'{doc.path}: {doc.problem}')}", err=True)
     if s.verbose:
         _explain_run(run, s)
     if not s.quiet:
         typer.echo(run_summary(run, written, brief=not written), nl=False, err=s.output == "-")
     failing = any(fails(f.severity, run.fail_on) for _, f in run.findings())
     stale = s.strict_baseline and stale_total(run.reports) > 0
+    if run.unread():
+        raise typer.Exit(code=2)
     raise typer.Exit(code=1 if (failing or stale) and not s.exit_zero else 0)
 
 

@@ -75,7 +75,10 @@ def report_to_dict(report: Report, signature: Mapping[str, str] | None = None) -
 
 
 def document_to_dict(doc: Document, readability: Mapping[str, float]) -> dict[str, Any]:
-    """Return one document's entry, with its text so the report stands alone."""
+    """Return one document's entry, with its text so the report stands alone.
+
+    A file that could not be read has empty text and says why in `problem`.
+    """
     return {
         "id": doc.id,
         "path": doc.path,
@@ -87,6 +90,7 @@ def document_to_dict(doc: Document, readability: Mapping[str, float]) -> dict[st
         "sentences": [_sentence(s) for s in doc.sentences],
         "readability": dict(readability),
         "text": doc.text,
+        **({"problem": doc.problem} if doc.problem is not None else {}),
     }
 
 

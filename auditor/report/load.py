@@ -84,6 +84,7 @@ def document_from_dict(data: Data) -> Document:
             for s in data["sentences"]
         ),
         words=data.get("words"),
+        problem=data.get("problem"),
     )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from auditor.model import Finding, Report, Span
+from auditor.model import Document, Finding, Report, Span
 from auditor.report import summary
 from auditor.report.escape import shown
 
@@ -30,6 +30,10 @@ class Run:
         for report in self.reports:
             for f in report.findings:
                 yield report, f
+
+    def unread(self) -> list[Document]:
+        """Return the documents that could not be read (each says why in `problem`)."""
+        return [d for r in self.reports for d in r.documents if d.problem is not None]
 
     def files(self) -> list[str]:
         """Return the paths this run reports on, in input order."""

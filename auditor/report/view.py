@@ -154,10 +154,12 @@ def verdict(findings: Sequence[Finding]) -> Verdict:
 
 
 def category_rows(findings: Sequence[Finding]) -> list[CategoryRow]:
-    """Count findings by category and severity."""
+    """Count findings by category and severity (input errors only when a file was not read)."""
     rows = []
     for cat in Category:
         mine = [f for f in findings if f.category == cat.value]
+        if cat is Category.INPUT and not mine:
+            continue
         counts = tuple(sum(1 for f in mine if f.severity.value == s) for s in SEVERITIES)
         rows.append(CategoryRow(cat.value, counts, len(mine)))
     return rows

@@ -12,6 +12,7 @@ from auditor.rules import (
     quotations,
     readability,
     titles,
+    unreadable,
     untranslated,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "quotations",
     "readability",
     "titles",
+    "unreadable",
     "untranslated",
 ]

@@ -32,6 +32,7 @@ M = TypeVar("M", bound=Mention)
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
 STABLE = "stable"
 PREVIEW = "preview"  # runs only with --preview (config `preview = true`), as in ruff
+INPUT = "input"  # the scope of rules that report unreadable files
 
 # An example is one text, or a tuple of texts that report the same event. In an example a
 # rule fires on, «» mark every span the rule must flag, exactly.
@@ -286,7 +287,10 @@ def rule(
     quiet: Sequence[Example] = (),
     level: str = STABLE,
 ) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule function under `code`; `scope` is "text" or "sources".
+    """Register a rule function under `code`; `scope` is "text", "sources" or "input".
+
+    An "input" rule reports a file that could not be read; it is never selected to run on
+    text: the engine applies it to each unread document.
 
     `level` is "stable", or "preview" for a rule whose precision is not yet proven on every
     calibration set (it runs only when preview rules are turned on).
@@ -328,12 +332,14 @@ def select(
 ) -> list[Rule]:
     """Return the rules chosen by `select` minus `ignore`, by code prefix.
 
-    Preview rules are chosen only when `preview` is True, whatever `select` says.
+    Preview rules are chosen only when `preview` is True, whatever `select` says; input rules
+    (about unreadable files) never run on text, so they are never chosen.
     """
     return [
         r
         for code, r in all_rules().items()
-        if matches(code, select_prefixes)
+        if r.scope != INPUT
+        and matches(code, select_prefixes)
         and not matches(code, ignore_prefixes)
         and (preview or r.level == STABLE)
     ]
