@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from rule_helpers import run, seed_findings
 
+from auditor.config import Config
+from auditor.engine import audit
+from auditor.model import Finding
+from auditor.read.decode import document_from_text
 from auditor.rules.names import one_word_apart
+
+
+def between_sources(*texts: str) -> list[Finding]:
+    """Run N101 on independent sources (the relation forced, as a user would)."""
+    docs = [document_from_text(t, chr(ord("a") + i), f"ex{i}.txt") for i, t in enumerate(texts)]
+    return list(audit(docs, Config(select=("N101",), relation="sources")).findings)
 
 
 def test_word_level_distance() -> None:
@@ -20,6 +30,7 @@ def test_noncanonical_name_suggests_the_spelling_used_in_the_text() -> None:
     (f,) = run(("Inspectors from the International Atomic Agency came.",), "N102")
     assert f.evidence == "International Atomic Agency"
     assert f.suggestion == "International Atomic Energy Agency"
+    assert f.message == f"Looks like {f.suggestion!r} with a word added or missing."
 
 
 def test_national_prefix_is_not_a_spurious_word() -> None:
@@ -46,3 +57,27 @@ def test_seeds_find_the_dialogue_the_osce_and_the_inf_treaty() -> None:
         ("N102", "a", "Multilateral Organization for Security and Cooperation in Europe"),
         ("N103", "b", "Intermediary, which has now disappeared. Treaty on nuclear forces"),
     }
+
+
+def test_seed_dialogue_names_get_no_fix_when_nothing_says_which_is_right() -> None:
+    found = [f for f in seed_findings() if f.rule == "N101"]
+    assert [(f.doc, f.suggestion) for f in found] == [("a", None), ("b", None)]
+
+
+def test_two_sources_name_variant_has_no_fix_either_way() -> None:
+    a = "Talks at the Northern Energy Dialogue went on late into the night."
+    b = "The Northern Climate Dialogue talks went on late into the night, officials said."
+    found = between_sources(a, b)
+    assert {(f.doc, f.evidence, f.suggestion) for f in found} == {
+        ("a", "Northern Energy Dialogue", None),
+        ("b", "Northern Climate Dialogue", None),
+    }
+
+
+def test_majority_of_sources_names_the_fix_for_the_odd_one_out() -> None:
+    odd = "Talks at the Northern Energy Dialogue went on late into the night."
+    most = "The Northern Climate Dialogue talks went on late into the night, officials said."
+    found = between_sources(odd, most, most)
+    fixes = {(f.doc, f.suggestion) for f in found if f.doc == "a"}
+    assert fixes == {("a", "Northern Climate Dialogue")}
+    assert all(f.suggestion is None for f in found if f.doc != "a")

@@ -10,16 +10,15 @@ across sources read these links instead. Two mentions are linked when they fill 
   the words around it. A number with no noun, a time of day or a score ("15-2") links to
   nothing, so it is never compared.
 - dates and weekdays: the same anchor or predicate next to them ("struck on Sunday", "the quake
-  struck Sunday") in sentences that are aligned or share rare content. The date at the top of
-  an article is its publication date, never a fact: it is left out, and weekdays of the article
-  resolve against it.
+  struck Sunday") in sentences that are aligned or share rare content. The date line, dateline
+  or time stamp at the top of an article is its publication date, never a fact: it is left out
+  (see `published`).
 
 A link says nothing about whether the values agree; the rules decide that.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -29,7 +28,8 @@ from itertools import combinations
 from auditor.align.context import context_stems, subject
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import find_names, link_names
-from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
+from auditor.align.published import is_published, publication_spans
+from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, stem
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.mentions.quantities import DateRef, same_value
 from auditor.model import (
@@ -41,14 +41,11 @@ from auditor.model import (
     NumberMention,
     WeekdayMention,
 )
-from auditor.read.lines import line_end
 
 FACT_KINDS = (NumberMention, DateMention, WeekdayMention)
 MIN_EVIDENCE = 1.0  # shared rare content (in `evidence` units) of unaligned linked sentences
 SPEECH = lexicon().word_set("report_verbs")  # they date the reporting, not the event
 MAX_BUCKET = 30  # a slot filled more often than this in one text is too common to link
-TOP_CHARS = 120  # a date this close to the top of an article: when it was published or updated
-TOP_LINES = 3  # a date alone on one of the first lines of the body is the publication date
 YEAR = "a year"  # a year alone: compared only between sentences that say the same thing
 AGE = "an age"  # "a 61-year-old man": compared with the age next to the same words
 NOUN = re.compile(rf"[\s-]*(?:(?:{alternation(lexicon().scales)})[\s-]+)?([A-Za-z]+)")
@@ -192,11 +189,9 @@ def date_of(m: DateMention) -> DateRef:
 def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
     """Return the checkable facts of a document: numbers with a noun, event dates, weekdays."""
     out: list[Fact] = []
-    top = publication_span(doc, mentions)
+    published = publication_spans(doc, mentions)
     for m in mentions:
-        if not isinstance(m, FACT_KINDS) or (top is not None and top[0] <= m.start < top[1]):
-            continue
-        if m.kind == "date" and m.start < doc.body_start + TOP_CHARS and len(doc.sentences) > 2:
+        if not isinstance(m, FACT_KINDS) or is_published(published, m):
             continue
         s = doc.sentence_at(m.start)
         if s is None or m.end > s.end:
@@ -237,51 +232,3 @@ def counted_noun(text: str, m: NumberMention) -> str | None:
         return None
     noun = stem(after.group(1))
     return None if noun in STOPWORDS or noun in CALENDAR or len(noun) < 3 else noun
-
-
-def publication_span(doc: Document, mentions: Sequence[Mention]) -> tuple[int, int] | None:
-    """Return the span of a date line at the top of the body (the publication date), if any."""
-    lines = 0
-    pos = doc.body_start
-    while pos < len(doc.text) and lines < TOP_LINES:
-        end = line_end(doc.text, pos)
-        line = doc.text[pos:end]
-        if line.strip():
-            lines += 1
-            dates = [m for m in mentions if isinstance(m, DateMention) and pos <= m.start < end]
-            if dates and _only_date(line, dates, pos):
-                return pos, end
-        pos = _next_line(doc.text, end)
-    return None
-
-
-def _only_date(line: str, dates: Sequence[DateMention], pos: int) -> bool:
-    """Return True if a line holds a full date and little else (a weekday, a time, a place)."""
-    full = any(m.year and m.day for m in dates)
-    rest = line
-    for m in sorted(dates, key=lambda m: -m.start):
-        rest = rest[: m.start - pos] + rest[m.end - pos :]
-    return full and len(WORD.findall(rest)) <= 4
-
-
-def _next_line(text: str, end: int) -> int:
-    """Return the offset where the line after the one ending at `end` starts."""
-    if text.startswith("\r\n", end):
-        return end + 2
-    return end + 1 if end < len(text) else end
-
-
-def publication_date(doc: Document, mentions: Sequence[Mention]) -> dt.date | None:
-    """Return the date an article was published: its date line, else a date line at the top."""
-    if doc.date:
-        return dt.date.fromisoformat(doc.date)
-    span = publication_span(doc, mentions)
-    if span is None:
-        return None
-    for m in mentions:
-        if isinstance(m, DateMention) and span[0] <= m.start < span[1] and m.day:
-            try:
-                return dt.date(m.year or 0, m.month or 0, m.day)
-            except ValueError:
-                return None
-    return None

@@ -141,7 +141,7 @@ def _conflict(
         m.start,
         m.end,
         f"{m.text!r} here, but {where} for the same {_what(m)}.",
-        suggestion=best.text if single and (majority or doc.id != ctx.docs[0].id) else None,
+        suggestion=best.text if single and (majority or ctx.follows_reference(doc)) else None,
         related=tuple(Span(d, t.start, t.end, t.text) for d, t, _ in rivals),
         confidence=0.85 if majority or same else 0.6,
         severity=Severity.ERROR if majority or same else None,

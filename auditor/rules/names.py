@@ -49,8 +49,10 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     word swapped, added or dropped) are compared, and so are two names of the same length that
     differ in one word (never the last) in sentences that speak of the same thing (the name
     links of the align stage: aligned sentences, or sentences sharing rare content, with the
-    same words next to both). Both texts are flagged; the fix offered for a later text is the
-    first text's name (the reference), or a known canonical name.
+    same words next to both). Both texts are flagged. The fix offered is a known canonical
+    name, the name most other sources use, or, for a later version of the first text (a
+    translation against its reference), the first text's name; between two independent sources
+    that do not say which form is right, none.
 
     Why it matters:
         Two such names almost always denote the same thing, and one of them is a
@@ -63,21 +65,28 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
         Two real bodies whose names differ by one word, each named in only one source. Names
         that both sources use are never compared.
     """
-    reference = doc.id != ctx.docs[0].id
+    reference = ctx.follows_reference(doc)
     seen: set[tuple[int, int]] = set()
     for other, m, match in (*_kind_variants(doc, ctx), *_linked_variants(doc, ctx)):
         if (m.start, m.end) in seen:
             continue
         seen.add((m.start, m.end))
+        settled = reference or match.canonical or _majority(ctx, doc, m.key, match.key)
         yield Hit(
             m.start,
             m.end,
             f"Called {m.text!r} here but {match.text!r} in the other source: one word "
             "differs, so one of the two names is probably wrong.",
-            suggestion=match.text if reference or match.canonical else None,
+            suggestion=match.text if settled else None,
             related=(Span(other, match.start, match.end, match.text),),
             confidence=0.6,
         )
+
+
+def _majority(ctx: Context, doc: Document, mine: str, theirs: str) -> bool:
+    """Return True if more of the texts (this one too) use the name `theirs` than `mine`."""
+    used = [{m.key for m in _names(ctx, d.id)} for d in ctx.others(doc)]
+    return sum(theirs in keys for keys in used) > sum(mine in keys for keys in used) + 1
 
 
 def _kind_variants(doc: Document, ctx: Context) -> Iterator[tuple[str, NameMention, NameMention]]:
@@ -196,29 +205,28 @@ def noncanonical_name(doc: Document, ctx: Context) -> Iterator[Hit]:
         A different, real body whose name is one word away from a well-known one.
     """
     book = ctx.knowledge.names if ctx.knowledge else NameBook()
-    nearest: dict[tuple[str, str], tuple[CanonicalName, str] | None] = {}
+    nearest: dict[tuple[str, str], str | None] = {}
     for m in ctx.mentions_of(doc.id, NameMention):
         if m.canonical:
             continue
         if (m.key, m.text) not in nearest:  # a name repeated is looked up once
             nearest[m.key, m.text] = _near_canonical(m, book)
-        near = nearest[m.key, m.text]
-        if near is not None:
-            entry, spelling = near
+        spelling = nearest[m.key, m.text]
+        if spelling is not None:
             yield Hit(
                 m.start,
                 m.end,
-                f"Looks like {entry.canonical!r} with a word added or missing.",
+                f"Looks like {spelling!r} with a word added or missing.",
                 suggestion=spelling,
                 confidence=0.7,
             )
 
 
-def _near_canonical(m: NameMention, book: NameBook) -> tuple[CanonicalName, str] | None:
-    """Return the entry and spelling one word added or dropped away from the name `m`."""
+def _near_canonical(m: NameMention, book: NameBook) -> str | None:
+    """Return the known spelling one word added or dropped away from the name `m`."""
     words = m.key.split()
     found = [
-        (entry, spelling)
+        spelling
         for entry in book.entries
         for spelling in entry.spellings
         if len(folded := _parts(spelling)) >= 3
@@ -226,7 +234,7 @@ def _near_canonical(m: NameMention, book: NameBook) -> tuple[CanonicalName, str]
         and one_word_apart(words, folded)
         and not _exempt_prefix(m.text, folded)
     ]
-    found.sort(key=lambda pair: pair[1] not in m.text)
+    found.sort(key=lambda spelling: spelling not in m.text)
     return found[0] if found else None
 
 

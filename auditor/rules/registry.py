@@ -71,6 +71,14 @@ class Context:
             return by_doc.get(y.id if x.id == first else x.id, False)
         return by_doc.get(x.id, False) and by_doc.get(y.id, False)
 
+    def follows_reference(self, doc: Document) -> bool:
+        """Return True if `doc` is a later version of the first document, whose wording is the fix.
+
+        Between independent sources no text is the reference: the other's wording is a fix
+        only when the text itself or a majority of sources says which form is right.
+        """
+        return bool(self.docs) and doc.id != self.docs[0].id and self.versions(doc, self.docs[0])
+
     def others(self, doc: Document) -> tuple[Document, ...]:
         """Return the documents other than `doc`."""
         return tuple(d for d in self.docs if d.id != doc.id)

@@ -57,7 +57,8 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
     Role descriptions ("the top US diplomat") and omitted titles are not conflicts. The finding
     points at the odd title and shows the others as evidence; when the other source and this
     text agree against it, it is an error; a plain disagreement between two sources is a
-    warning on both, with the first text's title offered as the fix.
+    warning on both, with the first text's title offered as the fix when the later text is a
+    version of it (a translation of an original), none between independent sources.
 
     Why it matters:
         A Deputy Secretary is not an Under Secretary or an Assistant Secretary; a Deputy
@@ -74,11 +75,12 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
         no first name given.
     """
     people = _by_person(ctx)
+    reference = ctx.follows_reference(doc)
     judged: dict[tuple[str, str, str, str], tuple[Verdict, tuple[Span, ...], str] | None] = {}
     for m in ctx.mentions_of(doc.id, TitleMention):
         key = (m.key, m.family, m.name, m.office)
         if key not in judged:  # titles of one person in one office are judged alike, once
-            judged[key] = _judged(m, doc.id, people[m.key, m.family], ctx.docs[0].id)
+            judged[key] = _judged(m, doc.id, people[m.key, m.family], reference)
         found = judged[key]
         if found is None:
             continue
@@ -105,11 +107,11 @@ def _by_person(ctx: Context) -> dict[tuple[str, str], list[tuple[str, TitleMenti
 
 
 def _judged(
-    m: TitleMention, doc_id: str, titles: Sequence[tuple[str, TitleMention]], first_doc: str
+    m: TitleMention, doc_id: str, titles: Sequence[tuple[str, TitleMention]], reference: bool
 ) -> tuple[Verdict, tuple[Span, ...], str] | None:
     """Return the verdict on `m`, its evidence (each other wording's first span), its support."""
     peers = [(d, t) for d, t in titles if same_person(t.name, m.name)]
-    verdict = judge(m, doc_id, peers, first_doc)
+    verdict = judge(m, doc_id, peers, reference)
     if verdict is None:
         return None
     first: dict[tuple[str, str], Span] = {}
@@ -130,7 +132,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def judge(
-    m: TitleMention, doc_id: str, peers: Sequence[tuple[str, TitleMention]], first_doc: str
+    m: TitleMention, doc_id: str, peers: Sequence[tuple[str, TitleMention]], reference: bool
 ) -> Verdict | None:
     """Decide whether title `m` is the odd one out among the titles of the same person."""
     offices: dict[str, set[str]] = {}
@@ -140,7 +142,7 @@ def judge(
     own = offices[doc_id]
     reliable = {d: next(iter(o)) for d, o in offices.items() if d != doc_id and len(o) == 1}
     if len(own) == 1:
-        return _consistent_doc(office, reliable, doc_id, first_doc)
+        return _consistent_doc(office, reliable, reference)
     if office in reliable.values():
         return None
     agreed = [o for o in reliable.values() if o in own]
@@ -157,9 +159,7 @@ def judge(
     return _inconsistent_alone(m, [t for d, t in peers if d == doc_id])
 
 
-def _consistent_doc(
-    office: str, reliable: dict[str, str], doc_id: str, first_doc: str
-) -> Verdict | None:
+def _consistent_doc(office: str, reliable: dict[str, str], reference: bool) -> Verdict | None:
     """Judge a title in a text that is consistent with itself against the other sources."""
     votes = Counter(reliable.values())
     votes[office] += 1
@@ -170,8 +170,7 @@ def _consistent_doc(
     if count > votes[office]:
         return Verdict(rival, Severity.ERROR, 0.85, "in most other sources")
     if count == votes[office]:
-        suggest = doc_id != first_doc
-        return Verdict(rival, Severity.WARNING, 0.6, "in the other source", suggest)
+        return Verdict(rival, Severity.WARNING, 0.6, "in the other source", reference)
     return None
 
 
