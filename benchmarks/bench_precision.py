@@ -7,7 +7,9 @@ Sets, all read from DATA (default ../shared/data), relation detected unless said
   finding of category mt-error or inconsistency at error or warning severity lies on its line
   of the MT output, or cites that line as related evidence. Precision and recall against
   `has_major`, next to sentence chrF picking the same number of segments (the lowest) in the
-  same run. Targets: precision >= 0.90, recall >= 0.30, precision >= chrF's + 0.10.
+  same run. Targets: precision >= 0.90, recall >= 0.30, precision >= chrF's + 0.10. Per rule
+  (fluency rules too), also the share of its segments with an annotated error of its kind
+  (accuracy for names, titles and numbers; fluency for punctuation), which sets its level.
 - samenews-dev: `compare a b` on each same-event pair; findings per 1,000 words (both
   articles) by rule and severity, judged against the labels file (LABELS, keyed by file, rule
   and exact span): `typo` (a real typo or garble), `disagreement` (the outlets really differ;
@@ -52,6 +54,13 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parents[2] / "shared" / "data"
 DEFAULT_LABELS = HERE / "labels" / "samenews.tsv"
 COUNTED = frozenset({"mt-error", "inconsistency"})
+# What each category of rule claims, in MQM's top-level error categories (a rule's precision is
+# judged against segments with an annotated error of its kind, any severity).
+KINDS = {
+    "mt-error": frozenset({"Accuracy", "Non-translation!", "Terminology"}),
+    "inconsistency": frozenset({"Accuracy", "Terminology"}),
+    "fluency": frozenset({"Fluency"}),
+}
 SEVERE = frozenset({"error", "warning"})
 GROUP = 10
 SEED = 13
@@ -93,6 +102,7 @@ class Segment:
     reference: str
     hypothesis: str
     major: bool
+    kinds: frozenset[str]  # top-level MQM categories of its errors, any severity
 
 
 def _one_line(text: str) -> str:
@@ -113,6 +123,7 @@ def mqm_documents(path: Path) -> list[list[Segment]]:
                 _one_line(r["reference"]),
                 _one_line(r["hypothesis"]),
                 bool(r["has_major"]),
+                frozenset(e["category"].split("/")[0] for e in r["errors"]),
             )
         )
     return [sorted(v, key=lambda s: s.index) for _, v in sorted(docs.items())]
@@ -129,11 +140,12 @@ def line_document(lines: Sequence[str], doc_id: str) -> Document:
 
 
 def flagged_lines(report: Report, b: Document) -> dict[int, set[str]]:
-    """Return, per line of B, the rules whose counted findings lie on it or cite it."""
+    """Return, per line of B, the rules whose error or warning findings lie on it or cite it."""
     out: dict[int, set[str]] = defaultdict(set)
     for f in report.findings:
-        if f.category not in COUNTED or f.severity.value not in SEVERE:
+        if f.severity.value not in SEVERE:
             continue
+        CATEGORY[f.rule] = f.category
         if f.doc == "b":
             out[f.line - 1].add(f.rule)
         for span in f.related:
@@ -177,7 +189,7 @@ def mqm_figures(
     if not segments:
         return
     majors = sum(s.major for s in segments)
-    picked = [s for s in segments if rules_of[key(s)]]
+    picked = [s for s in segments if any(CATEGORY[c] in COUNTED for c in rules_of[key(s)])]
     p, r = _precision_recall(picked, majors)
     by_chrf = sorted(segments, key=lambda s: _chrf(s.hypothesis, s.reference))
     cp, _ = _precision_recall(by_chrf[: len(picked)], majors)
@@ -190,7 +202,12 @@ def mqm_figures(
     for code in sorted({c for s in segments for c in rules_of[key(s)]}):
         chosen = [s for s in segments if code in rules_of[key(s)]]
         rp, rr = _precision_recall(chosen, majors)
-        DETAILS.append(f"{name:10} {code}  n={len(chosen):5d}  precision {rp:.3f}  recall {rr:.3f}")
+        kind = KINDS.get(CATEGORY[code], frozenset())
+        kp = sum(bool(s.kinds & kind) for s in chosen) / len(chosen)
+        DETAILS.append(
+            f"{name:10} {code}  n={len(chosen):5d}  precision {rp:.3f}  recall {rr:.3f}"
+            f"  of its kind ({'/'.join(sorted(kind)) or '-'}) {kp:.3f}"
+        )
 
 
 @cache
@@ -206,6 +223,7 @@ def _precision_recall(chosen: Sequence[Segment], majors: int) -> tuple[float, fl
 
 
 DETAILS: list[str] = []
+CATEGORY: dict[str, str] = {}  # rule code -> its finding category, as the reports say
 
 
 def _shares(counts: Counter[str]) -> str:
