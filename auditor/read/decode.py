@@ -10,7 +10,7 @@ from typing import Any
 
 from auditor.model import Document, InputError
 from auditor.read.files import read_limited
-from auditor.read.prose import prose
+from auditor.read.prose import Prose
 from auditor.read.segment import split_sentences
 
 DATELINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?=\r\n|\r|\n|\Z)")
@@ -50,6 +50,18 @@ def document_from_text(text: str, doc_id: str = "a", path: str = "<text>") -> Do
         body_start=body_start,
         **_segmented(text, path, body_start),
     )
+
+
+def prose(text: str, path: str, body_start: int = 0) -> Prose | None:
+    """Return the prose of a Markdown or hard-wrapped file; None when it is the text itself."""
+    from auditor.read.markdown import is_markdown, markdown_prose
+    from auditor.read.wrap import is_hard_wrapped, unwrap
+
+    if is_markdown(path):
+        return markdown_prose(text, body_start)
+    if is_hard_wrapped(text, body_start):
+        return Prose(unwrap(text, body_start))
+    return None
 
 
 def _segmented(text: str, path: str, body_start: int) -> dict[str, Any]:
