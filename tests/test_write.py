@@ -93,3 +93,25 @@ def test_sigterm_while_writing_leaves_no_temporary_file(
     assert stopped.value.code == 128 + signal.SIGTERM
     assert sorted(p.name for p in desk.iterdir()) == ["broken.txt", "clean.txt"]
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_dev_stdout_that_is_a_pipe_is_written_in_place(desk: Path) -> None:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "auditor", "check", "broken.txt", "-f", "json"]
+    piped = subprocess.run(
+        [*command, "-o", "/dev/stdout"], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert piped.returncode == 1, piped.stderr
+    data = json.loads(piped.stdout)  # the report alone: the summary went to stderr
+    assert data["files"] == ["broken.txt"] and data["summary"]["error"] >= 1
+    assert "in 1 file: 1 error" in piped.stderr
+    full = subprocess.run(
+        [*command, "-o", "/dev/full"], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert full.returncode == 2
+    assert full.stderr.splitlines() == [
+        "audit: error: /dev/full: cannot write report (No space left on device)"
+    ]
+    assert sorted(p.name for p in desk.iterdir()) == ["broken.txt", "clean.txt"]

@@ -60,13 +60,14 @@ def finish(
     outputs = [(target, render_run(fmt, run)) for target, fmt in targets]
     stages.clear()
     write_or_fail(outputs)
-    written = [t.path for t, _ in targets if t.path != "-"]
+    written = [t.path for t, _ in targets if t.kind != "stdout"]
     for doc in run.unread():
         typer.echo(f"audit: error: {shown(f'{doc.path}: {doc.problem}')}", err=True)
     if s.verbose:
         _explain_run(run, s)
     if not s.quiet:
-        typer.echo(run_summary(run, written, brief=not written), nl=False, err=s.output == "-")
+        on_stdout = any(t.kind == "stdout" for t, _ in targets)
+        typer.echo(run_summary(run, written, brief=not written), nl=False, err=on_stdout)
     failing = any(fails(f.severity, run.fail_on) for _, f in run.findings())
     stale = s.strict_baseline and stale_total(run.reports) > 0
     if run.unread():

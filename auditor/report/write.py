@@ -1,8 +1,10 @@
 """Write outputs safely: never over an input, through links, all files or none.
 
-A report goes to standard output (`-`), into a character device in place (`/dev/null`), or to
-a regular file through a temporary file beside it and a rename, so no half-written file is ever
-left; a symbolic link is followed to its target. Everything else is refused before any work.
+A report goes to standard output (`-`, or a path that is the process's own standard output
+as a pipe or terminal, such as `/dev/stdout`), into a character device in place (`/dev/null`),
+or to a regular file through a temporary file beside it and a rename, so no half-written file
+is ever left; a symbolic link is followed to its target. Everything else is refused before any
+work.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class Target:
 def plan_output(path: str | Path, inputs: Sequence[str | Path] = ()) -> Target:
     """Check an output path against the inputs; raise InputError naming it when refused."""
     name = str(path)
-    if name == "-":
+    if name == "-" or _own_stdout(name):
         return Target(name, name, "stdout")
     real = os.path.realpath(name)
     try:
@@ -52,6 +54,16 @@ def plan_output(path: str | Path, inputs: Sequence[str | Path] = ()) -> Target:
         if str(source) != "-" and _same_file(real, info, str(source)):
             raise InputError(f"{name}: is the input {source}; refusing to overwrite it")
     return Target(name, real, "file")
+
+
+def _own_stdout(name: str) -> bool:
+    """Return True if `name` is this process's standard output as a pipe, socket or device."""
+    try:
+        info, out = os.stat(name), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError):
+        return False
+    same = (info.st_dev, info.st_ino) == (out.st_dev, out.st_ino)
+    return same and not stat.S_ISREG(info.st_mode)
 
 
 def _same_file(real: str, info: os.stat_result, source: str) -> bool:
