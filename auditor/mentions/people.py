@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.knowledge.lexicon import lexicon
 from auditor.knowledge.titles import TitleBook, fold_title
@@ -46,13 +47,18 @@ def person_key(name: str) -> str:
 
 def is_name_word(token: Token) -> bool:
     """Return True for a capitalised word or initial that can be part of a person's name."""
-    return bool(NAME_WORD.match(token.text)) and token.text.rstrip(".") not in NOT_NAMES
+    return name_word(token.text)
+
+
+def name_word(word: str) -> bool:
+    """Return True for a capitalised word or initial that can be part of a person's name."""
+    return bool(NAME_WORD.match(word)) and word.rstrip(".") not in NOT_NAMES
 
 
 def title_runs(toks: Sequence[Token], book: TitleBook) -> Iterator[tuple[int, int]]:
     """Yield (first, last+1) token indexes of maximal runs of title words ending in a head."""
     words = book.words
-    folded = [fold_title(t.text).split() if t.text[:1].isalpha() else [] for t in toks]
+    folded = [title_words(t.text) for t in toks]
     i = 0
     while i < len(toks):
         j = i
@@ -65,6 +71,12 @@ def title_runs(toks: Sequence[Token], book: TitleBook) -> Iterator[tuple[int, in
             i = j
         else:
             i += 1
+
+
+@lru_cache(maxsize=65536)
+def title_words(word: str) -> tuple[str, ...]:
+    """Return the folded words of a token read as part of a title (none unless it is a word)."""
+    return tuple(fold_title(word).split()) if word[:1].isalpha() else ()
 
 
 def _name_after(toks: Sequence[Token], j: int, text: str) -> tuple[int, int, int] | None:
@@ -132,7 +144,7 @@ def find_people(
     toks = tokens(text, start, end)
     out: list[PersonMention | TitleMention] = []
     for i, j in title_runs(toks, book):
-        office = book.office([w for t in toks[i:j] for w in fold_title(t.text).split()])
+        office = book.office([w for t in toks[i:j] for w in title_words(t.text)])
         if office is None:
             continue
         found = _titled(toks, i, j, text)
@@ -178,9 +190,10 @@ def link_surnames(
             full[m.key] = m.text
     taken = SpanIndex((m.start, m.end) for m in people)
     out: list[PersonMention] = []
-    for tok in tokens(text, start, end):
-        key = person_key(tok.text)
-        if key not in full or not is_name_word(tok) or taken.covers(tok.start):
+    for found in TOKEN.finditer(text, start, end):
+        word = found.group()
+        if not name_word(word) or (key := person_key(word)) not in full:
             continue
-        out.append(PersonMention(tok.start, tok.end, tok.text, key, full[key]))
+        if not taken.covers(found.start()):
+            out.append(PersonMention(found.start(), found.end(), word, key, full[key]))
     return out

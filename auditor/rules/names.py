@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from auditor.knowledge.names import GENERIC, CanonicalName, NameBook, fold_words
 from auditor.mentions.people import Token, tokens
+from auditor.mentions.spans import SpanIndex
 from auditor.model import Category, Document, Hit, NameMention, Severity, Span
 from auditor.rules.registry import Context, rule
 
@@ -279,36 +282,54 @@ def mangled_name(doc: Document, ctx: Context) -> Iterator[Hit]:
         treaty's name.
     """
     book = ctx.knowledge.names if ctx.knowledge else NameBook()
-    text = doc.text
-    named = [(m.start, m.end) for m in ctx.mentions_of(doc.id, NameMention)]
-    for index, sentence in enumerate(doc.sentences):
-        lo = doc.sentences[index - 1].start if index else sentence.start
-        for start, end, entry in _fragments(text, lo, sentence.start, sentence.end, book):
-            if any(a < end and start < b and " " in text[a:b] for a, b in named):
-                continue
-            yield Hit(
-                start,
-                end,
-                f"Probably a mangled {entry.canonical!r}: its distinctive words appear "
-                "scattered around a stray kind word.",
-                suggestion=entry.canonical,
-                confidence=0.75,
-            )
+    spelled = SpanIndex(
+        (m.start, m.end) for m in ctx.mentions_of(doc.id, NameMention) if " " in m.text
+    )
+    for start, end, entry in _fragments(doc, _by_kind_word(book)):
+        if spelled.overlaps(start, end):
+            continue
+        yield Hit(
+            start,
+            end,
+            f"Probably a mangled {entry.canonical!r}: its distinctive words appear "
+            "scattered around a stray kind word.",
+            suggestion=entry.canonical,
+            confidence=0.75,
+        )
+
+
+def _by_kind_word(book: NameBook) -> dict[str, list[CanonicalName]]:
+    """Return the entries with 3+ distinctive words by each word of their canonical name."""
+    found: dict[str, list[CanonicalName]] = defaultdict(list)
+    for entry in book.entries:
+        if len(entry.distinctive) >= 3:
+            for word in _folded(entry.canonical):
+                found[word].append(entry)
+    return found
 
 
 def _fragments(
-    text: str, lo: int, start: int, end: int, book: NameBook
+    doc: Document, entries: Mapping[str, Sequence[CanonicalName]]
 ) -> Iterator[tuple[int, int, CanonicalName]]:
-    """Yield spans near a capitalised kind word in text[start:end] that spell a known name."""
-    toks = [t for t in tokens(text, lo, end) if t.text[:1].isalpha()]
-    for k, tok in enumerate(toks):
-        if tok.start < start or not tok.text[0].isupper() or tok.text.lower() not in GENERIC:
-            continue
-        window = toks[max(0, k - 8) : k + 8]
-        for entry in book.entries:
-            span = _scattered(window, tok, entry, text)
-            if span is not None:
-                yield span[0], span[1], entry
+    """Yield spans near a capitalised kind word that spell a known name, sentence by sentence.
+
+    The words around a kind word are looked for in its sentence and the one before it.
+    """
+    text = doc.text
+    words = [t for t in tokens(text, doc.body_start, len(text)) if t.text[:1].isalpha()]
+    starts = [t.start for t in words]
+    for index, sentence in enumerate(doc.sentences):
+        lo = doc.sentences[index - 1].start if index else sentence.start
+        first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, sentence.end)
+        for k in range(bisect.bisect_left(starts, sentence.start), last):
+            tok = words[k]
+            if not tok.text[0].isupper() or tok.text.lower() not in GENERIC:
+                continue
+            window = words[max(first, k - 8) : min(last, k + 8)]
+            for entry in entries.get(tok.text.lower(), ()):
+                span = _scattered(window, tok, entry, text)
+                if span is not None:
+                    yield span[0], span[1], entry
 
 
 def _scattered(
