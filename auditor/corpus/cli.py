@@ -10,7 +10,7 @@ from auditor.config import Config
 from auditor.corpus.outputs import failing
 from auditor.corpus.progress import Progress
 from auditor.corpus.run import Options, Outcome, run_corpus
-from auditor.report import summary
+from auditor.report import counted
 
 
 def run_command(
@@ -41,14 +41,14 @@ def run_command(
 def summary_text(outcome: Outcome) -> str:
     """Return the terminal summary of a corpus run."""
     found = tuple(f for e in outcome.events if e.report for f in e.report.findings)
-    counts = ", ".join(f"{n} {s}" for s, n in summary(found).items())
+    counts = counted(found)
     articles = sum(len(e.entries) for e in outcome.events)
     multi = sum(1 for e in outcome.events if len(e.entries) > 1)
     lines = [
         f"{articles} articles, {len(outcome.events)} events ({multi} with several articles), "
         f"{len(outcome.bad)} skipped",
         f"audited {outcome.audited} events, {outcome.reused} unchanged since the last run",
-        f"{len(found)} findings: {counts}",
+        f"{len(found)} finding{'' if len(found) == 1 else 's'}: {counts}",
         *(f"wrote {p}" for p in outcome.written),
     ]
     return "\n".join(lines)

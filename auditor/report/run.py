@@ -9,11 +9,10 @@ from functools import partial
 from pathlib import Path
 
 from auditor.model import Document, Finding, Report, Span
-from auditor.report import summary
+from auditor.report import counted
 from auditor.report.escape import shown
 
 SHOWN = 5  # worst findings the summary lists
-PLURAL = {"error": "errors", "warning": "warnings", "info": "infos"}
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def run_summary(run: Run, written: list[str], *, brief: bool = False) -> str:
     `brief` leaves out the worst findings (when the report itself went to the terminal).
     """
     found = all_findings(run)
-    counts = ", ".join(f"{n} {PLURAL[s] if n != 1 else s}" for s, n in summary(found).items())
+    counts = counted(found)
     files = len(run.files())
     finding = "finding" if len(found) == 1 else "findings"
     lines = [f"{len(found)} {finding} in {files} file{'s' if files != 1 else ''}: {counts}"]

@@ -9,6 +9,7 @@ from pathlib import PurePath
 from typing import Any
 
 from auditor.model import Category, Finding, Relation, Report, RuleDoc, Scores
+from auditor.report import count_of, counted
 from auditor.report.cards import FindingView, doc_label, finding_views
 from auditor.report.chart import chart, difficulty, metric_rows
 from auditor.report.rows import build_rows, diff_views
@@ -124,8 +125,7 @@ def _against(report: Report) -> list[tuple[str, str]]:
 def _document(report: Report, doc_id: str) -> DocView:
     """Return one document's scorecard entry."""
     doc = report.document(doc_id)
-    mine = [f for f in report.findings if f.doc == doc_id]
-    counts = ", ".join(_count(sum(1 for f in mine if f.severity.value == s), s) for s in SEVERITIES)
+    counts = counted(tuple(f for f in report.findings if f.doc == doc_id))
     return DocView(
         label=doc_label(doc.id),
         path=doc.path,
@@ -137,19 +137,14 @@ def _document(report: Report, doc_id: str) -> DocView:
     )
 
 
-def _count(n: int, severity: str) -> str:
-    """Return "1 error", "2 warnings", "0 infos"."""
-    return f"{n} {severity}" if n == 1 else f"{n} {severity}s"
-
-
 def verdict(findings: Sequence[Finding]) -> Verdict:
     """Say at a glance whether the text can run: errors to fix, warnings to check, or clean."""
     n = {s: sum(1 for f in findings if f.severity.value == s) for s in SEVERITIES}
     counts = tuple((s, s + ("" if n[s] == 1 else "s"), n[s]) for s in SEVERITIES)
     if n["error"]:
-        return Verdict("fail", f"{_count(n['error'], 'error')} to fix before publishing", counts)
+        return Verdict("fail", f"{count_of(n['error'], 'error')} to fix before publishing", counts)
     if n["warning"]:
-        return Verdict("check", f"No errors; {_count(n['warning'], 'warning')} to check", counts)
+        return Verdict("check", f"No errors; {count_of(n['warning'], 'warning')} to check", counts)
     return Verdict("pass", "No errors or warnings", counts)
 
 
