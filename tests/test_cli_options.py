@@ -107,3 +107,14 @@ def test_verbose_and_text_use_words_not_python(desk: Path) -> None:
     assert "{" not in result.stderr
     text = invoke("check", "warn.txt", "clean.txt", "-f", "text").stdout
     assert "P102 [warning]" in text
+
+
+def test_corpus_takes_the_rule_selection(tmp_path: Path) -> None:
+    corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+    out = tmp_path / "out"
+    args = ["corpus", str(corpus), "-o", str(out), "--workers", "1", "-q", "--exit-zero"]
+    result = invoke(*args, "--select", "F,C", "--ignore", "F")
+    assert result.exit_code == 2, result.output  # the example holds two unreadable articles
+    lines = (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {json.loads(line)["rule"] for line in lines} - {None} == {"C101"}  # F101 without
+    assert "--glossary" in invoke("corpus", "--help").stdout

@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from auditor.commands.options import ConfigOpt, ExitZeroOpt, FailOnOpt, QuietOpt
+from auditor.commands.options import (
+    ConfigOpt,
+    ExitZeroOpt,
+    ExtendSelectOpt,
+    FailOnOpt,
+    GlossaryOpt,
+    IgnoreOpt,
+    PreviewOpt,
+    QuietOpt,
+    SelectOpt,
+)
+from auditor.commands.selection import rules_chosen
 from auditor.commands.settings import settings
 from auditor.commands.usage import fail, guarded
 
@@ -39,6 +50,11 @@ def corpus(
     config: ConfigOpt = None,
     exit_zero: ExitZeroOpt = False,
     quiet: QuietOpt = False,
+    glossary: GlossaryOpt = None,
+    select: SelectOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    ignore: IgnoreOpt = None,
+    preview: PreviewOpt = False,
 ) -> None:
     """Group a feed's articles into events and audit each event across all its sources."""
     from auditor.corpus.cli import run_command
@@ -46,8 +62,9 @@ def corpus(
     s = settings(None, None, fail_on, config, exit_zero=exit_zero, quiet=quiet)
     if since is not None and not _iso_date(since):
         fail(f"--since must be a date written YYYY-MM-DD, not {since!r}")
+    chosen = rules_chosen(s.config, preview, None, (select, extend_select, ignore), glossary)
     code = guarded(
-        lambda: run_command(paths, output, s.config, since, scheduler, workers, suppressions, quiet)
+        lambda: run_command(paths, output, chosen, since, scheduler, workers, suppressions, quiet)
     )
     raise typer.Exit(code=0 if code == 1 and exit_zero else code)
 

@@ -15,4 +15,3 @@ class Prose:
 
     text: str
     blocks: tuple[tuple[int, int], ...] = ()
-
