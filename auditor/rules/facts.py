@@ -237,8 +237,9 @@ def weekday_contradicts_date(doc: Document, ctx: Context) -> Iterator[Hit]:
         dateline.
     """
     dates = [m for m in ctx.mentions_of(doc.id, DateMention) if m.day and m.month]
+    longest = max((d.end - d.start for d in dates), default=0)
     for w in ctx.mentions_of(doc.id, WeekdayMention):
-        date = _adjacent_date(doc, w, dates)
+        date = _adjacent_date(doc, w, dates, longest)
         actual = _weekday_of(date_of(date), doc.date) if date else None
         if date is None or actual is None or actual == w.weekday:
             continue
@@ -254,13 +255,13 @@ def weekday_contradicts_date(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 
 def _adjacent_date(
-    doc: Document, weekday: WeekdayMention, dates: Sequence[DateMention]
+    doc: Document, weekday: WeekdayMention, dates: Sequence[DateMention], longest: int
 ) -> DateMention | None:
     """Return a date written right after (or before) the weekday, with only punctuation between.
 
-    `dates` are in text order; only those within reach of the weekday are looked at.
+    `dates` are in text order and at most `longest` characters long; only those within reach
+    of the weekday are looked at.
     """
-    longest = max((d.end - d.start for d in dates), default=0)
     first = bisect.bisect_left(dates, weekday.start - WEEKDAY_REACH - longest, key=_start)
     last = bisect.bisect_right(dates, weekday.end + WEEKDAY_REACH, key=_start)
     for d in dates[first:last]:
