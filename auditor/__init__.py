@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from auditor.config import Config
-from auditor.model import Finding, Report, Severity
+if TYPE_CHECKING:
+    from auditor.config import Config
+    from auditor.model import Finding, Report, Severity
 
 __version__ = "0.1.0"
 __all__ = [
@@ -20,6 +21,19 @@ __all__ = [
     "from_dict",
     "to_dict",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public data types on first use, so `import auditor.cli` stays light."""
+    if name == "Config":
+        from auditor.config import Config
+
+        return Config
+    if name in ("Finding", "Report", "Severity"):
+        from auditor import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'auditor' has no attribute {name!r}")
 
 
 def compare(*paths: str | Path, config: Config | None = None) -> Report:

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from auditor.commands.check import against_sources, check_reports, refuse_unread
 from auditor.commands.options import (
     AgainstOpt,
     ConfigOpt,
@@ -19,9 +18,6 @@ from auditor.commands.options import (
     SelectOpt,
     SuppressionsOpt,
 )
-from auditor.commands.outputs import write_or_fail
-from auditor.commands.selection import rules_chosen
-from auditor.commands.settings import settings
 from auditor.commands.usage import guarded
 
 
@@ -54,6 +50,10 @@ def baseline(
         render_baseline,
         updated_baseline,
     )
+    from auditor.commands.check import against_sources, check_reports, refuse_unread
+    from auditor.commands.outputs import write_or_fail
+    from auditor.commands.selection import rules_chosen
+    from auditor.commands.settings import settings
     from auditor.report.write import plan_output
 
     s = settings(None, None, None, config)

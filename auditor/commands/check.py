@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.ci.progress import Stages, stages_for
 from auditor.commands.options import (
     AgainstOpt,
     BaselineOpt,
@@ -29,13 +28,12 @@ from auditor.commands.options import (
     SuppressionsOpt,
     VerboseOpt,
 )
-from auditor.commands.outputs import finish, plan
-from auditor.commands.selection import rules_chosen
-from auditor.commands.settings import settings
 from auditor.commands.usage import fail, guarded, usage_error
-from auditor.config import Config
-from auditor.model import Report
-from auditor.report.run import Run
+
+if TYPE_CHECKING:
+    from auditor.ci.progress import Stages
+    from auditor.config import Config
+    from auditor.model import Report
 
 
 def check(
@@ -59,7 +57,12 @@ def check(
     relation: RelationOpt = None,
 ) -> None:
     """Check each article on its own, or against the other sources of the same event."""
+    from auditor.ci.progress import Stages, stages_for
+    from auditor.commands.outputs import finish, plan
+    from auditor.commands.selection import rules_chosen
+    from auditor.commands.settings import settings
     from auditor.report.formats import renders
+    from auditor.report.run import Run
 
     fmt = fmt or ("text" if output in (None, "-") else None)
     s = settings(
@@ -100,6 +103,7 @@ def check_reports(
     files reports it with the others, `check` of one file and `baseline` refuse it.
     """
     from auditor.ci.batch import check_files
+    from auditor.ci.progress import Stages
     from auditor.ci.suppress import load_suppressions
 
     stages = stages or Stages(None)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from auditor.ci.progress import Stages, stages_for
 from auditor.commands.options import (
     BaselineOpt,
     ConfigOpt,
@@ -27,13 +26,12 @@ from auditor.commands.options import (
     SuppressionsOpt,
     VerboseOpt,
 )
-from auditor.commands.outputs import finish, plan, report_stem
-from auditor.commands.selection import rules_chosen
-from auditor.commands.settings import settings
 from auditor.commands.usage import guarded, usage_error
-from auditor.config import Config
-from auditor.model import Report
-from auditor.report.run import Run
+
+if TYPE_CHECKING:
+    from auditor.ci.progress import Stages
+    from auditor.config import Config
+    from auditor.model import Report
 
 
 def compare(
@@ -61,6 +59,12 @@ def compare(
     relation: RelationOpt = None,
 ) -> None:
     """Compare texts that report the same event and write the report."""
+    from auditor.ci.progress import stages_for
+    from auditor.commands.outputs import finish, plan, report_stem
+    from auditor.commands.selection import rules_chosen
+    from auditor.commands.settings import settings
+    from auditor.report.run import Run
+
     if len(files) < 2:
         usage_error("compare needs at least two files (use `audit check` for one)")
     s = settings(fmt, output, fail_on, config, baseline, strict_baseline, exit_zero, quiet, verbose)

@@ -18,8 +18,6 @@ from auditor.commands.options import (
     QuietOpt,
     SelectOpt,
 )
-from auditor.commands.selection import rules_chosen
-from auditor.commands.settings import settings
 from auditor.commands.usage import fail, guarded
 
 
@@ -57,6 +55,8 @@ def corpus(
     preview: PreviewOpt = False,
 ) -> None:
     """Group a feed's articles into events and audit each event across all its sources."""
+    from auditor.commands.selection import rules_chosen
+    from auditor.commands.settings import settings
     from auditor.corpus.cli import run_command
 
     s = settings(None, None, fail_on, config, exit_zero=exit_zero, quiet=quiet)

@@ -9,8 +9,6 @@ from typing import Annotated
 import typer
 
 from auditor.commands.options import FailOnOpt, FormatOpt, OutputOpt
-from auditor.commands.outputs import write_or_fail
-from auditor.commands.settings import checked_fail_on, checked_format, format_from_suffix
 from auditor.commands.usage import guarded, usage_error
 
 
@@ -22,6 +20,8 @@ def render(
 ) -> None:
     """Render a stored JSON report in any format, without the original files."""
     from auditor.ci.stored import load_run
+    from auditor.commands.outputs import write_or_fail
+    from auditor.commands.settings import checked_fail_on, checked_format, format_from_suffix
     from auditor.report.formats import render_run, renders
     from auditor.report.write import plan_output
 

@@ -11,10 +11,6 @@ from typer._click import exceptions as errors
 from typer._click.core import Context
 from typer.core import TyperGroup
 
-from auditor.config import ConfigError
-from auditor.model import InputError
-from auditor.report.escape import shown
-
 T = TypeVar("T")
 
 MULTI_VALUE = ("--against",)  # options that take every following value up to the next option
@@ -42,6 +38,8 @@ class OneLineErrors(TyperGroup):
             typer.echo(usage_line(exc.format_message(), self._command(exc.ctx, args)), err=True)
             code = 2
         except errors.ClickException as exc:
+            from auditor.report.escape import shown
+
             typer.echo(f"audit: error: {shown(exc.format_message())}", err=True)
             code = exc.exit_code
         except typer.Abort:
@@ -75,6 +73,8 @@ def spread(args: Sequence[str]) -> list[str]:
 
 def usage_line(message: str, command: str | None) -> str:
     """Return a usage error as one line with the hint `audit COMMAND --help`."""
+    from auditor.report.escape import shown
+
     hint = " ".join(["audit", *([command] if command else []), "--help"])
     return f"audit: error: {shown(' '.join(message.split()))} (see `{hint}`)"
 
@@ -86,12 +86,17 @@ def usage_error(message: str) -> NoReturn:
 
 def fail(message: str) -> NoReturn:
     """Print a one-line error and exit with code 2."""
+    from auditor.report.escape import shown
+
     typer.echo(f"audit: error: {shown(message)}", err=True)
     raise typer.Exit(code=2)
 
 
 def guarded(action: Callable[[], T]) -> T:
     """Run `action`, turning input and config problems into a one-line error and exit 2."""
+    from auditor.config import ConfigError
+    from auditor.model import InputError
+
     try:
         return action()
     except (InputError, ConfigError) as exc:
