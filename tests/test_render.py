@@ -49,6 +49,13 @@ def test_every_format_renders_without_the_files(stored: Path, fmt: str) -> None:
         assert json.loads(text) == json.loads(stored.read_text(encoding="utf-8"))
 
 
+def test_formats_in_any_case_and_unknown_ones_are_usage_errors(stored: Path) -> None:
+    assert render(str(stored), "--format", "SARIF") == render(str(stored), "--format", "sarif")
+    result = runner.invoke(app, ["render", str(stored), "--format", "nope"])
+    assert result.exit_code == 2
+    assert "unknown format 'nope'" in result.stderr and "audit render --help" in result.stderr
+
+
 def downgrade(data: dict[str, Any]) -> dict[str, Any]:
     """Return a format-2 compare envelope as format 1 wrote it (no text, no new fields)."""
     (report,) = data["reports"]
