@@ -141,3 +141,22 @@ def test_a_weekday_before_the_speech_verb_dates_the_happening() -> None:
     assert [(f.evidence, f.suggestion) for f in run((a, b), "F102") if f.doc == "b"] == [
         ("Monday", "Sunday")
     ]
+
+
+def test_a_weekday_is_compared_with_the_other_sources_date() -> None:
+    a = "The quake struck the island of Qeshm on March 10, 2013, injuring five people."
+    b = "The quake struck the island of Qeshm on Monday, injuring five people."
+    assert [(f.evidence, f.suggestion) for f in run((a, b), "F102") if f.doc == "b"] == [
+        ("Monday", "Sunday")
+    ]
+    assert run((a, b.replace("Monday", "Sunday")), "F102") == []
+
+
+def test_a_date_without_its_year_takes_it_from_the_dateline() -> None:
+    a = " date 2013-03-12\n\nThe quake struck the island of Qeshm on March 10, injuring five."
+    b = "The quake struck the island of Qeshm on Monday, injuring five people."
+    assert [(f.evidence, f.suggestion) for f in run((a, b), "F102") if f.doc == "b"] == [
+        ("Monday", "Sunday")
+    ]
+    undated = a.split("\n\n", 1)[1]
+    assert run((undated, b), "F102") == []

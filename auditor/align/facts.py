@@ -10,15 +10,18 @@ across sources read these links instead. Two mentions are linked when they fill 
   the words around it. A number with no noun, a time of day or a score ("15-2") links to
   nothing, so it is never compared.
 - dates and weekdays: the same anchor or predicate next to them ("struck on Sunday", "the quake
-  struck Sunday") in sentences that are aligned or share rare content. The date line, dateline
-  or time stamp at the top of an article is its publication date, never a fact: it is left out
-  (see `published`).
+  struck Sunday") in sentences that are aligned or share rare content; a weekday links with a
+  date too ("struck on Sunday", "struck on March 10"). The date line, dateline or time stamp at
+  the top of an article is its publication date, never a fact: it is left out (see
+  `published`), and a day and month without a year take the year that puts them within six
+  months of it.
 
 A link says nothing about whether the values agree; the rules decide that.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -28,7 +31,7 @@ from itertools import combinations
 from auditor.align.context import context_stems, subject
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import find_names, link_names
-from auditor.align.published import is_published, publication_spans
+from auditor.align.published import is_published, publication_date, publication_spans
 from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, stem
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.mentions.quantities import DateRef, same_value
@@ -118,19 +121,21 @@ def _link_pair(
     xs: Sequence[Fact], ys: Sequence[Fact], relation: Callable[[int, int], str | None]
 ) -> Iterator[FactLink]:
     """Yield the links between the facts of two documents that fill the same slot."""
-    buckets: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    buckets: dict[str, list[Fact]] = defaultdict(list)
     xsent: dict[int, list[Fact]] = defaultdict(list)
     ysent: dict[int, list[Fact]] = defaultdict(list)
     for f in ys:
-        buckets[f.mention.kind, f.slot].append(f)
+        buckets[f.slot].append(f)
         ysent[f.sentence].append(f)
     for f in xs:
         xsent[f.sentence].append(f)
     for f in xs:
-        bucket = buckets.get((f.mention.kind, f.slot), [])
+        bucket = buckets.get(f.slot, [])
         if len(bucket) > MAX_BUCKET:
             continue
         for g in bucket:
+            if not comparable(f.mention, g.mention):
+                continue
             close = bool(f.near & g.near) or agree(f.mention, g.mention)
             alone = f.sole and g.sole
             basis = relation(f.sentence, g.sentence) if close or alone else None
@@ -170,6 +175,15 @@ def _rest_agrees(f: Fact, g: Fact, xs: Sequence[Fact], ys: Sequence[Fact]) -> bo
     )
 
 
+def comparable(a: Mention, b: Mention) -> bool:
+    """Return False for a weekday and a date whose weekday is unknown (no year, no day)."""
+    if isinstance(a, WeekdayMention) and isinstance(b, DateMention):
+        return date_of(b).weekday() is not None
+    if isinstance(a, DateMention) and isinstance(b, WeekdayMention):
+        return date_of(a).weekday() is not None
+    return True
+
+
 def agree(a: Mention, b: Mention) -> bool:
     """Return True if two facts of one kind can state the same value."""
     if isinstance(a, NumberMention) and isinstance(b, NumberMention):
@@ -178,6 +192,10 @@ def agree(a: Mention, b: Mention) -> bool:
         return a.weekday == b.weekday
     if isinstance(a, DateMention) and isinstance(b, DateMention):
         return date_of(a).agrees(date_of(b))
+    if isinstance(a, DateMention) and isinstance(b, WeekdayMention):
+        a, b = b, a
+    if isinstance(a, WeekdayMention) and isinstance(b, DateMention):
+        return date_of(b).weekday() == a.weekday
     return False
 
 
@@ -190,6 +208,7 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
     """Return the checkable facts of a document: numbers with a noun, event dates, weekdays."""
     out: list[Fact] = []
     published = publication_spans(doc, mentions)
+    issued = publication_date(doc, mentions)
     for m in mentions:
         if not isinstance(m, FACT_KINDS) or is_published(published, m):
             continue
@@ -201,22 +220,24 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
             continue
         if isinstance(m, DateMention) and not m.month:
             slot = YEAR
+        if isinstance(m, DateMention) and m.year is None and m.day and m.month and issued:
+            m = replace(m, year=year_near(m.month, m.day, issued))
         number = m.kind == "number" and slot != AGE  # an age is about the words around it
         old = OLD.match(doc.text, m.end) if slot == AGE else None
         end = old.end() if old else m.end
         near = context_stems(doc.text, s.start, s.end, m.start, end, predicate=number) - {slot}
         who = subject(doc.text, s.start, m.start) if m.kind == "number" else frozenset()
         out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who))
-    count = Counter((f.sentence, f.slot) for f in out)
-    return [replace(f, sole=count[f.sentence, f.slot] == 1) for f in out]
+    count = Counter((f.sentence, f.slot, f.mention.kind) for f in out)
+    return [replace(f, sole=count[f.sentence, f.slot, f.mention.kind] == 1) for f in out]
 
 
 def _when(text: str, m: Mention) -> str:
-    """Return the slot of a date or weekday: the day something was said ("officials said on
-    Monday"), or of an event ("it struck on Monday, officials said")."""
+    """Return the slot of a date or weekday (either fills it): the day something was said
+    ("officials said on Monday"), or of an event ("it struck on Monday, officials said")."""
     before = text[max(0, m.start - 30) : m.start].split()[-2:]
     said = any(w.strip(",.;:").lower() in SPEECH for w in before)
-    return f"{m.kind} said" if said else m.kind
+    return "when said" if said else "when"
 
 
 def counted_noun(text: str, m: NumberMention) -> str | None:
@@ -232,3 +253,16 @@ def counted_noun(text: str, m: NumberMention) -> str | None:
         return None
     noun = stem(after.group(1))
     return None if noun in STOPWORDS or noun in CALENDAR or len(noun) < 3 else noun
+
+
+def year_near(month: int, day: int, published: dt.date) -> int | None:
+    """Return the year of a day and month without one: the year that puts it within six months
+    of the publication date."""
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if abs((when - published).days) <= 183:
+            return year
+    return None

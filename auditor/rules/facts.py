@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from auditor.align.facts import agree, date_of
+from auditor.align.facts import agree, date_of, year_near
 from auditor.mentions.quantities import WEEKDAYS, DateRef
 from auditor.model import (
     Category,
@@ -80,9 +80,9 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     for m in ctx.mentions_of(doc.id, NumberMention):
         theirs = ctx.linked(doc.id, m)
-        if not theirs or any(agree(m, t) for _, t, _ in strongest(theirs)):
+        if not theirs or any(agree(k.a, k.b) for _, _, k in strongest(theirs)):
             continue
-        rivals = _rivals(ctx, doc.id, m, theirs)
+        rivals = _rivals(ctx, doc.id, theirs)
         if rivals:
             yield _conflict(doc, ctx, m, rivals, len(_sources(theirs)))
 
@@ -97,11 +97,13 @@ def strongest(
 
 
 def _rivals(
-    ctx: Context, doc_id: str, m: Mention, theirs: Sequence[tuple[str, Mention, FactLink]]
+    ctx: Context, doc_id: str, theirs: Sequence[tuple[str, Mention, FactLink]]
 ) -> list[tuple[str, Mention, FactLink]]:
     """Return the linked facts that state another value, unless this document states theirs."""
     return [
-        (d, t, k) for d, t, k in theirs if not agree(m, t) and not _explained(ctx, doc_id, d, t, k)
+        (d, t, k)
+        for d, t, k in theirs
+        if not agree(k.a, k.b) and not _explained(ctx, doc_id, d, t, k)
     ]
 
 
@@ -109,7 +111,7 @@ def _explained(ctx: Context, doc_id: str, other: str, t: Mention, link: FactLink
     """Return True if `doc_id` states the other source's value for this fact, linked at least
     as closely elsewhere (the other fact's real counterpart is another mention)."""
     return any(
-        d == doc_id and agree(t, mine) and k.strength >= link.strength
+        d == doc_id and agree(k.a, k.b) and k.strength >= link.strength
         for d, mine, k in ctx.linked(other, t)
     )
 
@@ -141,11 +143,21 @@ def _conflict(
         m.start,
         m.end,
         f"{m.text!r} here, but {where} for the same {_what(m)}.",
-        suggestion=best.text if single and (majority or ctx.follows_reference(doc)) else None,
+        suggestion=_value(m, best) if single and (majority or ctx.follows_reference(doc)) else None,
         related=tuple(Span(d, t.start, t.end, t.text) for d, t, _ in rivals),
         confidence=0.85 if majority or same else 0.6,
         severity=Severity.ERROR if majority or same else None,
     )
+
+
+def _value(m: Mention, other: Mention) -> str | None:
+    """Return the other source's value in the form of `m`: a date's weekday for a weekday."""
+    if isinstance(m, WeekdayMention) and isinstance(other, DateMention):
+        day = date_of(other).weekday()
+        return None if day is None else WEEKDAYS[day].capitalize()
+    if isinstance(m, DateMention) and isinstance(other, WeekdayMention):
+        return None
+    return other.text
 
 
 def _what(m: Mention) -> str:
@@ -164,6 +176,10 @@ def _what(m: Mention) -> str:
             "The summit was held on «18 June 2021» in Geneva.",
         ),
         ("The talks in Geneva began on «Monday».", "The talks in Geneva began on «Tuesday»."),
+        (
+            "The talks in Geneva began on «10 January 2022».",
+            "The talks in Geneva began on «Tuesday».",
+        ),
     ),
     quiet=(
         ("Biden and Putin met in June in Geneva.", "Biden and Putin met in Geneva in June 2021."),
@@ -178,7 +194,9 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     links: the same words next to it, in sentences that are aligned or share rare content).
     The date at the top of an article is its publication date and is never compared. Partial
     dates agree with fuller ones ("June" and "June 2021"); only a field given on both sides and
-    different (another day, month or year, another weekday) is flagged. It is an error in
+    different (another day, month or year, another weekday) is flagged. A weekday is compared
+    with a date by the date's weekday; a day and month without a year take the year of the
+    article's publication date, and without one say no weekday. It is an error in
     sentences aligned as saying the same thing, or when most other sources agree against this
     one (which it names), and a warning otherwise.
 
@@ -197,9 +215,9 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     days += ctx.mentions_of(doc.id, WeekdayMention)
     for m in sorted(days, key=lambda m: m.start):
         theirs = ctx.linked(doc.id, m)
-        if not theirs or any(agree(m, t) for _, t, _ in strongest(theirs)):
+        if not theirs or any(agree(k.a, k.b) for _, _, k in strongest(theirs)):
             continue
-        rivals = _rivals(ctx, doc.id, m, theirs)
+        rivals = _rivals(ctx, doc.id, theirs)
         if rivals:
             hit = _conflict(doc, ctx, m, rivals, len(_sources(theirs)))
             yield replace(hit, severity=hit.severity or Severity.WARNING, confidence=0.8)
@@ -283,12 +301,5 @@ def _weekday_of(date: DateRef, dateline: str | None) -> int | None:
         return date.weekday()
     if date.month is None or date.day is None:
         return None
-    line = dt.date.fromisoformat(dateline)
-    for year in (line.year, line.year - 1, line.year + 1):
-        try:
-            day = dt.date(year, date.month, date.day)
-        except ValueError:
-            continue
-        if abs((day - line).days) <= 183:
-            return day.weekday()
-    return None
+    year = year_near(date.month, date.day, dt.date.fromisoformat(dateline))
+    return None if year is None else replace(date, year=year).weekday()
