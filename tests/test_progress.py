@@ -73,6 +73,7 @@ def test_stages_only_for_long_input_on_a_terminal(tmp_path: Path) -> None:
         ([large], io.StringIO(), False),
     ]:
         stages = stages_for(paths, stream)
+        assert stages_for(paths, stream, quiet=True).out is None
         stages("reading")
         assert ("audit: reading" in stream.getvalue()) is live, (paths, live)
 

@@ -61,10 +61,15 @@ class Stages:
             self.shown = False
 
 
-def stages_for(paths: Sequence[str | Path], stream: TextIO | None = None) -> Stages:
-    """Return the stage line of one run over these files: silent unless long and on a terminal."""
+def stages_for(
+    paths: Sequence[str | Path], stream: TextIO | None = None, *, quiet: bool = False
+) -> Stages:
+    """Return the stage line of one run over these files: silent unless long and on a terminal.
+
+    `quiet` (-q: nothing but errors) silences it too.
+    """
     out = stream or sys.stderr
-    if not out.isatty():
+    if quiet or not out.isatty():
         return Stages(None)
     return Stages(out if sum(_size(p) for p in paths) >= STAGE_BYTES else None)
 

@@ -75,7 +75,7 @@ def check(
     )
     sources = guarded(partial(against_sources, against))
     targets = plan(s, "check", [*files, *sources, *run_config.glossary, suppressions])
-    stages = stages_for([*files, *sources]) if len(files) == 1 else Stages(None)
+    stages = stages_for([*files, *sources], quiet=quiet) if len(files) == 1 else Stages(None)
     reports = guarded(lambda: check_reports(files, sources, run_config, suppressions, stages))
     if len(reports) == 1 and reports[0].documents[0].problem is not None:
         stages.clear()

@@ -74,7 +74,7 @@ def compare(
     )
     inputs = [*files, suppressions, *run_config.glossary]
     targets = plan(s, report_stem(files), inputs)
-    stages = stages_for(files)
+    stages = stages_for(files, quiet=quiet)
     report = guarded(lambda: _compare(files, run_config, suppressions, stages))
     finish(Run((report,), run_config.fail_on, "compare"), s, targets, stages)
 
