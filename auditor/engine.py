@@ -24,6 +24,7 @@ def audit(
     suppressions: Collection[str] = (),
     targets: Collection[str] | None = None,
     pairs: Sequence[tuple[int, int]] | None = None,
+    copies: Sequence[tuple[int, int]] = (),
     progress: Callable[[str], None] | None = None,
 ) -> Report:
     """Audit one document on its own, or several that report the same event.
@@ -32,6 +33,7 @@ def audit(
     the documents to align, by position (every other document with the first when None). With
     neither (a comparison), the report also holds the word differences between the other
     documents, for views against each. `progress` is told the name of each stage as it starts.
+    `copies` names, by position, documents that republish one story (counted as one source).
     """
     from auditor.align.facts import link_facts
     from auditor.align.joined import joined_diffs
@@ -58,6 +60,7 @@ def audit(
         knowledge=knowledge,
         readability={d.id: readability(d.body) for d in prose},
         facts=facts,
+        copies=tuple((docs[i].id, docs[j].id) for i, j in copies),
     )
     stage("applying rules")
     findings = run_rules(ctx, config, targets, {d.id: d for d in docs})

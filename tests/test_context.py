@@ -66,3 +66,18 @@ def test_sentence_difficulties_are_computed_once(seed_paths: list[Path]) -> None
     doc = ctx.docs[0]
     assert ctx.difficulties(doc) is ctx.difficulties(doc)
     assert len(ctx.difficulties(doc)) == len(doc.sentences)
+
+
+def test_copies_and_versions_of_another_story_are_one_source() -> None:
+    from auditor.model import Relation
+    from auditor.read.decode import document_from_text
+
+    docs = tuple(document_from_text("Text.", i, f"{i}.txt") for i in "abcde")
+    ctx = Context(
+        docs=docs,
+        relations=(Relation("a", "b", "versions", {}), Relation("a", "c", "sources", {})),
+        copies=(("c", "d"),),
+    )
+    assert ctx.independent("abcde", "e") == 2  # a with its version b; c with its copy d
+    assert ctx.independent("abcde", "a") == 3  # b, a version of a's own text, speaks for itself
+    assert ctx.voice("d", "a") == "c" and ctx.voice("b", "a") == "b"

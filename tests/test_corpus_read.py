@@ -10,7 +10,7 @@ import pytest
 from auditor.corpus.features import terms
 from auditor.corpus.feed import Article, Bad, list_refs, read_ref
 from auditor.corpus.group import Item, group
-from auditor.corpus.relation import copy_relation, stories
+from auditor.corpus.relation import copy_relation, shingles, stories
 
 STORY = (
     "Ferry crews on the Kestrel Bay line walked off the job on Thursday, stranding about 4,200 "
@@ -94,11 +94,12 @@ def test_date_window_splits_and_undated_joins_by_content() -> None:
 
 
 def test_copies_of_one_story() -> None:
-    assert copy_relation(STORY, STORY) == "duplicate"
-    trimmed = STORY.rsplit(" Chief", 1)[0]
-    assert copy_relation(STORY, trimmed) == "trimmed-copy"
-    assert copy_relation(trimmed, STORY) == "trimmed-copy"
-    assert copy_relation(STORY, OTHER) is None  # another outlet's story of the same event
+    story, other = shingles(STORY), shingles(OTHER)
+    assert copy_relation(story, story) == "duplicate"
+    trimmed = shingles(STORY.rsplit(" Chief", 1)[0])
+    assert copy_relation(story, trimmed) == "trimmed-copy"
+    assert copy_relation(trimmed, story) == "trimmed-copy"
+    assert copy_relation(story, other) is None  # another outlet's story of the same event
 
 
 def test_stories_count_versions_and_copies_once() -> None:

@@ -45,3 +45,28 @@ def test_weekday_against_adjacent_date_and_dateline_year() -> None:
 
 def test_seeds_keep_consistent_facts_quiet() -> None:
     assert [f for f in seed_findings() if f.rule.startswith("F")] == []
+
+
+def test_majority_counts_independent_sources_once() -> None:
+    from auditor.config import Config
+    from auditor.engine import audit
+    from auditor.read.decode import document_from_text
+
+    texts = (
+        "Russia has massed around 100,000 troops near the border of Ukraine, officials said.",
+        "Russia has massed around 100,000 troops near the border of Ukraine, officials said today.",
+        "Officials say Russia has massed 100,000 troops near the border with Ukraine.",
+        "Russia has massed around 10,000 troops near the border of Ukraine.",
+    )
+    docs = [document_from_text(t, "abcd"[i], f"ex{i}.txt") for i, t in enumerate(texts)]
+    every = [(i, j) for i in range(4) for j in range(i + 1, 4)]
+    config = Config(select=("F101",), relation="sources")
+
+    def message(copies: list[tuple[int, int]]) -> str:
+        (f,) = [f for f in audit(docs, config, pairs=every, copies=copies).findings if f.doc == "d"]
+        assert f.severity == Severity.ERROR
+        return f.message
+
+    assert "3 of 3 other independent sources say '100,000 troops'" in message([])
+    # a republished copy of one story is one source, not two
+    assert "2 of 2 other independent sources say '100,000 troops'" in message([(0, 1)])

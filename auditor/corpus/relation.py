@@ -18,9 +18,8 @@ INDEPENDENT = "sources"
 NOT_ALIGNED = "not-aligned"  # a pair of a large event that the engine did not align
 
 
-def copy_relation(a: str, b: str) -> str | None:
-    """Return "duplicate" or "trimmed-copy" if one text copies the other, else None."""
-    sa, sb = _shingles(a), _shingles(b)
+def copy_relation(sa: set[tuple[str, ...]], sb: set[tuple[str, ...]]) -> str | None:
+    """Return "duplicate" or "trimmed-copy" if one text copies the other (by their shingles)."""
     if not sa or not sb:
         return None
     shared = len(sa & sb)
@@ -32,7 +31,7 @@ def copy_relation(a: str, b: str) -> str | None:
     return None
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
+def shingles(text: str) -> set[tuple[str, ...]]:
     """Return the article's word 5-grams, case-folded."""
     words = [w.casefold() for w in WORD.findall(text)]
     return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}

@@ -70,20 +70,42 @@ def audit_event(job: EventJob, config: Config) -> EventResult:
     if not articles:
         return EventResult(job.id, (), None, bad)
     docs = [document(a, _doc_id(i)) for i, a in enumerate(articles)]
-    report = audit(docs, config, knowledge=knowledge(config.glossary), pairs=align_pairs(len(docs)))
-    return EventResult(job.id, relations(report), report, bad)
+    copied = copies(docs)
+    report = audit(
+        docs,
+        config,
+        knowledge=knowledge(config.glossary),
+        pairs=align_pairs(len(docs)),
+        copies=list(copied),
+    )
+    return EventResult(job.id, relations(report, copied), report, bad)
 
 
-def relations(report: Report) -> tuple[tuple[int, int, str], ...]:
+def copies(docs: list[Document]) -> dict[tuple[int, int], str]:
+    """Return the pairs of documents (by position) that copy one story, with how."""
+    from auditor.corpus.relation import copy_relation, shingles
+
+    sets = [shingles(d.body) for d in docs]
+    found = {}
+    for i, j in itertools.combinations(range(len(docs)), 2):
+        rel = copy_relation(sets[i], sets[j])
+        if rel:
+            found[i, j] = rel
+    return found
+
+
+def relations(
+    report: Report, copied: dict[tuple[int, int], str]
+) -> tuple[tuple[int, int, str], ...]:
     """Relate each two documents: a copy of one story, else the engine's relation, if aligned."""
-    from auditor.corpus.relation import NOT_ALIGNED, copy_relation
+    from auditor.corpus.relation import NOT_ALIGNED
 
     docs = report.documents
     position = {d.id: i for i, d in enumerate(docs)}
     engine = {(position[r.a], position[r.b]): r.relation for r in report.relations}
     engine.update({(j, i): rel for (i, j), rel in list(engine.items())})
     return tuple(
-        (i, j, copy_relation(docs[i].body, docs[j].body) or engine.get((i, j), NOT_ALIGNED))
+        (i, j, copied.get((i, j)) or engine.get((i, j), NOT_ALIGNED))
         for i, j in itertools.combinations(range(len(docs)), 2)
     )
 

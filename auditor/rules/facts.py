@@ -84,7 +84,7 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         rivals = _rivals(ctx, doc.id, theirs)
         if rivals:
-            yield _conflict(doc, ctx, m, rivals, len(_sources(theirs)))
+            yield _conflict(doc, ctx, m, rivals, ctx.independent(_sources(theirs), doc.id))
 
 
 def strongest(
@@ -131,11 +131,12 @@ def _conflict(
     """Build the finding for a fact that the linked facts of the other sources contradict."""
     same = [r for r in rivals if r[2].basis == "same"]
     best = (same or rivals)[0][1]
-    against = len(_sources(rivals))
+    against = ctx.independent(_sources(rivals), doc.id)
     single = len({t.text for _, t, _ in rivals}) == 1
     majority = against >= 2 and against == sources
+    others = ctx.independent((d.id for d in ctx.docs), doc.id)
     where = (
-        f"{against} of {len(ctx.docs) - 1} other sources say {best.text!r}"
+        f"{against} of {others} other independent sources say {best.text!r}"
         if majority
         else f"the other source says {best.text!r}"
     )
@@ -219,7 +220,7 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
             continue
         rivals = _rivals(ctx, doc.id, theirs)
         if rivals:
-            hit = _conflict(doc, ctx, m, rivals, len(_sources(theirs)))
+            hit = _conflict(doc, ctx, m, rivals, ctx.independent(_sources(theirs), doc.id))
             yield replace(hit, severity=hit.severity or Severity.WARNING, confidence=0.8)
 
 

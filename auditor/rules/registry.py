@@ -55,6 +55,7 @@ class Context:
     readability: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     relations: tuple[Relation, ...] = ()
     facts: tuple[FactLink, ...] = ()
+    copies: tuple[tuple[str, str], ...] = ()  # (doc id, doc id): one story republished
 
     def versions(self, x: Document, y: Document) -> bool:
         """Return True if one of the two documents is a version of the other.
@@ -78,6 +79,20 @@ class Context:
         only when the text itself or a majority of sources says which form is right.
         """
         return bool(self.docs) and doc.id != self.docs[0].id and self.versions(doc, self.docs[0])
+
+    def voice(self, doc_id: str, reader: str) -> str:
+        """Return the source `doc_id` speaks for, as seen from document `reader`.
+
+        Copies and versions of one text (a republished wire story, a translation) are one
+        source, named by its first document; a version of the reader's own text is compared
+        with it as a source of its own.
+        """
+        story = self._stories.get(doc_id, doc_id)
+        return doc_id if story == self._stories.get(reader, reader) else story
+
+    def independent(self, doc_ids: Iterable[str], reader: str) -> int:
+        """Count the independent sources among `doc_ids` other than `reader`."""
+        return len({self.voice(d, reader) for d in doc_ids if d != reader})
 
     def others(self, doc: Document) -> tuple[Document, ...]:
         """Return the documents other than `doc`."""
@@ -160,6 +175,17 @@ class Context:
             index.setdefault((k.doc_a, k.a.start, k.a.end), []).append((k.doc_b, k.b, k))
             index.setdefault((k.doc_b, k.b.start, k.b.end), []).append((k.doc_a, k.a, k))
         return index
+
+    @cached_property
+    def _stories(self) -> dict[str, str]:
+        """Map each document to the first document of its story (copies, versions joined)."""
+        order = {d.id: i for i, d in enumerate(self.docs)}
+        story = {d.id: d.id for d in self.docs}
+        joined = [*self.copies, *((r.a, r.b) for r in self.relations if r.relation == "versions")]
+        for a, b in joined:
+            keep, gone = sorted((story[a], story[b]), key=order.__getitem__)
+            story = {d: keep if s == gone else s for d, s in story.items()}
+        return story
 
     @cached_property
     def _documents(self) -> dict[str, Document]:
