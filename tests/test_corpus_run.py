@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from auditor.ci.stored import load_run
 from auditor.cli import app
 from auditor.corpus import outputs
 from auditor.corpus.run import Options, Outcome, run_corpus
@@ -125,6 +126,17 @@ def test_example_corpus_events_findings_and_exit_code(
     index = (out / "index.html").read_text(encoding="utf-8")
     assert f'href="events/{ferry["event"]}.html"' in index
     assert (out / "events" / f"{ferry['event']}.html").exists()
+    library = events[("library-award.txt",)]
+    stored = load_run(out / "events" / f"{library['event']}.json")  # format 2, for `audit render`
+    assert stored.command == "corpus" and stored.files() == [library["articles"][0]["path"]]  # type: ignore[index]
+    assert f'href="events/{library["event"]}.json"' in index
+    assert not (out / "events" / f"{library['event']}.html").exists()  # no finding: on demand
+    page = out / "library.html"
+    rendered = CliRunner().invoke(
+        app, ["render", str(out / "events" / f"{library['event']}.json"), "-o", str(page)]
+    )
+    assert rendered.exit_code == 0, rendered.output
+    assert "library-award.txt" in page.read_text(encoding="utf-8")
     json.loads((out / "audit.sarif").read_text(encoding="utf-8"))
 
 

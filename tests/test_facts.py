@@ -84,10 +84,18 @@ def test_a_date_in_a_sentence_at_the_top_is_an_event() -> None:
 
 
 def test_the_odd_one_out_among_three_sources() -> None:
-    c = A.replace("late on Sunday", "on Sunday evening")
+    c = (
+        "Kelby's harbour front was hit hardest. Late on Sunday the storm reached the coast, and "
+        "by morning officials counted 40 destroyed houses in the fishing port."
+    )
     found = [f for f in run((A, B, c), "F102") if f.doc == "b"]
     assert len(found) == 1
-    assert "2 of 2 other sources" in found[0].message and found[0].suggestion == "Sunday"
+    assert "2 of 2 other independent sources" in found[0].message
+    assert found[0].suggestion == "Sunday"
+    # a light edit of A is a version of A's text, not a third source
+    edit = A.replace("late on Sunday", "on Sunday evening")
+    (f,) = [f for f in run((A, B, edit), "F102") if f.doc == "b"]
+    assert "the other source says 'Sunday'" in f.message
 
 
 def test_an_age_links_with_the_age_next_to_the_same_words() -> None:

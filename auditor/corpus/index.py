@@ -55,6 +55,7 @@ def _row(event: Event, linked: bool) -> dict[str, Any]:
     return {
         "id": event.id,
         "href": f"events/{event.id}.html" if linked else None,
+        "json": f"events/{event.id}.json" if event.report else None,
         "articles": len(event.entries),
         "independent": event.independent,
         "sources": ", ".join(event.sources),

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,9 @@ from auditor.corpus.events import Event, relation_rows
 from auditor.corpus.feed import Bad
 from auditor.model import Report, Severity, fails
 from auditor.report import summary
+from auditor.report.formats import render_run
 from auditor.report.json import finding_to_dict
+from auditor.report.run import Run
 
 EVENTS = "events.jsonl"
 FINDINGS = "findings.jsonl"
@@ -45,16 +48,40 @@ def write_outputs(
     _write(staging / FINDINGS, findings_lines(events, bad))
     _write(staging / SARIF, _render_run("sarif", reports, fail_on))
     _write(staging / JUNIT, _render_run("junit", reports, fail_on))
-    linked = [e for e in events if needs_page(e)]
-    for e in linked:
-        page, previous = staging / REPORTS / f"{e.id}.html", folder / REPORTS / f"{e.id}.html"
-        if e.id in unchanged and previous.is_file():
-            shutil.copyfile(previous, page)
-        else:
-            _write(page, _render_page(e.report))
-    _write(staging / INDEX, render_index(events, bad, {e.id for e in linked}))
+    linked = {e.id for e in events if needs_page(e)}
+    for e in events:
+        if e.report is None:
+            continue
+        run = Run((e.report,), fail_on, "corpus")
+        kept = _keep(folder, staging, e.id, "json") if e.id in unchanged else False
+        if not kept:
+            _write(staging / REPORTS / f"{e.id}.json", render_run("json", _documented(run)))
+        if e.id in linked and not (kept and _keep(folder, staging, e.id, "html")):
+            _write(staging / REPORTS / f"{e.id}.html", render_run("html", run))
+    _write(staging / INDEX, render_index(events, bad, linked))
     swap(staging, folder)
     return [str(folder / name) for name in OUTPUTS]
+
+
+def _documented(run: Run) -> Run:
+    """Keep in an event's stored report the documentation of the rules it found something with
+    (the whole set is in the SARIF log; repeating it for every event would dwarf the reports)."""
+    (report,) = run.reports
+    fired = {f.rule for f in report.findings}
+    rules = {code: doc for code, doc in report.rules.items() if code in fired}
+    return replace(run, reports=(replace(report, rules=rules),))
+
+
+def _keep(folder: Path, staging: Path, event_id: str, suffix: str) -> bool:
+    """Link an unchanged event's report from the last run into staging; False if it has none."""
+    name = f"{event_id}.{suffix}"
+    try:
+        os.link(folder / REPORTS / name, staging / REPORTS / name)
+    except FileNotFoundError:
+        return False
+    except OSError:  # a file system without hard links
+        shutil.copyfile(folder / REPORTS / name, staging / REPORTS / name)
+    return True
 
 
 def needs_page(event: Event) -> bool:
@@ -116,18 +143,7 @@ def failing(events: Sequence[Event], fail_on: str) -> bool:
 
 def _render_run(name: str, reports: tuple[Report, ...], fail_on: str) -> str:
     """Render every event's report as one SARIF log or JUnit suite."""
-    from auditor.report.formats import render_run
-    from auditor.report.run import Run
-
     return render_run(name, Run(reports, fail_on, "corpus"))
-
-
-def _render_page(report: Report | None) -> str:
-    """Render one event's HTML report."""
-    from auditor.report.html import render
-
-    assert report is not None
-    return render(report)
 
 
 def swap(staging: Path, folder: Path) -> None:
