@@ -148,3 +148,32 @@ def test_since_keeps_undated_and_later_articles_and_duplicate_ids_are_bad(tmp_pa
     entries, bad = select_entries(scan(list_refs([str(feed)])), "2024-02-01")
     assert sorted(entries) == ["new", "undated"]
     assert [b.message for b in bad] == [f"{feed}#new: duplicate article id"]
+
+
+def _unit(shared: float, own: dict[str, float]) -> dict[str, float]:
+    """Return a unit vector with `shared` of its square on the common axis `t`."""
+    scale = (1 - shared) ** 0.5
+    return {"t": shared**0.5, **{k: v * scale for k, v in own.items()}}
+
+
+def test_two_tight_events_of_one_kind_stay_apart_but_copies_do_not_keep_a_source_out() -> None:
+    from auditor.corpus.group import cosine, link
+
+    vectors = {
+        "a1": _unit(0.25, {"p": 1.0}),
+        "a2": _unit(0.25, {"p": 0.8, "q": 0.6}),
+        "b1": _unit(0.25, {"r": 1.0}),
+        "b2": _unit(0.25, {"r": 0.8, "s": 0.6}),
+    }
+    keys = sorted(vectors)
+    scored = sorted(
+        ((cosine(vectors[x], vectors[y]), x, y) for x in keys for y in keys if x < y), reverse=True
+    )
+    dates = dict.fromkeys(keys)
+    assert link(keys, scored, vectors, dates) == [("a1", "a2"), ("b1", "b2")]  # cross 0.25
+    copies = {"w1": _unit(0.35, {"p": 1.0}), "w2": _unit(0.35, {"p": 1.0}), "c": {"t": 1.0}}
+    keys = sorted(copies)
+    scored = sorted(
+        ((cosine(copies[x], copies[y]), x, y) for x in keys for y in keys if x < y), reverse=True
+    )
+    assert link(keys, scored, copies, dict.fromkeys(keys)) == [("c", "w1", "w2")]
