@@ -168,7 +168,7 @@ def _consistent_doc(office: str, reliable: dict[str, str], reference: bool) -> V
         return None
     count, rival = max(rivals)
     if count > votes[office]:
-        where = f"in {count} of {len(reliable)} other independent sources"
+        where = f"in {count} of {len(reliable)} other sources"
         return Verdict(rival, Severity.ERROR, 0.85, where)
     if count == votes[office]:
         return Verdict(rival, Severity.WARNING, 0.6, "in the other source", reference)
