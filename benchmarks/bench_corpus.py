@@ -1,8 +1,9 @@
 """Corpus mode: grouping quality on same-event news, throughput, memory and incremental re-runs.
 
     python benchmarks/bench_corpus.py quality /path/to/samenews-dev
-    python benchmarks/bench_corpus.py scale /path/to/samenews-dev --articles 10000 [--workers 1 2]
-        [--scheduler tcp://127.0.0.1:8786]
+    python benchmarks/bench_corpus.py scale /path/to/samenews-dev --articles 1000 10000
+        [--workers 1 2] [--scheduler tcp://127.0.0.1:8786]
+    python benchmarks/bench_corpus.py grouping /path/to/samenews-dev --articles 10000 50000
 
 `quality` mixes every article of the set, groups them and scores pairwise "same event" against
 the manifest's `subtopic`; the baseline in the same run scores every pair (no LSH index).
@@ -10,12 +11,15 @@ the manifest's `subtopic`; the baseline in the same run scores every pair (no LS
 generated event, sentences dropped and shuffled, about 400 words; most events 1 to 3 articles,
 the largest about 50), runs it end to end on each worker count, then adds 1% new articles and
 re-runs. It reports wall and CPU time (all processes of the run) and the peak of the summed
-resident memory of the driver and its workers. Not run in CI.
+resident memory of the driver and its workers. `grouping` times the grouping stage alone (term
+extraction, candidates, linking) on generated feeds of each size, to show how it grows. Not run
+in CI.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import itertools
 import json
 import random
@@ -26,6 +30,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -47,16 +52,16 @@ def load(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def pairwise(events: list[tuple[str, ...]], gold: dict[str, str]) -> tuple[float, float, float]:
-    """Return pairwise precision, recall and F1 of "same event"."""
+    """Return pairwise precision, recall and F1 of "same event" (counted, not enumerated)."""
     label = {k: i for i, e in enumerate(events) for k in e}
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(sorted(gold), 2):
-        same, truth = label[a] == label[b], gold[a] == gold[b]
-        tp += same and truth
-        fp += same and not truth
-        fn += truth and not same
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
+
+    def pairs(counts: Counter[Any]) -> int:
+        return sum(c * (c - 1) // 2 for c in counts.values())
+
+    tp = pairs(Counter((label[k], g) for k, g in gold.items()))
+    found, truth = pairs(Counter(label[k] for k in gold)), pairs(Counter(gold.values()))
+    p = tp / found if found else 0.0
+    r = tp / truth if truth else 0.0
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
@@ -95,48 +100,60 @@ def topic(subtopic: str) -> str:
 
 NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+WORD = re.compile(r"\b[a-z]{4,}\b")
 SYLLABLES = "ka lo mi ra ten sor vel dun ash bri cal dor fen gal hol ist jor kel mar nor".split()
+REWORDED = 0.4  # share of an event's word types replaced by other words of the set
 
 
 def generate(texts: list[str], n: int, seed: int = 7) -> list[dict[str, str]]:
     """Return `n` feed records: events of 1-3 articles (a few up to ~50) from perturbed texts.
 
-    `texts` come in pairs (a, b) about one real event; each generated event renames the people and
-    places of one pair, and each of its articles takes about 400 words of the pair's paragraphs.
+    `texts` come in pairs (a, b) about one real event. Each generated event takes one pair and
+    makes it a new event of the same kind: new names for its people and places, new numbers,
+    and 40% of its word types replaced by other words of the set (so that two events made from
+    one pair are no closer than two real events of one kind). Each of its articles takes about
+    400 words of the pair's paragraphs, drops and swaps some, and changes a number now and then.
     """
     rng = random.Random(seed)
+    vocabulary = sorted({w for t in texts for w in WORD.findall(t)})
     records: list[dict[str, str]] = []
     event = 0
     while len(records) < n:
         size = 50 if event % 997 == 0 else rng.choice([1, 1, 1, 2, 2, 3])
         first = rng.randrange(0, len(texts) - 1, 2)
-        base = texts[first] + "\n\n" + texts[first + 1]  # the two outlets of one real event
-        names = {w: _name(rng) for w in set(NAME.findall(base))}
-        day = 1 + rng.randrange(90)
+        base = _new_event(texts[first] + "\n\n" + texts[first + 1], vocabulary, rng)
+        date = (datetime.date(2024, 1, 1) + datetime.timedelta(rng.randrange(90))).isoformat()
         for k in range(min(size, n - len(records))):
-            text = _perturb(base, names, rng)
-            date = f"2024-{1 + (day - 1) // 30:02d}-{1 + (day - 1) % 30:02d}"
             records.append(
                 {
                     "id": f"g{event}-{k}",
                     "source": f"outlet{rng.randrange(40)}",
                     "date": date,
-                    "text": text,
+                    "text": _perturb(base, rng),
                 }
             )
         event += 1
     return records
 
 
+def _new_event(base: str, vocabulary: list[str], rng: random.Random) -> str:
+    """Rename, renumber and reword a real event's text into another event of its kind."""
+    names = {w: _name(rng) for w in set(NAME.findall(base))}
+    numbers = {x: str(rng.randrange(2, 2000)) for x in set(NUMBER.findall(base))}
+    words = {w: rng.choice(vocabulary) for w in set(WORD.findall(base)) if rng.random() < REWORDED}
+    text = NAME.sub(lambda m: names.get(m.group(), m.group()), base)
+    text = NUMBER.sub(lambda m: numbers[m.group()], text)
+    return WORD.sub(lambda m: words.get(m.group(), m.group()), text)
+
+
 def _name(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
 
 
-def _perturb(base: str, names: dict[str, str], rng: random.Random) -> str:
-    """Rename, renumber a little, drop and shuffle sentences, trim to about 400 words."""
-    text = NAME.sub(lambda m: names.get(m.group(), m.group()), base)
+def _perturb(base: str, rng: random.Random) -> str:
+    """Change a number now and then, drop and swap paragraphs, trim to about 400 words."""
     text = NUMBER.sub(
-        lambda m: m.group() if rng.random() < 0.9 else str(rng.randrange(2, 999)), text
+        lambda m: m.group() if rng.random() < 0.95 else str(rng.randrange(2, 999)), base
     )
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     kept = [p for p in paragraphs if rng.random() < 0.7] or paragraphs[:1]
@@ -223,6 +240,14 @@ def scale(folder: Path, n: int, workers: list[int], scheduler: str | None) -> No
             out = Path(tmp) / f"out-{label.split()[0]}"
             full = timed_run(feed, out, w, address)
             print(f"{label:<20} {full[0]:7.1f} {full[1]:7.1f} {full[2]:8.2f} {full[3]:8d}")
+            if label.startswith("1 "):
+                p, r, f = pairwise(
+                    read_events(out), {x["id"]: x["id"].split("-")[0] for x in records}
+                )
+                print(
+                    f"  grouping of the generated events: precision {p:.3f} recall {r:.3f} "
+                    f"F1 {f:.3f}"
+                )
             extra = generate(list(texts.values()), max(1, n // 100), seed=99)
             for r in extra:
                 r["id"] = "new-" + r["id"]
@@ -236,18 +261,44 @@ def scale(folder: Path, n: int, workers: list[int], scheduler: str | None) -> No
             feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
 
 
+def grouping_growth(folder: Path, sizes: list[int]) -> None:
+    """Time the grouping stage alone on generated feeds of each size (CPU s; no audits)."""
+    texts, _ = load(folder)
+    print("articles  terms CPU s  group CPU s  candidates  precision recall  F1")
+    for n in sizes:
+        records = generate(list(texts.values()), n)
+        t0 = time.process_time()
+        items = [grouping.Item(r["id"], r["date"], terms(r["text"])) for r in records]
+        t1 = time.process_time()
+        pairs = len(grouping.candidates(items, grouping.idf(items)))
+        t2 = time.process_time()
+        events = grouping.group(items)
+        t3 = time.process_time()
+        p, r, f = pairwise(events, {x["id"]: x["id"].split("-")[0] for x in records})
+        print(f"{n:8d} {t1 - t0:12.1f} {t3 - t2:12.1f} {pairs:11d} {p:10.3f} {r:6.3f} {f:6.3f}")
+
+
+def read_events(out: Path) -> list[tuple[str, ...]]:
+    """Return the events of a run's events.jsonl as tuples of article ids."""
+    lines = (out / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    return [tuple(a["id"] for a in json.loads(line)["articles"]) for line in lines]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["quality", "scale"])
+    parser.add_argument("mode", choices=["quality", "scale", "grouping"])
     parser.add_argument("data", type=Path, help="the samenews-dev folder")
-    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, nargs="+", default=[10_000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--scheduler", default=None)
     args = parser.parse_args()
     if args.mode == "quality":
         quality(args.data)
+    elif args.mode == "grouping":
+        grouping_growth(args.data, args.articles)
     else:
-        scale(args.data, args.articles, args.workers, args.scheduler)
+        for n in args.articles:
+            scale(args.data, n, args.workers, args.scheduler)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -156,24 +157,28 @@ def _unit(shared: float, own: dict[str, float]) -> dict[str, float]:
     return {"t": shared**0.5, **{k: v * scale for k, v in own.items()}}
 
 
-def test_two_tight_events_of_one_kind_stay_apart_but_copies_do_not_keep_a_source_out() -> None:
-    from auditor.corpus.group import cosine, link
+def _link(vectors: dict[str, dict[str, float]]) -> list[tuple[str, ...]]:
+    """Group articles given as vectors, every pair a candidate."""
+    from auditor.corpus.group import COPY_CAP, link
 
-    vectors = {
+    def cos(x: str, y: str) -> float:
+        return sum(v * vectors[y].get(t, 0.0) for t, v in vectors[x].items())
+
+    def similar(xs: Sequence[str], ys: Sequence[str]) -> float:
+        return sum(min(cos(x, y), COPY_CAP) for x in xs for y in ys)
+
+    keys = sorted(vectors)
+    scored = sorted(((cos(x, y), x, y) for x in keys for y in keys if x < y), reverse=True)
+    return link(keys, scored, similar, dict.fromkeys(keys))
+
+
+def test_two_tight_events_of_one_kind_stay_apart_but_copies_do_not_keep_a_source_out() -> None:
+    two_kinds = {
         "a1": _unit(0.25, {"p": 1.0}),
         "a2": _unit(0.25, {"p": 0.8, "q": 0.6}),
         "b1": _unit(0.25, {"r": 1.0}),
         "b2": _unit(0.25, {"r": 0.8, "s": 0.6}),
     }
-    keys = sorted(vectors)
-    scored = sorted(
-        ((cosine(vectors[x], vectors[y]), x, y) for x in keys for y in keys if x < y), reverse=True
-    )
-    dates = dict.fromkeys(keys)
-    assert link(keys, scored, vectors, dates) == [("a1", "a2"), ("b1", "b2")]  # cross 0.25
+    assert _link(two_kinds) == [("a1", "a2"), ("b1", "b2")]  # 0.25 across, 0.85 inside
     copies = {"w1": _unit(0.35, {"p": 1.0}), "w2": _unit(0.35, {"p": 1.0}), "c": {"t": 1.0}}
-    keys = sorted(copies)
-    scored = sorted(
-        ((cosine(copies[x], copies[y]), x, y) for x in keys for y in keys if x < y), reverse=True
-    )
-    assert link(keys, scored, copies, dict.fromkeys(keys)) == [("c", "w1", "w2")]
+    assert _link(copies) == [("c", "w1", "w2")]  # the copies' 1.0 counts as 0.6

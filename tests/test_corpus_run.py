@@ -75,10 +75,26 @@ def scheduler() -> Iterator[str]:
                 p.wait()
 
 
+@pytest.fixture(scope="module")
+def baseline(scheduler: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the example corpus once on the cluster in `work`, and keep a snapshot of it."""
+    root = tmp_path_factory.mktemp("corpus-run")
+    shutil.copytree(EXAMPLE, root / "work" / "corpus")
+    _run(root / "work" / "corpus", root / "work" / "out", scheduler)
+    shutil.copytree(root / "work", root / "snapshot")
+    return root
+
+
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    """Return a copy of the example corpus that a test may grow."""
-    return Path(shutil.copytree(EXAMPLE, tmp_path / "corpus"))
+def work(baseline: Path) -> Path:
+    """Return the folder of `corpus` and `out` as the first run left them (a test may change it).
+
+    The state keys articles by path, so every test works at the same path.
+    """
+    folder = baseline / "work"
+    shutil.rmtree(folder)
+    shutil.copytree(baseline / "snapshot", folder)
+    return folder
 
 
 def _run(corpus: Path, out: Path, address: str, **kw: object) -> Outcome:
@@ -93,12 +109,10 @@ def _names(event: dict[str, object]) -> list[str]:
     return sorted(str(a["id"]).rsplit("/", 1)[-1] for a in event["articles"])  # type: ignore[attr-defined]
 
 
-def test_example_corpus_events_findings_and_exit_code(
-    scheduler: str, corpus: Path, tmp_path: Path
-) -> None:
-    out = tmp_path / "out"
+def test_example_corpus_events_findings_and_exit_code(scheduler: str, work: Path) -> None:
+    out = work / "out"
     result = CliRunner().invoke(
-        app, ["corpus", str(corpus), "-o", str(out), "--scheduler", scheduler]
+        app, ["corpus", str(work / "corpus"), "-o", str(out), "--scheduler", scheduler]
     )
     assert result.exit_code == 2, result.output  # two bad articles, reported after everything
     assert "empty-draft.txt: file has no article text" in result.output
@@ -140,17 +154,14 @@ def test_example_corpus_events_findings_and_exit_code(
     json.loads((out / "audit.sarif").read_text(encoding="utf-8"))
 
 
-def test_cluster_and_local_runs_agree(scheduler: str, corpus: Path, tmp_path: Path) -> None:
-    _run(corpus, tmp_path / "cluster", scheduler)
-    run_corpus(Options((str(corpus),), tmp_path / "local", workers=2))
+def test_cluster_and_local_runs_agree(work: Path) -> None:
+    run_corpus(Options((str(work / "corpus"),), work / "local", workers=2))
     for name in ("events.jsonl", "findings.jsonl", "audit.sarif", "index.html"):
-        assert (tmp_path / "cluster" / name).read_text() == (tmp_path / "local" / name).read_text()
+        assert (work / "out" / name).read_text() == (work / "local" / name).read_text()
 
 
-def test_rerun_audits_only_changed_events(scheduler: str, corpus: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    first = _run(corpus, out, scheduler)
-    assert first.audited == len(first.events) == 4
+def test_rerun_audits_only_changed_events(scheduler: str, work: Path) -> None:
+    corpus, out = work / "corpus", work / "out"
     findings = (out / "findings.jsonl").read_text()
     again = _run(corpus, out, scheduler)
     assert (again.audited, again.reused) == (0, 4)
@@ -165,9 +176,9 @@ def test_rerun_audits_only_changed_events(scheduler: str, corpus: Path, tmp_path
     assert len(library) == 1 and len(library[0].entries) == 2
 
 
-def test_dismissals_stick_across_runs(scheduler: str, corpus: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    first = _lines(_run_and(corpus, out, scheduler) / "findings.jsonl")
+def test_dismissals_stick_across_runs(scheduler: str, work: Path, tmp_path: Path) -> None:
+    corpus, out = work / "corpus", work / "out"
+    first = _lines(out / "findings.jsonl")
     target = next(f for f in first if f.get("rule") == "F101")
     suppressions = tmp_path / "dismissed.json"
     entry = {"rule": target["rule"], "fingerprint": target["fingerprint"], "note": "checked"}
@@ -181,16 +192,10 @@ def test_dismissals_stick_across_runs(scheduler: str, corpus: Path, tmp_path: Pa
     assert len(later) < len(first)
 
 
-def _run_and(corpus: Path, out: Path, address: str) -> Path:
-    _run(corpus, out, address)
-    return out
-
-
 def test_interrupted_run_leaves_previous_state(
-    scheduler: str, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    scheduler: str, work: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out = tmp_path / "out"
-    _run(corpus, out, scheduler)
+    corpus, out = work / "corpus", work / "out"
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     (corpus / "northwire" / "library-award.txt").write_text(
         " date 2024-03-22\n\nChanged text of the story.\n"

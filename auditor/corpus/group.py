@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
+from typing import Any
 
 NUM_PERM = 64
 KEY_TERMS = 80  # the rarest shared terms of an article that go into the index
@@ -22,7 +23,7 @@ COPY_CAP = 0.6  # a pair counts at most this similar: copies of one story are no
 DATE_WINDOW = 3  # days between two dated articles of one event
 KIND_WEIGHT = {"n": 1.0, "#": 1.0, "w": 0.5}  # names and numbers tell events apart more than words
 
-Vector = dict[str, float]
+Similar = Callable[[Sequence[str], Sequence[str]], float]
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,28 @@ class Item:
 
 def group(items: Sequence[Item]) -> list[tuple[str, ...]]:
     """Return the events: tuples of article keys, each sorted, in order of their first key."""
+    import numpy as np
+
     weights = idf(items)
-    vectors = {it.key: vector(it.terms, weights) for it in items}
+    matrix = vectors(items, weights)
+    row = {it.key: i for i, it in enumerate(items)}
     dates = {it.key: it.date for it in items}
-    scored = []
-    for a, b in candidates(items, weights):
-        score = cosine(vectors[a], vectors[b])
-        if score >= SIMILAR and within_window(dates[a], dates[b]):
-            scored.append((score, a, b))
+    pairs = sorted(candidates(items, weights))
+    rows_a = np.array([row[a] for a, _ in pairs], dtype=np.int64)
+    rows_b = np.array([row[b] for _, b in pairs], dtype=np.int64)
+    scores = row_cosines(matrix, rows_a, rows_b)
+    scored = [
+        (float(score), a, b)
+        for (a, b), score in zip(pairs, scores, strict=True)
+        if score >= SIMILAR and within_window(dates[a], dates[b])
+    ]
     scored.sort(key=lambda e: (-e[0], e[1], e[2]))
-    return link([it.key for it in items], scored, vectors, dates)
+
+    def similar(xs: Sequence[str], ys: Sequence[str]) -> float:
+        block = matrix[[row[x] for x in xs]] @ matrix[[row[y] for y in ys]].T
+        return float(np.minimum(block.toarray(), COPY_CAP).sum())
+
+    return link([it.key for it in items], scored, similar, dates)
 
 
 def idf(items: Sequence[Item]) -> dict[str, float]:
@@ -57,17 +70,37 @@ def idf(items: Sequence[Item]) -> dict[str, float]:
     return {t: math.log(n / c) * KIND_WEIGHT[t[0]] for t, c in df.items()}
 
 
-def vector(counts: Mapping[str, int], weights: Mapping[str, float]) -> Vector:
-    """Return the unit tf-idf vector of an article (sublinear term frequency)."""
-    v = {t: (1 + math.log(c)) * weights[t] for t, c in counts.items() if weights[t] > 0}
-    norm = math.sqrt(sum(x * x for x in v.values()))
-    return {t: x / norm for t, x in v.items()} if norm else {}
+def vectors(items: Sequence[Item], weights: Mapping[str, float]) -> Any:
+    """Return the unit tf-idf vectors of the articles (sublinear term frequency) as CSR rows."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    column: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for it in items:
+        for t, c in it.terms.items():
+            if weights[t] > 0:
+                indices.append(column.setdefault(t, len(column)))
+                data.append((1 + math.log(c)) * weights[t])
+        indptr.append(len(indices))
+    shape = (len(items), max(len(column), 1))
+    matrix = csr_matrix((np.array(data), np.array(indices), np.array(indptr)), shape=shape)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(matrix.multiply(1 / norms[:, None]))
 
 
-def cosine(a: Vector, b: Vector) -> float:
-    """Return the cosine of two unit vectors."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(x * large.get(t, 0.0) for t, x in small.items())
+def row_cosines(matrix: Any, rows_a: Any, rows_b: Any, chunk: int = 50_000) -> Any:
+    """Return the cosine of each pair of rows (unit vectors), a chunk of pairs at a time."""
+    import numpy as np
+
+    out = [
+        np.asarray(
+            matrix[rows_a[i : i + chunk]].multiply(matrix[rows_b[i : i + chunk]]).sum(axis=1)
+        ).ravel()
+        for i in range(0, len(rows_a), chunk)
+    ]
+    return np.concatenate(out) if out else np.zeros(0)
 
 
 def key_terms(terms: Iterable[str], weights: Mapping[str, float], n: int) -> list[str]:
@@ -105,7 +138,7 @@ def within_window(a: str | None, b: str | None, days: int = DATE_WINDOW) -> bool
 def link(
     keys: Sequence[str],
     scored: Iterable[tuple[float, str, str]],
-    vectors: Mapping[str, Vector],
+    similar: Similar,
     dates: Mapping[str, str | None],
 ) -> list[tuple[str, ...]]:
     """Merge events along the strongest links while the merged event stays cohesive.
@@ -113,17 +146,18 @@ def link(
     Two events merge when their dates fit one window, their average cross similarity reaches
     `SIMILAR`, and it is at least `COHESION` times the average similarity inside them: two
     tight groups that resemble each other only loosely are two events of one kind (two
-    earthquakes, two product launches), not one.
+    earthquakes, two product launches), not one. `similar` sums the similarities (each at most
+    `COPY_CAP`) of the cross pairs of two lists of articles.
     """
     members = {k: [k] for k in keys}
     inner = dict.fromkeys(keys, 0.0)  # sum of the similarities of each two members
     event_of = {k: k for k in keys}
     for _, a, b in scored:
         ea, eb = event_of[a], event_of[b]
-        if ea == eb:
+        if ea == eb or not _dated_alike(members[ea], members[eb], dates):
             continue
-        cross = _cross(members[ea], members[eb], vectors, dates)
-        if cross is None or not _cohesive(cross, members[ea], members[eb], inner[ea], inner[eb]):
+        cross = similar(members[ea], members[eb])
+        if not _cohesive(cross, members[ea], members[eb], inner[ea], inner[eb]):
             continue
         keep, gone = min(ea, eb), max(ea, eb)
         inner[keep] = inner[ea] + inner[eb] + cross
@@ -134,13 +168,9 @@ def link(
     return sorted((tuple(sorted(m)) for m in members.values()), key=lambda m: m[0])
 
 
-def _cross(
-    a: list[str], b: list[str], vectors: Mapping[str, Vector], dates: Mapping[str, str | None]
-) -> float | None:
-    """Return the summed similarity of two events' cross pairs; None if their dates differ."""
-    if not all(within_window(dates[x], dates[y]) for x in a for y in b):
-        return None
-    return sum(min(cosine(vectors[x], vectors[y]), COPY_CAP) for x in a for y in b)
+def _dated_alike(a: list[str], b: list[str], dates: Mapping[str, str | None]) -> bool:
+    """Return True if every two dated articles of the two events fit one window."""
+    return all(within_window(dates[x], dates[y]) for x in a for y in b)
 
 
 def _cohesive(cross: float, a: list[str], b: list[str], inner_a: float, inner_b: float) -> bool:
