@@ -53,17 +53,33 @@ class WordPattern:
     regex: Regex
     flagged: tuple[str, ...]
     suggestions: tuple[str, ...]
+    # The regex without its leading word-edge lookbehind, which Python's `re` would test at
+    # every position: it finds the candidates fast, and `regex` confirms each in place.
+    scout: re.Pattern[str] | None = None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Return the matches in text[start:end] with their suggestions."""
         stop = len(text) if end is None else end
         flag = self.regex.groupindex.get("flag")
         out = []
-        for m in self.regex.finditer(text, start, stop):
+        for m in self._found(text, start, stop):
             s, e = m.span(flag) if flag is not None and m.group(flag) else m.span()
             if e > s:
                 out.append(Match(s, e, self._suggest(text[s:e])))
         return out
+
+    def _found(self, text: str, start: int, stop: int) -> Iterator[Any]:
+        """Yield the regex's matches in text[start:stop], as `finditer` would."""
+        if self.scout is None or not isinstance(self.regex, re.Pattern):
+            yield from self.regex.finditer(text, start, stop)
+            return
+        while (candidate := self.scout.search(text, start, stop)) is not None:
+            m = self.regex.match(text, candidate.start(), stop)
+            if m is None:
+                start = candidate.start() + 1
+                continue
+            yield m
+            start = m.end() if m.end() > m.start() else m.end() + 1
 
     def _suggest(self, found: str) -> str | None:
         """Return the replacement for the flagged text, keeping an initial capital."""
@@ -111,7 +127,7 @@ def compile_pattern(
             f"{len(suggestions)} suggestion alternatives for {len(flagged)} flagged alternatives"
         )
     regex = re.compile(WORD_EDGE_BEFORE + body + WORD_EDGE_AFTER, flags)
-    return WordPattern(pattern, regex, flagged, suggestions)
+    return WordPattern(pattern, regex, flagged, suggestions, re.compile(body, flags))
 
 
 def _compile_python(expression: str, ignore_case: bool) -> Regex:

@@ -14,7 +14,9 @@ from auditor.knowledge.titles import TitleBook, fold_title
 from auditor.mentions.spans import SpanIndex
 from auditor.model import Mention, PersonMention, TitleMention
 
-TOKEN = re.compile(r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*|\d+|\S")
+WORD = r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
+TOKEN = re.compile(rf"{WORD}|\d+|\S")
+WORD_TOKEN = re.compile(WORD)  # the tokens of TOKEN that start with a letter
 NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D'|d’)?[A-Z][a-zà-ÿ’'-]+[a-zà-ÿ]\Z|[A-Z]\.\Z")
 LEX = lexicon()
 NOT_NAMES = frozenset(
@@ -36,6 +38,11 @@ class Token:
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Return the tokens of text[start:end]."""
     return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def word_tokens(text: str, start: int, end: int) -> list[Token]:
+    """Return the tokens of text[start:end] that start with a letter (as `tokens` finds them)."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD_TOKEN.finditer(text, start, end)]
 
 
 def person_key(name: str) -> str:

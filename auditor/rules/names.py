@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from auditor.knowledge.names import GENERIC, CanonicalName, NameBook, fold_words
-from auditor.mentions.people import Token, tokens
+from auditor.mentions.people import Token, word_tokens
 from auditor.mentions.spans import SpanIndex
 from auditor.model import Category, Document, Hit, NameMention, Severity, Span
 from auditor.rules.registry import Context, rule
@@ -316,7 +316,7 @@ def _fragments(
     The words around a kind word are looked for in its sentence and the one before it.
     """
     text = doc.text
-    words = [t for t in tokens(text, doc.body_start, len(text)) if t.text[:1].isalpha()]
+    words = [t for t in word_tokens(text, doc.body_start, len(text)) if t.text[:1].isalpha()]
     starts = [t.start for t in words]
     for index, sentence in enumerate(doc.sentences):
         lo = doc.sentences[index - 1].start if index else sentence.start
