@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,7 +25,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1_000_000
-TIMEOUT = 300.0
+CPU_TIMEOUT = 300  # CPU seconds a run may use
+WALL_TIMEOUT = 3600.0  # seconds before a run that hangs is killed
+LIMIT_CPU = 60.0  # seconds per input (issue 10)
+LIMIT_MB = 1000  # peak resident memory per input
 
 
 def prose(size: int) -> str:
@@ -75,23 +79,33 @@ CASES: dict[str, Callable[[], str]] = {
     "tiny-sentences-100k": tiny_sentences,
     "ellipses-1MB": ellipses,
 }
-BIG = {"prose-49MB": lambda: prose(49 * MB)}
+BIG: dict[str, Callable[[], str]] = {"prose-49MB": lambda: prose(49 * MB)}
 
 
 def measure(path: Path) -> tuple[float, float, int]:
-    """Run one check of `path` (killed after TIMEOUT); return CPU s, peak MB and exit code."""
+    """Run one check of `path`; return its CPU s, peak MB and exit code (negative: killed).
+
+    The child gets CPU_TIMEOUT seconds of CPU (the machine is shared, so wall time says little)
+    and is killed after WALL_TIMEOUT seconds in case it hangs without using the CPU.
+    """
     audit = str(Path(sys.executable).with_name("audit"))
     proc = subprocess.Popen(
         [audit, "check", str(path), "-f", "json", "-o", "/dev/null", "-q"],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=_cpu_capped,
     )
-    timer = threading.Timer(TIMEOUT, proc.kill)
+    timer = threading.Timer(WALL_TIMEOUT, proc.kill)
     timer.start()
     _, status, usage = os.wait4(proc.pid, 0)
     timer.cancel()
     cpu = usage.ru_utime + usage.ru_stime
     return cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def _cpu_capped() -> None:
+    """Limit the child's CPU time (run in the child before it starts)."""
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_TIMEOUT, CPU_TIMEOUT + 5))
 
 
 def main() -> None:
@@ -105,7 +119,11 @@ def main() -> None:
     if args.only:
         cases = {k: v for k, v in cases.items() if args.only in k or "baseline" in k}
     base = None
-    print(f"{'input':<24}{'size':>9}{'cpu min':>10}{'cpu med':>10}{'x base':>8}{'peak MB':>9}")
+    cpu_of: dict[str, float] = {}
+    print(
+        f"{'input':<24}{'size':>9}{'cpu min':>10}{'cpu med':>10}{'x base':>8}{'peak MB':>9}"
+        f"  {'limits':<7}exit"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in cases.items():
             path = Path(tmp) / f"{name.split()[0]}.txt"
@@ -115,11 +133,17 @@ def main() -> None:
             peak = max(r[1] for r in runs)
             codes = {r[2] for r in runs}
             base = base or min(cpus)
+            cpu_of[name] = min(cpus)
             size = path.stat().st_size / MB
+            within = "ok" if max(cpus) < LIMIT_CPU and peak < LIMIT_MB else "OVER"
             print(
                 f"{name:<24}{size:>8.2f}M{min(cpus):>10.1f}{statistics.median(cpus):>10.1f}"
-                f"{min(cpus) / base:>8.1f}{peak:>9.0f}  exit {sorted(codes)}"
+                f"{min(cpus) / base:>8.1f}{peak:>9.0f}  {within:<7}{sorted(codes)}"
             )
+    if "prose-5MB" in cpu_of:
+        growth = cpu_of["prose-5MB"] / cpu_of["prose-1MB (baseline)"]
+        print(f"growth 1 MB -> 5 MB of prose: x{growth:.1f} CPU (linear: x5 or less)")
+    print(f"limits: under {LIMIT_CPU:.0f} CPU s and {LIMIT_MB} MB peak (resident) per input")
 
 
 if __name__ == "__main__":
