@@ -182,3 +182,18 @@ def test_two_tight_events_of_one_kind_stay_apart_but_copies_do_not_keep_a_source
     assert _link(two_kinds) == [("a1", "a2"), ("b1", "b2")]  # 0.25 across, 0.85 inside
     copies = {"w1": _unit(0.35, {"p": 1.0}), "w2": _unit(0.35, {"p": 1.0}), "c": {"t": 1.0}}
     assert _link(copies) == [("c", "w1", "w2")]  # the copies' 1.0 counts as 0.6
+
+
+def test_the_index_pairs_dated_articles_only_within_the_window() -> None:
+    from auditor.corpus.group import candidates, idf
+
+    items = [
+        _item("a", STORY, "2024-03-14"),
+        _item("b", OTHER, "2024-03-16"),
+        _item("c", STORY, "2024-03-30"),  # the same text two weeks later
+        _item("d", OTHER),  # undated: meets every day
+        *FILLERS,
+    ]
+    pairs = candidates(items, idf(items))
+    assert {("a", "b"), ("a", "d"), ("c", "d")} <= pairs
+    assert ("a", "c") not in pairs and ("b", "c") not in pairs

@@ -111,10 +111,15 @@ def key_terms(terms: Iterable[str], weights: Mapping[str, float], n: int) -> lis
 
 
 def candidates(items: Sequence[Item], weights: Mapping[str, float]) -> set[tuple[str, str]]:
-    """Return the pairs of keys (a < b) whose key terms collide in the MinHash LSH index."""
+    """Return the pairs of keys (a < b) whose key terms collide in the MinHash LSH index.
+
+    The index is kept per publication day: a dated article meets only the articles of the days
+    within `DATE_WINDOW` of its own (and the undated), so a feed that grows day by day costs
+    in proportion to its size, not its square.
+    """
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    by_day: dict[int | None, Any] = {}
     permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
     pairs: set[tuple[str, str]] = set()
     for it in items:
@@ -123,9 +128,22 @@ def candidates(items: Sequence[Item], weights: Mapping[str, float]) -> set[tuple
             continue
         mh = MinHash(num_perm=NUM_PERM, permutations=permutations, scheme="affine32")
         mh.update_batch([k.encode("utf-8") for k in keys])
-        pairs.update((min(it.key, other), max(it.key, other)) for other in lsh.query(mh))
-        lsh.insert(it.key, mh)
+        day = Date.fromisoformat(it.date).toordinal() if it.date else None
+        for other_day in _days_near(day, by_day):
+            found = by_day[other_day].query(mh)
+            pairs.update((min(it.key, other), max(it.key, other)) for other in found)
+        if day not in by_day:
+            by_day[day] = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        by_day[day].insert(it.key, mh)
     return pairs
+
+
+def _days_near(day: int | None, indexed: Mapping[int | None, Any]) -> list[int | None]:
+    """Return the indexed days an article of `day` may share an event with (all if undated)."""
+    if day is None:
+        return list(indexed)
+    near = [None, *range(day - DATE_WINDOW, day + DATE_WINDOW + 1)]
+    return [d for d in near if d in indexed]
 
 
 def within_window(a: str | None, b: str | None, days: int = DATE_WINDOW) -> bool:
