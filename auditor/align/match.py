@@ -16,6 +16,7 @@ import bisect
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.align.candidates import candidates
 from auditor.align.similarity import WEIGHTS, Sig, Weights, evidence, idf_table, join, pair_score
@@ -77,8 +78,9 @@ class Sides:
         return evidence(*self.pair(a, b), self.idf, self.unit)
 
 
+@lru_cache(maxsize=4)
 def signatures(doc: Document) -> tuple[Sig, ...]:
-    """Return the signature of every sentence of the document."""
+    """Return the signature of every sentence of the document (kept for the fact links)."""
     return tuple(sentence_signature(doc.sentence_text(i)) for i in range(len(doc.sentences)))
 
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from auditor.align.similarity import Sig, signature
+from auditor.align.match import signatures
+from auditor.align.similarity import Sig
 from auditor.model import Alignment, Document, Relation
 
 VERSIONS = "versions"
@@ -109,8 +110,7 @@ def measure(a: Document, b: Document, alignments: Sequence[Alignment]) -> Eviden
         for al in alignments
         if al.kind == "same" and al.sentences.get(a.id) and al.sentences.get(b.id)
     ]
-    sig_a = [signature(a.sentence_text(i)) for i in range(len(a.sentences))]
-    sig_b = [signature(b.sentence_text(j)) for j in range(len(b.sentences))]
+    sig_a, sig_b = signatures(a), signatures(b)
     words_a = sum(len(s.words) for s in sig_a)
     words_b = sum(len(s.words) for s in sig_b)
     return Evidence(

@@ -35,9 +35,10 @@ class Token:
     text: str
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Return the tokens of text[start:end]."""
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+@lru_cache(maxsize=1)
+def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """Return the tokens of text[start:end] (kept for the next caller: people, then surnames)."""
+    return tuple([Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)])
 
 
 def word_tokens(text: str, start: int, end: int) -> list[Token]:
