@@ -89,6 +89,19 @@ def test_quotation_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "“We need firm guarantees now,” said Faletti. The company left.",
+        "“We need firm guarantees now,” said Faletti.\n\nThe Missouri company left.",
+        "“We need firm guarantees now,” said J. Faletti, the director.",
+    ],
+)
+def test_the_speaker_name_stops_at_the_end_of_its_sentence(text: str) -> None:
+    (quote,) = mentions(text, QuoteMention)
+    assert quote.speaker_name == "Faletti"
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("100,000 troops", 100000.0, "troop"),

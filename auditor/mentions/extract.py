@@ -43,9 +43,12 @@ EXPANSION = re.compile(r"\s*\(([A-Z][A-Z0-9&]{1,7})\)")
 QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
 SAY = alternation(LEX.speech_verbs)
 THIRD_PERSON = alternation(LEX.third_person, capitalise=True) + "|" + alternation(LEX.third_person)
+# A word of a speaker's name: a capitalised word or an initial ("J."), never a word that ends a
+# sentence ("said Faletti. The company ..." names Faletti, not "The").
+NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*)[ \t]+"
 ATTRIB_AFTER = re.compile(
-    rf"\s*,?\s*(?:(?P<who>(?:[A-Z][\w’'.-]*\s+){{0,4}}?[A-Z][\w’'-]*|{THIRD_PERSON})"
-    rf"\s+(?:{SAY})\b|(?:{SAY})\s+(?P<who2>(?:[A-Z][\w’'.-]*\s+){{0,5}}[A-Z][\w’'-]*))"
+    rf"\s*,?\s*(?:(?P<who>(?:{NAME_WORD}){{0,4}}?[A-Z][\w’'-]*|{THIRD_PERSON})"
+    rf"\s+(?:{SAY})\b|(?:{SAY})\s+(?P<who2>(?:{NAME_WORD}){{0,5}}[A-Z][\w’'-]*))"
 )
 ATTRIB_BEFORE = re.compile(rf"(?P<who>[A-Z][\w’'-]*)\s+(?:{SAY})\b[^“”\".]{{0,40}}[:,]\s*\Z")
 

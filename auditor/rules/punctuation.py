@@ -236,6 +236,7 @@ def misplaced_opening_quote(doc: Document, ctx: Context) -> Iterator[Hit]:
     "P108",
     Severity.WARNING,
     Category.FLUENCY,
+    level="preview",
     fires=(
         "“We will not give up,” she said. «“»We will stay.\n\nThe talks ended on Monday.",
         'The minister called it «"»unacceptable and left the room.',
