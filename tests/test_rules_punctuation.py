@@ -13,8 +13,9 @@ from auditor.read.decode import document_from_text, read_document
 
 
 def findings(text: str, code: str) -> list[Finding]:
-    """Audit one text with one rule."""
-    return list(audit([document_from_text(text)], Config(select=(code,))).findings)
+    """Audit one text with one rule (preview rules too)."""
+    config = Config(select=(code,), preview=True)
+    return list(audit([document_from_text(text)], config).findings)
 
 
 def fix(text: str, f: Finding) -> str:
