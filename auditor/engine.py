@@ -10,7 +10,18 @@ from auditor.ci.fingerprint import dismissed_by, fingerprint
 from auditor.config import Config, ConfigError
 from auditor.knowledge import Knowledge, load_knowledge
 from auditor.measure.signature import signature
-from auditor.model import Alignment, Document, Finding, Hit, Relation, Report, RuleDoc, Scores, Span
+from auditor.model import (
+    Alignment,
+    Document,
+    EventLink,
+    Finding,
+    Hit,
+    Relation,
+    Report,
+    RuleDoc,
+    Scores,
+    Span,
+)
 from auditor.read.lines import LineIndex, line_index
 from auditor.read.tokens import word_spans
 from auditor.rules.registry import INPUT, Context, Rule, all_rules, select
@@ -47,7 +58,7 @@ def audit(
     docs = [measured(d) for d in docs]
     prose = [d.as_prose() for d in docs]
     stage("aligning")
-    alignments, unaligned, relations = _align_all(prose, config, pairs)
+    alignments, unaligned, relations, links = _align_all(prose, config, pairs)
     stage("finding mentions")
     mentions = {d.id: extract_mentions(d, knowledge) for d in prose}
     stage("linking facts")
@@ -79,6 +90,7 @@ def audit(
         relations=relations,
         rules=rule_docs(ctx.docs, config, targets),
         pair_diffs=joined_diffs(prose, alignments) if pairs is None and targets is None else (),
+        event_links=links,
     )
 
 
@@ -152,24 +164,29 @@ def _selected(config: Config) -> list[Rule]:
 
 def _align_all(
     docs: Sequence[Document], config: Config, pairs: Sequence[tuple[int, int]] | None
-) -> tuple[tuple[Alignment, ...], dict[str, tuple[int, ...]], tuple[Relation, ...]]:
-    """Align the given document pairs (default: each with the first) and relate each pair."""
+) -> tuple[
+    tuple[Alignment, ...], dict[str, tuple[int, ...]], tuple[Relation, ...], tuple[EventLink, ...]
+]:
+    """Align the given document pairs (default: each with the first), relate and link each pair."""
+    from auditor.align.links import event_links
     from auditor.align.match import align
     from auditor.align.relation import relate
 
     if len(docs) < 2:
-        return (), {}, ()
+        return (), {}, (), ()
     alignments: list[Alignment] = []
     unaligned: dict[str, tuple[int, ...]] = {}
     relations: list[Relation] = []
+    links: list[EventLink] = []
     for i, j in pairs if pairs is not None else [(0, k) for k in range(1, len(docs))]:
         result = align(docs[i], docs[j], parallel=config.parallel)
         alignments.extend(result.alignments)
         relations.append(relate(docs[i], docs[j], result.alignments, forced=config.relation))
+        links.extend(event_links(docs[i], docs[j]))
         for doc_id, indices in result.unaligned.items():
             kept = set(unaligned.get(doc_id, indices)) & set(indices)
             unaligned[doc_id] = tuple(sorted(kept))
-    return tuple(alignments), unaligned, tuple(relations)
+    return tuple(alignments), unaligned, tuple(relations), tuple(links)
 
 
 def run_rules(

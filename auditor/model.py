@@ -144,6 +144,21 @@ class Alignment:
     kind: str = "same"
 
 
+@dataclass(frozen=True)
+class EventLink:
+    """Sentence `i` of document `a` and sentence `j` of `b` report the same happening.
+
+    Many-to-many, unlike `Alignment`: `evidence` is the rare content the two share, in units of
+    one stem found in just two sentences of the texts.
+    """
+
+    a: str
+    i: int
+    b: str
+    j: int
+    evidence: float
+
+
 # The sentences of each document that one group of alignments joins, and those alignments.
 Joined = tuple[dict[str, set[int]], list[Alignment]]
 
@@ -424,6 +439,7 @@ class Report:
     relations: tuple[Relation, ...] = ()
     rules: Mapping[str, RuleDoc] = field(default_factory=dict)
     pair_diffs: tuple[PairDiff, ...] = ()
+    event_links: tuple[EventLink, ...] = ()
 
     def document(self, doc_id: str) -> Document:
         """Return the document with id `doc_id`."""

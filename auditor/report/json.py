@@ -10,6 +10,7 @@ from auditor.model import (
     Alignment,
     DiffOp,
     Document,
+    EventLink,
     Finding,
     PairDiff,
     Relation,
@@ -61,6 +62,7 @@ def report_to_dict(report: Report, signature: Mapping[str, str] | None = None) -
         "alignments": [_alignment(a) for a in report.alignments],
         "unaligned": {k: list(v) for k, v in report.unaligned.items()},
         "relations": [_relation(r) for r in report.relations],
+        "event_links": [_event_link(e) for e in report.event_links],
         **({"pair_diffs": [_pair_diff(p) for p in report.pair_diffs]} if report.pair_diffs else {}),
         "findings": [finding_to_dict(f) for f in report.findings],
         "scores": {
@@ -113,6 +115,11 @@ def _alignment(al: Alignment) -> dict[str, Any]:
     if al.diff:
         out["diff"] = _diff(al.diff)
     return out
+
+
+def _event_link(e: EventLink) -> dict[str, Any]:
+    """Return one event link: the two documents, their sentences and the evidence."""
+    return {"docs": [e.a, e.b], "sentences": [e.i, e.j], "evidence": e.evidence}
 
 
 def _pair_diff(p: PairDiff) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from auditor.model import (
     Alignment,
     DiffOp,
     Document,
+    EventLink,
     Finding,
     PairDiff,
     Relation,
@@ -66,6 +67,7 @@ def report_from_dict(
         rules=dict(rules),
         relations=tuple(relation_from_dict(r) for r in data.get("relations", [])),
         pair_diffs=tuple(PairDiff(_sentences(p), _diff(p)) for p in data.get("pair_diffs", [])),
+        event_links=tuple(event_link_from_dict(e) for e in data.get("event_links", [])),
     )
 
 
@@ -108,6 +110,12 @@ def _sentences(data: Data) -> dict[str, tuple[int, ...]]:
 def _diff(data: Data) -> tuple[DiffOp, ...]:
     """Return the word-level difference ops of an alignment or a pair diff."""
     return tuple(DiffOp(op["op"], *op["a"], *op["b"]) for op in data.get("diff", []))
+
+
+def event_link_from_dict(data: Data) -> EventLink:
+    """Return an event link between two documents' sentences."""
+    (a, b), (i, j) = data["docs"], data["sentences"]
+    return EventLink(a, i, b, j, data["evidence"])
 
 
 def relation_from_dict(data: Data) -> Relation:
