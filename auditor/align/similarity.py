@@ -20,6 +20,7 @@ from auditor.knowledge.lexicon import lexicon
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+SENTENCES_CACHED = 32768  # n-gram sets kept per sentence: all of two 10,000-sentence texts
 CHAR_ORDER = 3  # character n-grams compared (chrF-like); 3 alone fits MSRP as well as 2-6
 
 LEX = lexicon()
@@ -178,7 +179,7 @@ def idf_table(sigs: Iterable[Sig]) -> dict[str, float]:
     return {w: math.log((n + 1) / c) for w, c in df.items()}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=SENTENCES_CACHED)
 def _ngrams(words: tuple[str, ...]) -> tuple[frozenset[object], ...]:
     """Return the word 1-, 2- and 3-grams as sets, a repeated n-gram as (n-gram, repeat number).
 
@@ -235,7 +236,7 @@ def char_f(x: str, y: str, n: int = CHAR_ORDER) -> float:
     return 2 * len(gx & gy) / total if total else 0.0
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=SENTENCES_CACHED)
 def _char_grams(text: str, n: int) -> frozenset[str]:
     """Return the distinct character n-grams of a text (cached per sentence)."""
     return frozenset(text[k : k + n] for k in range(len(text) - n + 1))
