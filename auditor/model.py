@@ -49,7 +49,7 @@ class Category(StrEnum):
     INPUT = "input"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence as a span of its document's text, without surrounding whitespace.
 
@@ -63,7 +63,7 @@ class Sentence:
     words: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A text exactly as read; every offset in the program points into `text`."""
 
@@ -117,7 +117,7 @@ class Document:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DiffOp:
     """One difflib opcode over word tokens, as character spans in the two documents."""
 
@@ -128,7 +128,7 @@ class DiffOp:
     b_end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """Sentences of two documents that report the same thing (1:1, 1:2, 2:1).
 
@@ -144,7 +144,7 @@ class Alignment:
     kind: str = "same"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventLink:
     """Sentence `i` of document `a` and sentence `j` of `b` report the same happening.
 
@@ -179,7 +179,7 @@ def joined_by_first(alignments: Sequence[Alignment], first: str) -> list[Joined]
     return groups
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PairDiff:
     """Word differences of two documents other than the first, for the report's views.
 
@@ -190,7 +190,7 @@ class PairDiff:
     diff: tuple[DiffOp, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """How document `b` relates to document `a`: "versions" of one text or "sources".
 
@@ -205,7 +205,7 @@ class Relation:
     forced: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A thing named in a text, with the key that links its mentions; one subclass per kind."""
 
@@ -216,7 +216,7 @@ class Mention:
     key: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonMention(Mention):
     """A titled person, or a bare surname that refers back to one; `name` is the fullest form."""
 
@@ -224,7 +224,7 @@ class PersonMention(Mention):
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TitleMention(Mention):
     """The official title of a named person; `office` is its canonical spelling."""
 
@@ -234,7 +234,7 @@ class TitleMention(Mention):
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameMention(Mention):
     """The name of an organisation, treaty or meeting; `noun` is its kind ("treaty")."""
 
@@ -244,7 +244,7 @@ class NameMention(Mention):
     noun: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AcronymMention(Mention):
     """An acronym, with the name it stands for when the knowledge knows it."""
 
@@ -252,7 +252,7 @@ class AcronymMention(Mention):
     canonical: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention(Mention):
     """A calendar date, possibly partial ("June", "10 January")."""
 
@@ -262,7 +262,7 @@ class DateMention(Mention):
     day: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WeekdayMention(Mention):
     """A weekday name; Monday = 0."""
 
@@ -270,7 +270,7 @@ class WeekdayMention(Mention):
     weekday: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NumberMention(Mention):
     """A number with its value and its unit (singular, lower case) if it has one."""
 
@@ -279,7 +279,7 @@ class NumberMention(Mention):
     unit: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteMention(Mention):
     """The words of a direct quotation; `speaker` is the speaker's key, when named."""
 
@@ -288,7 +288,7 @@ class QuoteMention(Mention):
     speaker_name: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactLink:
     """Two mentions in different documents that state the same fact (values may differ)."""
 
@@ -307,7 +307,7 @@ class FactLink:
         return 2 * rank + self.close
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A span of a document that supports a finding, with its text.
 
@@ -325,7 +325,7 @@ class Span:
     end_column: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a rule yields: where, what, and optionally a fix and supporting spans."""
 
@@ -339,7 +339,7 @@ class Hit:
     safe: bool = False  # the suggestion can be applied without a human reading it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A hit stamped by the engine with its rule, severity, position and evidence."""
 
@@ -363,7 +363,7 @@ class Finding:
     safe: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scores:
     """Corpus scores of the aligned text with their sacrebleu signatures."""
 
@@ -373,7 +373,7 @@ class Scores:
     signatures: Mapping[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RuleDoc:
     """A rule's documentation as the report carries it (renderers never ask the registry).
 
@@ -419,7 +419,7 @@ def doc_sections(doc: str) -> dict[str, str]:
     return {k: v for k, v in sections.items() if v}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything one audit found, enough to render every format without the pipeline.
 

@@ -31,7 +31,7 @@ PREFIX_SHARE = 0.6  # ... as a share of the shorter word
 SPELLING = 0.8  # difflib ratio of two words of 5+ letters that are spelling variants
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """A word of a text with its offsets."""
 
@@ -99,7 +99,7 @@ def _glued_to_digit(text: str, w: Word) -> bool:
 Aliases = tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Counterpart:
     """The words of the other sentence, ready for matching."""
 

@@ -26,7 +26,7 @@ CONNECTORS = LEX.word_set("title_connectors")
 DOMAIN_WORDS = LEX.word_set("title_domain_words") | {","}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word or punctuation mark with its span."""
 

@@ -39,7 +39,7 @@ NUMBER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number in the text with its value and unit (singular, lower case) if it has one."""
 
@@ -49,7 +49,7 @@ class Quantity:
     unit: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateRef:
     """A calendar date, possibly partial ("June", "June 2021", "10 January")."""
 

@@ -23,7 +23,7 @@ BEFORE_OPENER = " \t\u00a0\r\n([{—–-/"
 AFTER_CLOSER = " \t\u00a0\r\n)]}—–-,.;:!?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteProblem:
     """A quotation mark that is misplaced, never closed or closes nothing."""
 
