@@ -39,7 +39,7 @@ def _identical(xs: Sequence[Sig], ys: Sequence[Sig]) -> set[tuple[int, int]]:
     return {(i, j) for i, x in enumerate(xs) for j in where.get(x.chars, ())}
 
 
-def _postings(ys: Sequence[Sig]) -> dict[str, list[int]]:
+def postings_of(ys: Sequence[Sig]) -> dict[str, list[int]]:
     """Index the sentences of `ys` by stem, leaving out stems too common to tell them apart."""
     postings: dict[str, list[int]] = defaultdict(list)
     for j, y in enumerate(ys):
@@ -58,7 +58,7 @@ def _best(xs: Sequence[Sig], ys: Sequence[Sig], idf: Mapping[str, float]) -> set
     """
     import numpy as np
 
-    postings = _postings(ys)
+    postings = postings_of(ys)
     squares = {w: v**2 for w, v in idf.items()}
     number = {w: k for k, w in enumerate(postings)}
     index = _Index(

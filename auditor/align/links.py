@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from auditor.align.candidates import _postings
+from auditor.align.candidates import postings_of
 from auditor.align.match import make_sides, signatures
 from auditor.align.similarity import WEIGHTS, Sig, evidence
 from auditor.model import Document, EventLink
@@ -38,10 +38,10 @@ def event_links(a: Document, b: Document) -> tuple[EventLink, ...]:
 
 def _sharing(xs: Sequence[Sig], ys: Sequence[Sig]) -> set[tuple[int, int]]:
     """Return the sentence pairs that share a stem of the index found in few sentences of each."""
-    left = _postings(xs)
+    left = postings_of(xs)
     return {
         (i, j)
-        for w, js in _postings(ys).items()
+        for w, js in postings_of(ys).items()
         if len(js) <= MAX_POSTINGS and len(is_ := left.get(w, ())) <= MAX_POSTINGS
         for i in is_
         for j in js
