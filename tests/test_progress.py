@@ -61,6 +61,21 @@ def test_stages_name_each_stage_on_one_line_then_clear_it() -> None:
     assert out.getvalue() == text
 
 
+def test_a_failure_inside_the_stages_clears_the_line_before_the_error() -> None:
+    out = Terminal()
+    try:
+        with Stages(out) as stages:
+            stages("reading")
+            raise OSError("unreadable")
+    except OSError:
+        pass
+    assert out.getvalue().endswith("\r\033[K")
+    finished = Terminal()
+    with Stages(finished) as stages:
+        stages("reading")
+    assert not finished.getvalue().endswith("\r\033[K")  # the run's summary clears it
+
+
 def test_stages_only_for_long_input_on_a_terminal(tmp_path: Path) -> None:
     small, large = tmp_path / "small.txt", tmp_path / "large.txt"
     small.write_text("One line.\n", encoding="utf-8")

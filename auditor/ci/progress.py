@@ -60,6 +60,15 @@ class Stages:
             self.out.flush()
             self.shown = False
 
+    def __enter__(self) -> Stages:
+        """Show stages inside the block; a failure clears the line before its error is printed."""
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """Erase the line if the block failed (a finished run clears it when it prints)."""
+        if kind is not None:
+            self.clear()
+
 
 def stages_for(
     paths: Sequence[str | Path], stream: TextIO | None = None, *, quiet: bool = False

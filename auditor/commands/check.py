@@ -108,12 +108,9 @@ def check_reports(
 
     stages = stages or Stages(None)
     dismissed = load_suppressions(suppressions) if suppressions else frozenset()
-    try:
+    with stages:
         paths = [str(p) for p in files]
         return check_files(paths, sources, config, dismissed=dismissed, progress=stages)
-    except BaseException:
-        stages.clear()
-        raise
 
 
 def refuse_unread(reports: Sequence[Report]) -> None:

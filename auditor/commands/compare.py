@@ -87,11 +87,8 @@ def _compare(
     from auditor.engine import audit
     from auditor.read.decode import read_document
 
-    try:
+    with stages:
         stages("reading")
         docs = [read_document(p, chr(ord("a") + i)) for i, p in enumerate(files)]
         dismissed = load_suppressions(suppressions) if suppressions else frozenset()
         return audit(docs, config, suppressions=dismissed, progress=stages)
-    except BaseException:
-        stages.clear()
-        raise
