@@ -74,8 +74,9 @@ def audit(
         copies=tuple((docs[i].id, docs[j].id) for i, j in copies),
     )
     stage("applying rules")
-    findings = run_rules(ctx, config, targets, {d.id: d for d in docs})
-    gone = dismissed_by(findings, suppressions, {d.id: d for d in docs})
+    originals = {d.id: d for d in docs}
+    findings = run_rules(ctx, config, targets, originals)
+    gone = dismissed_by(findings, suppressions, originals)
     kept = tuple(f for i, f in enumerate(findings) if i not in gone)
     stage("scoring")
     return Report(
