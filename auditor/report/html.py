@@ -14,13 +14,14 @@ TEMPLATES = "report/templates"
 
 def render(report: Report) -> str:
     """Render the report as one self-contained HTML page."""
-    from jinja2 import Environment, PackageLoader, StrictUndefined
+    from jinja2 import StrictUndefined
     from markupsafe import Markup
 
+    from auditor.report.jinja import environment
     from auditor.report.view import prepare
 
-    env = Environment(
-        loader=PackageLoader("auditor", TEMPLATES),
+    env = environment(
+        TEMPLATES,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
