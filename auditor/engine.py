@@ -222,7 +222,7 @@ def run_rules(
 def rule_options(rule: Rule, config: Config) -> dict[str, object]:
     """Return the rule's settings from the config; unknown settings are an error."""
     given = dict(config.options.get(rule.code, {}))
-    unknown = sorted(set(given) - set(rule.options))
+    unknown = sorted(set(given) - set(rule.options)) if given else []  # options: a signature
     if unknown:
         raise ConfigError(f"options.{rule.code}: unknown option {unknown[0]!r}")
     return given
