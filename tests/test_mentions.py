@@ -161,3 +161,9 @@ def test_a_name_word_that_is_a_joiner_alone_is_its_own_span() -> None:
     text = "Of"
     [word] = words(text, 0, len(text))
     assert name_span(text, (0, len(text)), word) == (0, 2)
+
+
+def test_a_lower_case_title_takes_a_full_name_of_two_letter_words_too() -> None:
+    doc = document_from_text("He died, said prison deputy spokesman Al Quintero. In Rome he met.")
+    titles = [(m.text, m.name) for m in extract_mentions(doc) if isinstance(m, TitleMention)]
+    assert titles == [("deputy spokesman", "Al Quintero")]

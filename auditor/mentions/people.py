@@ -17,10 +17,15 @@ from auditor.model import Mention, PersonMention, TitleMention
 WORD = r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
 TOKEN = re.compile(rf"{WORD}|\d+|\S")
 WORD_TOKEN = re.compile(WORD)  # the tokens of TOKEN that start with a letter
-NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D'|d’)?[A-Z][a-zà-ÿ’'-]+[a-zà-ÿ]\Z|[A-Z]\.\Z")
+# A capitalised word of two letters or more ("Al", "Xi", "Quintero") or an initial ("J.").
+NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D'|d’)?[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ]\Z|[A-Z]\.\Z")
 LEX = lexicon()
+# Two-letter words that are never a name: "In", "He", "By", honorifics ("Mr", "Dr").
+SHORT_WORDS = {
+    w for w in LEX.word_set("stopwords") | LEX.word_set("name_function_words") if len(w) == 2
+}
 NOT_NAMES = frozenset(
-    w[:1].upper() + w[1:] for w in LEX.word_set("not_person_names") | LEX.calendar
+    w[:1].upper() + w[1:] for w in LEX.word_set("not_person_names") | LEX.calendar | SHORT_WORDS
 )
 CONNECTORS = LEX.word_set("title_connectors")
 DOMAIN_WORDS = LEX.word_set("title_domain_words") | {","}
@@ -172,11 +177,18 @@ def find_people(
 
 
 def _titled(toks: Sequence[Token], i: int, j: int, text: str) -> tuple[int, tuple[int, int]] | None:
-    """Return the title's end offset and the name's token range, before or after the title."""
-    if toks[j - 1].text[0].isupper() or _after_capitalised(toks, i):
-        after = _name_after(toks, j, text)
-        if after is not None:
-            return toks[after[0] - 1].end, (after[1], after[2])
+    """Return the title's end offset and the name's token range, before or after the title.
+
+    A lower-case title takes the name after it when it follows a capitalised word ("Prisons
+    spokesman Al Quintero") or the name is a full one ("said prison spokesman Al Quintero").
+    """
+    after = _name_after(toks, j, text)
+    if after is not None and (
+        toks[j - 1].text[0].isupper()
+        or _after_capitalised(toks, i)
+        or (after[0] == j and after[2] - after[1] >= 2)
+    ):
+        return toks[after[0] - 1].end, (after[1], after[2])
     before = _name_before(toks, i)
     if before is not None and (j >= len(toks) or not is_name_word(toks[j])):
         return toks[j - 1].end, before
