@@ -168,3 +168,23 @@ def test_a_date_without_its_year_takes_it_from_the_dateline() -> None:
     ]
     undated = a.split("\n\n", 1)[1]
     assert run((undated, b), "F102") == []
+
+
+def test_a_count_the_text_restates_with_the_other_sources_value_is_an_error_with_a_fix() -> None:
+    a = "A 61-year-old man was charged with murder after the shooting at the Vancouver party."
+    b = (
+        "64-year-old Vancouver man charged with murder after office party shooting\n\n"
+        "A 61-year-old Vancouver man was charged with murder on Saturday, police said."
+    )
+    (f,) = [f for f in run((a, b), "F101") if f.doc == "b"]
+    assert (f.evidence, f.suggestion, f.severity) == ("64-year", "61-year", "error")
+    assert "as this text does elsewhere" in f.message
+    # several numbers of one list differing are another scope, not the same count restated
+    c = "The navy seized 14 rifles, 31 magazines and 923 rounds from the boat, officers said."
+    d = (
+        "The navy seized six rifles, 12 magazines and 300 rounds from the boat.\n\n"
+        "In five operations it has seized 14 rifles, 31 magazines and 923 rounds, officers said."
+    )
+    found = [f for f in run((c, d), "F101") if f.doc == "b"]
+    assert {f.evidence for f in found} == {"six", "12", "300"}
+    assert all(f.suggestion is None for f in found)

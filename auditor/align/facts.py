@@ -42,6 +42,7 @@ from auditor.model import (
     FactLink,
     Mention,
     NumberMention,
+    Sentence,
     WeekdayMention,
 )
 
@@ -173,6 +174,42 @@ def _rest_agrees(f: Fact, g: Fact, xs: Sequence[Fact], ys: Sequence[Fact]) -> bo
         for h in ys
         if h is not g and h.mention.kind == "number"
     )
+
+
+def restated(doc: Document, a: Mention, b: Mention, numbers: Sequence[NumberMention]) -> bool:
+    """Return True if two numbers of one document, in different sentences, state the same
+    quantity: the same counted noun, content words next to one standing next to the other too
+    ("a 61-year-old Vancouver man", "64-year-old Vancouver man charged"), and no other number
+    of a slot in both sentences differing (several changed are another scope: "12 magazines
+    and 300 rounds" in one operation, "31 magazines and 923 rounds" in five)."""
+    if not (isinstance(a, NumberMention) and isinstance(b, NumberMention)):
+        return False
+    sa, sb = doc.sentence_at(a.start), doc.sentence_at(b.start)
+    noun = counted_noun(doc.text, a)
+    if sa is None or sb is None or sa == sb or noun is None or noun != counted_noun(doc.text, b):
+        return False
+    if not _around(doc, a, sa, noun) & _around(doc, b, sb, noun):
+        return False
+    rest_a = _slots(doc, [n for n in numbers if n != a and sa.start <= n.start < sa.end])
+    rest_b = _slots(doc, [n for n in numbers if n != b and sb.start <= n.start < sb.end])
+    return not any(
+        rest_a[k] and rest_b[k] and rest_a[k].isdisjoint(rest_b[k])
+        for k in rest_a.keys() & rest_b.keys()
+    )
+
+
+def _slots(doc: Document, numbers: Sequence[NumberMention]) -> dict[str, set[float]]:
+    """Return the values of some numbers by counted noun."""
+    out: dict[str, set[float]] = defaultdict(set)
+    for n in numbers:
+        if (noun := counted_noun(doc.text, n)) is not None:
+            out[noun].add(n.value)
+    return out
+
+
+def _around(doc: Document, m: Mention, s: Sentence, noun: str) -> set[str]:
+    """Return the stems of the content words next to a number, its counted noun left out."""
+    return context_stems(doc.text, s.start, s.end, m.start, m.end) - {noun}
 
 
 def comparable(a: Mention, b: Mention) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from auditor.align.facts import agree, date_of, year_near
+from auditor.align.facts import agree, date_of, restated, year_near
 from auditor.mentions.quantities import WEEKDAYS, DateRef
 from auditor.model import (
     Category,
@@ -82,7 +82,7 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
         theirs = ctx.linked(doc.id, m)
         if not theirs or any(agree(k.a, k.b) for _, _, k in strongest(theirs)):
             continue
-        rivals = _rivals(ctx, doc.id, theirs)
+        rivals = _rivals(ctx, doc, m, theirs)
         if rivals:
             yield _conflict(doc, ctx, m, rivals, ctx.independent(_sources(theirs), doc.id))
 
@@ -97,23 +97,44 @@ def strongest(
 
 
 def _rivals(
-    ctx: Context, doc_id: str, theirs: Sequence[tuple[str, Mention, FactLink]]
+    ctx: Context, doc: Document, m: Mention, theirs: Sequence[tuple[str, Mention, FactLink]]
 ) -> list[tuple[str, Mention, FactLink]]:
     """Return the linked facts that state another value, unless this document states theirs."""
     return [
-        (d, t, k)
-        for d, t, k in theirs
-        if not agree(k.a, k.b) and not _explained(ctx, doc_id, d, t, k)
+        (d, t, k) for d, t, k in theirs if not agree(k.a, k.b) and not _explained(ctx, doc, m, t, k)
     ]
 
 
-def _explained(ctx: Context, doc_id: str, other: str, t: Mention, link: FactLink) -> bool:
-    """Return True if `doc_id` states the other source's value for this fact, linked at least
-    as closely elsewhere (the other fact's real counterpart is another mention)."""
+def _explained(ctx: Context, doc: Document, m: Mention, t: Mention, link: FactLink) -> bool:
+    """Return True if this document states the other source's value for this fact, linked at
+    least as closely elsewhere (the other fact's real counterpart is another mention), unless
+    that mention restates this one's fact (the text contradicts itself)."""
     return any(
-        d == doc_id and agree(k.a, k.b) and k.strength >= link.strength
-        for d, mine, k in ctx.linked(other, t)
+        d == doc.id
+        and agree(k.a, k.b)
+        and k.strength >= link.strength
+        and not restated(doc, m, mine, ctx.mentions_of(doc.id, NumberMention))
+        for d, mine, k in ctx.linked(_other(link, doc.id), t)
     )
+
+
+def _echo(ctx: Context, doc: Document, m: Mention, t: Mention, other: str) -> Mention | None:
+    """Return a mention of this document that restates m's fact with the other source's value."""
+    return next(
+        (
+            mine
+            for d, mine, k in ctx.linked(other, t)
+            if d == doc.id
+            and agree(k.a, k.b)
+            and restated(doc, m, mine, ctx.mentions_of(doc.id, NumberMention))
+        ),
+        None,
+    )
+
+
+def _other(link: FactLink, doc_id: str) -> str:
+    """Return the document at the other end of a link."""
+    return link.doc_b if link.doc_a == doc_id else link.doc_a
 
 
 def _sources(linked: Sequence[tuple[str, Mention, FactLink]]) -> set[str]:
@@ -130,24 +151,31 @@ def _conflict(
 ) -> Hit:
     """Build the finding for a fact that the linked facts of the other sources contradict."""
     same = [r for r in rivals if r[2].basis == "same"]
-    best = (same or rivals)[0][1]
+    other, best, _ = (same or rivals)[0]
     against = ctx.independent(_sources(rivals), doc.id)
     single = len({t.text for _, t, _ in rivals}) == 1
     majority = against >= 2 and against == sources
     others = ctx.independent((d.id for d in ctx.docs), doc.id)
+    echo = _echo(ctx, doc, m, best, other) if single else None
     where = (
         f"{against} of {others} other independent sources say {best.text!r}"
         if majority
         else f"the other source says {best.text!r}"
     )
+    if echo is not None:
+        where += f", as this text does elsewhere ({echo.text!r}),"
+    settled = single and (majority or echo is not None or ctx.follows_reference(doc))
+    related = [Span(d, t.start, t.end, t.text) for d, t, _ in rivals]
+    if echo is not None:
+        related.append(Span(doc.id, echo.start, echo.end, echo.text))
     return Hit(
         m.start,
         m.end,
         f"{m.text!r} here, but {where} for the same {_what(m)}.",
-        suggestion=_value(m, best) if single and (majority or ctx.follows_reference(doc)) else None,
-        related=tuple(Span(d, t.start, t.end, t.text) for d, t, _ in rivals),
-        confidence=0.85 if majority or same else 0.6,
-        severity=Severity.ERROR if majority or same else None,
+        suggestion=_value(m, best) if settled else None,
+        related=tuple(related),
+        confidence=0.85 if majority or same or echo else 0.6,
+        severity=Severity.ERROR if majority or same or echo else None,
     )
 
 
@@ -218,7 +246,7 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
         theirs = ctx.linked(doc.id, m)
         if not theirs or any(agree(k.a, k.b) for _, _, k in strongest(theirs)):
             continue
-        rivals = _rivals(ctx, doc.id, theirs)
+        rivals = _rivals(ctx, doc, m, theirs)
         if rivals:
             hit = _conflict(doc, ctx, m, rivals, ctx.independent(_sources(theirs), doc.id))
             yield replace(hit, severity=hit.severity or Severity.WARNING, confidence=0.8)
