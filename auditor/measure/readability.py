@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,7 +35,7 @@ def readability(text: str, lang: str = LANG) -> dict[str, float]:
         "smog_index": round(smog_index(text), 2),
         "coleman_liau_index": round(float(coleman_liau_index(text)), 2),
         "dale_chall_readability_score": round(dale_chall(text, lang), 2),
-        "difficult_words": float(len(set(difficult_words(text, 2, lang)))),
+        "difficult_words": float(difficult_words(text, 2, lang, distinct=True)),
     }
 
 
@@ -47,7 +48,8 @@ def count_syllables(text: str) -> int:
     """Return textstat's syllable count of a text."""
     from textstat.backend.selections import list_words
 
-    return sum(word_syllables(w) for w in list_words(text, lowercase=True))
+    words = list_words(text, lowercase=True)
+    return sum(word_syllables(w) * n for w, n in Counter(words).items())
 
 
 def syllables_per_word(text: str) -> float:
@@ -92,7 +94,7 @@ def gunning_fog(text: str, lang: str) -> float:
     from textstat.backend.metrics import words_per_sentence
     from textstat.backend.utils import get_lang_cfg
 
-    hard = len(difficult_words(text, int(get_lang_cfg(lang, "syllable_threshold")), lang))
+    hard = difficult_words(text, int(get_lang_cfg(lang, "syllable_threshold")), lang)
     words = int(count_words(text))
     if not words:
         return 0.0
@@ -102,12 +104,11 @@ def gunning_fog(text: str, lang: str) -> float:
 def smog_index(text: str) -> float:
     """Return the SMOG index."""
     from textstat.backend.counts import count_sentences
-    from textstat.backend.selections import list_words
 
     sentences = int(count_sentences(text))
     if not sentences:
         return 0.0
-    poly = len([w for w in list_words(text) if syllables_of_word(w) >= 3])
+    poly = sum(n for w, n in word_counts(text).items() if syllables_of_word(w) >= 3)
     return float((1.043 * (30 * (poly / sentences)) ** 0.5) + 3.1291)
 
 
@@ -119,16 +120,30 @@ def dale_chall(text: str, lang: str) -> float:
     words = int(count_words(text))
     if not words:
         return 0.0
-    share = 100 * len(difficult_words(text, 0, lang)) / words
+    share = 100 * difficult_words(text, 0, lang) / words
     score = (0.1579 * share) + (0.0496 * float(words_per_sentence(text)))
     return score + 3.6365 if share > 5 else score
 
 
-def difficult_words(text: str, min_syllables: int, lang: str) -> list[str]:
-    """Return the words of `text` that textstat counts as difficult, in order."""
+def difficult_words(text: str, min_syllables: int, lang: str, *, distinct: bool = False) -> int:
+    """Count the words of `text` that textstat counts as difficult (each once if `distinct`)."""
+    return sum(
+        1 if distinct else n
+        for w, n in word_counts(text).items()
+        if is_difficult_word(w, min_syllables, lang)
+    )
+
+
+@lru_cache(maxsize=1)
+def word_counts(text: str) -> Counter[str]:
+    """Count each distinct word of `text` as textstat lists them (the last text's, kept).
+
+    Document scores read the words of one long text several times: each distinct word is
+    checked once and weighed by its count.
+    """
     from textstat.backend.selections import list_words
 
-    return [w for w in list_words(text) if is_difficult_word(w, min_syllables, lang)]
+    return Counter(list_words(text))
 
 
 @lru_cache(maxsize=65536)

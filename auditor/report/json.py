@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -20,6 +19,7 @@ from auditor.model import (
     Span,
 )
 from auditor.report import FORMAT_VERSION, summary
+from auditor.report.jsontext import dumps
 from auditor.report.run import Run, all_findings, baseline_totals
 
 
@@ -30,7 +30,7 @@ def render(report: Report) -> str:
 
 def render_run(run: Run) -> str:
     """Render a whole run as indented JSON text."""
-    return json.dumps(run_to_dict(run), indent=2, ensure_ascii=False) + "\n"
+    return dumps(run_to_dict(run)) + "\n"
 
 
 def run_to_dict(run: Run) -> dict[str, Any]:

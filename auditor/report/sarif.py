@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from auditor.model import DISTRIBUTION, Report, RuleDoc, Severity
+from auditor.report.jsontext import dumps
 from auditor.report.run import Located, Place, Run, located, workspace
 
 SCHEMA = (
@@ -48,7 +48,7 @@ def render_run(run: Run) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps(log) + "\n"
 
 
 def _driver(run: Run, rules: list[dict[str, Any]]) -> dict[str, Any]:

@@ -339,8 +339,10 @@ def _scattered(
     distinctive = entry.distinctive
     if len(distinctive) < 3 or noun.text.lower() not in _folded(entry.canonical):
         return None
-    hits = [t for t in window if _stem_in(t.text, distinctive)]
-    found = {w for w in distinctive if any(_stem_match(t.text, w) for t in hits)}
+    stems = _stems(distinctive)
+    hits = [t for t in window if not stems.isdisjoint(_prefixes(t.text))]
+    seen = frozenset().union(*(_prefixes(t.text) for t in hits))
+    found = {w for w in distinctive if _stem(w) in seen}
     if len(found) < max(3, round(0.75 * len(distinctive))):
         return None
     start = min(t.start for t in [*hits, noun])
@@ -369,15 +371,22 @@ def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
     return any(list(words[i : i + n]) == list(part) for i in range(len(words) - n + 1))
 
 
-def _stem_in(word: str, distinctive: frozenset[str]) -> bool:
-    """Return True if `word` matches one of the distinctive words by its stem."""
-    return any(_stem_match(word, w) for w in distinctive)
+def _stem(target: str) -> str:
+    """Return the stem a word must start with to match `target`: its first STEM letters."""
+    return target[:STEM]
 
 
-def _stem_match(word: str, target: str) -> bool:
-    """Return True if the word's parts and the target share a stem of STEM letters."""
-    for part in _parts(word):
-        n = min(STEM, len(target))
-        if len(part) >= n and part[:n] == target[:n]:
-            return True
-    return False
+@lru_cache(maxsize=4096)
+def _stems(distinctive: frozenset[str]) -> frozenset[str]:
+    """Return the stems of an entry's distinctive words."""
+    return frozenset(map(_stem, distinctive))
+
+
+@lru_cache(maxsize=65536)
+def _prefixes(word: str) -> frozenset[str]:
+    """Return the stems the word matches: each folded part's prefixes up to STEM letters.
+
+    A word matches a distinctive word when one of its parts starts with the other's stem, so
+    a match is one set lookup.
+    """
+    return frozenset(p[:n] for p in _parts(word) for n in range(min(STEM, len(p)) + 1))

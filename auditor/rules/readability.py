@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.measure.readability import Difficulty, difficulty, is_prose
+from auditor.measure.readability import Difficulty, difficulty
 from auditor.model import Category, Document, Hit, Sentence, Severity, Span
 from auditor.rules.registry import Context, mark, rule
 
@@ -55,7 +55,7 @@ def sentence_too_hard(doc: Document, ctx: Context, *, max_grade: float = 25.0) -
     Known false positives:
         Lists of names or places written as one sentence, and legal wording quoted verbatim.
     """
-    for s, d in prose(doc, ctx):
+    for s, d in ctx.prose(doc):
         if d.grade > max_grade:
             why = "; ".join(d.reasons())
             yield Hit(
@@ -89,7 +89,7 @@ def harder_than_counterpart(
     Known false positives:
         A version that adds a necessary explanation the other leaves out.
     """
-    for s, mine in prose(doc, ctx):
+    for s, mine in ctx.prose(doc):
         if mine.grade < min_grade:
             continue
         others = [(o, t) for o, t in ctx.counterparts(doc, s.index) if ctx.versions(doc, o)]
@@ -140,7 +140,7 @@ def hard_to_read_document(
     """
     scores = ctx.readability_of(doc)
     ease, grade = scores["flesch_reading_ease"], scores["flesch_kincaid_grade"]
-    if (ease >= min_reading_ease and grade <= max_grade) or not prose(doc, ctx):
+    if (ease >= min_reading_ease and grade <= max_grade) or not ctx.prose(doc):
         return
     s, d = hardest_sentence(doc, ctx)
     message = (
@@ -180,7 +180,7 @@ def readability_gap(doc: Document, ctx: Context, *, max_gap: float = 4.0) -> Ite
     mine = ctx.readability_of(doc)["flesch_kincaid_grade"]
     for other in (o for o in ctx.others(doc) if ctx.versions(doc, o)):
         theirs = ctx.readability_of(other)["flesch_kincaid_grade"]
-        if mine - theirs > max_gap and prose(doc, ctx):
+        if mine - theirs > max_gap and ctx.prose(doc):
             s, d = hardest_sentence(doc, ctx)
             message = (
                 f"Document is harder to read than {other.path} (grade {mine:.0f} vs "
@@ -190,15 +190,9 @@ def readability_gap(doc: Document, ctx: Context, *, max_gap: float = 4.0) -> Ite
             return
 
 
-def prose(doc: Document, ctx: Context) -> list[tuple[Sentence, Difficulty]]:
-    """Return the sentences readability is measured on (no URLs, date lines, credits)."""
-    graded = zip(doc.sentences, ctx.difficulties(doc), strict=True)
-    return [(s, d) for s, d in graded if is_prose(doc.text[s.start : s.end])]
-
-
 def hardest_sentence(doc: Document, ctx: Context) -> tuple[Sentence, Difficulty]:
     """Return the prose sentence with the highest grade and its difficulty."""
-    return max(prose(doc, ctx), key=lambda pair: pair[1].grade)
+    return max(ctx.prose(doc), key=lambda pair: pair[1].grade)
 
 
 def _counterpart_spans(ctx: Context, doc: Document, s: Sentence) -> tuple[Span, ...]:
