@@ -76,7 +76,6 @@ TITLES = {
     "governor": "lieutenant governor",
     "chairman": "vice chairman",
     "senator": "representative",
-    "general": "colonel",
 }
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 ROWS: list[tuple[str, str, str, str, str]] = []  # the one summary table
@@ -325,14 +324,17 @@ def samenews_figures(
 
 
 def anchors(sentence: str) -> tuple[frozenset[str], ...]:
-    """Return the numbers, weekdays, months and titles of a sentence."""
-    low = sentence.lower()
-    tokens = re.findall(r"[a-z]+", low)
+    """Return the numbers, weekdays, months and titles of a sentence.
+
+    A month is capitalised ("may" is a verb); "general" is left out ("General Motors").
+    """
+    tokens = re.findall(r"[A-Za-z]+", sentence)
+    low = [t.lower() for t in tokens]
     return (
         frozenset(NUMBER.findall(sentence)),
-        frozenset(t for t in tokens if t in WEEKDAYS),
-        frozenset(t for t in tokens if t in MONTHS),
-        frozenset(t for t in tokens if t in TITLES),
+        frozenset(t for t in low if t in WEEKDAYS),
+        frozenset(t.lower() for t in tokens if t[0].isupper() and t.lower() in MONTHS),
+        frozenset(t for t in low if t in TITLES),
     )
 
 
@@ -351,14 +353,20 @@ def inject(sentence: str, other: str) -> tuple[str, str] | None:
     for pool, kind, shift in ((days, "weekday", WEEKDAYS), (months, "month", MONTHS)):
         for m in re.finditer(r"[A-Za-z]+", sentence):
             low = m.group().lower()
-            if low in pool:
+            if low in pool and (kind == "weekday" or m.group()[0].isupper()):
                 new = shift[(shift.index(low) + 1) % len(shift)].capitalize()
                 return sentence[: m.start()] + new + sentence[m.end() :], kind
     for m in re.finditer(r"[A-Za-z]+", sentence):
         low = m.group().lower()
         if low in titles and low in TITLES:
             new = TITLES[low].title() if m.group()[0].isupper() else TITLES[low]
-            return sentence[: m.start()] + new + sentence[m.end() :], "title"
+            start = m.start()
+            before = re.search(
+                r"(?:Prime|Foreign|Finance|Defen[cs]e|Interior|Trade) $", sentence[:start]
+            )
+            if before and new.endswith(" " + m.group()):  # "Deputy Prime Minister"
+                start, new = before.start(), new.replace(m.group(), before.group() + m.group())
+            return sentence[:start] + new + sentence[m.end() :], "title"
     return None
 
 
