@@ -107,6 +107,38 @@ def test_an_age_links_with_the_age_next_to_the_same_words() -> None:
     assert run((a, d), "F101") == []
 
 
+def test_an_age_after_a_name_belongs_to_that_name() -> None:
+    a = "Helen Sharkey, 31, and Gene Foster, 44, pleaded guilty on Tuesday to securities fraud."
+    b = "Former executives Helen Sharkey, 41, and Gene Foster, 44, pleaded guilty to fraud."
+    assert {f.evidence for f in run((a, b), "F101") if f.doc == "b"} == {"41"}
+    c = "The victims, 61-year-old Kathryn Gomes and 48-year-old Robin Mendes, were found."
+    d = "The bodies of Katherine Gomes, 61, and Robyn Mendes, 48, were found on Tuesday."
+    assert run((c, d), "F101") == []  # each age linked to its own name, and they agree
+    e = "In Washington, 45 people marched on Tuesday."
+    f = "In Washington, 40 people marched on Tuesday."
+    assert {x.evidence for x in run((e, f), "F101") if x.doc == "b"} == {"40 people"}
+
+
+def test_aligned_sentences_link_their_one_number_whatever_noun_it_counts() -> None:
+    a = (
+        "President Bush signed a waiver exempting 22 nations from these sanctions because they "
+        "had signed but not yet ratified the immunity agreement."
+    )
+    b = (
+        "President Bush signed a waiver exempting 32 countries because they had signed but not "
+        "yet ratified immunity agreements."
+    )
+    assert {(f.doc, f.evidence) for f in run((a, b), "F101")} == {("a", "22"), ("b", "32")}
+
+
+def test_one_changed_number_in_a_list_of_aligned_sentences_links() -> None:
+    a = "Pricing is $29 for Messaging, $89 for Collaboration and $35 for Learning per user."
+    b = "Messaging is $39, Collaboration is $89, and Learning is $35 per user."
+    assert {f.evidence for f in run((a, b), "F101") if f.doc == "b"} == {"$39"}
+    c = "Messaging is $39, Collaboration is $99, and Learning is $35 per user."
+    assert run((a, c), "F101") == []  # two changed: another price list, not one fact changed
+
+
 def test_years_counted_are_not_a_year_alone() -> None:
     a = "Hiller was suspended from her job at the Kraft plant, where she had worked for 15 years."
     b = "She opened fire in the Kraft plant in Philadelphia, where she had worked for 18 years."

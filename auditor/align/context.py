@@ -29,3 +29,16 @@ def subject(text: str, start: int, m_start: int) -> frozenset[str]:
     before = [w.group() for w in WORD.finditer(text, start, m_start)][-REACH:]
     stems = {stem(w) for w in before if w[0].isupper()}
     return frozenset(w for w in stems if w not in STOPWORDS and w not in CALENDAR)
+
+
+def name_next_to(text: str, start: int, end: int, *, after: bool) -> frozenset[str]:
+    """Return the stems of the run of capitalised words that ends where text[start:end] ends
+    (or, with `after`, starts where it starts): the person an age belongs to ("Lee, 46";
+    "46-year-old Ann Lee")."""
+    found = list(WORD.finditer(text, start, end))
+    run = []
+    for w in found if after else reversed(found):
+        if not w.group()[0].isupper():
+            break
+        run.append(stem(w.group()))
+    return frozenset(w for w in run if w not in STOPWORDS and w not in CALENDAR)

@@ -5,10 +5,12 @@ across sources read these links instead. Two mentions are linked when they fill 
 
 - numbers: the same counted noun or unit right after the number ("23 points", "10 people"),
   the same predicate or anchor next to it ("scored", "Jackman"), and sentences that are aligned
-  or share rare content; an age ("a 61-year-old man") with an age next to the same words. In
-  sentences aligned as saying the same thing, the one number of a slot in each links whatever
-  the words around it. A number with no noun, a time of day or a score ("15-2") links to
-  nothing, so it is never compared.
+  or share rare content; an age ("a 61-year-old man", "Ann Lee, 61,") with an age next to the
+  same words, or of the same name. In sentences aligned as saying the same thing, the one number
+  of a slot in each links whatever the words around it (and `numberlinks` links what slots
+  alone cannot: the one number of each of two aligned sentences, one changed number in a
+  list). A number with no noun, a time of day or a score ("15-2") links to nothing, so it is
+  never compared.
 - dates and weekdays: the same anchor or predicate next to them ("struck on Sunday", "the quake
   struck Sunday") in sentences that are aligned or share rare content; a weekday links with a
   date too ("struck on Sunday", "struck on March 10"). The date line, dateline or time stamp at
@@ -28,9 +30,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from auditor.align.context import context_stems, subject
+from auditor.align.context import context_stems, name_next_to, subject
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import find_names, link_names
+from auditor.align.numberlinks import link_aligned_numbers
 from auditor.align.published import is_published, publication_date, publication_spans
 from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, stem
 from auditor.knowledge.lexicon import alternation, lexicon
@@ -55,6 +58,8 @@ AGE = "an age"  # "a 61-year-old man": compared with the age next to the same wo
 NOUN = re.compile(rf"[\s-]*(?:(?:{alternation(lexicon().scales)})[\s-]+)?([A-Za-z]+)")
 NOT_QUANTITY = re.compile(r"\s*(?::\d|-\d|[ap]\.?m\b)", re.I)
 OLD = re.compile(r"[\s-]*(?:years?[\s-]*)?old\b", re.I)
+APPOSITION_BEFORE = re.compile(r"\b[A-Z][a-z]+, $")  # "Lee, 46," a name, then the age
+APPOSITION_AFTER = re.compile(r"(?:,|\.(?!\d))")
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ def link_facts(
     for x, y in combinations(docs, 2):
         relation = _relation(x.id, y.id, make_sides(sigs[x.id], sigs[y.id], WEIGHTS), aligned)
         out += _link_pair(facts[x.id], facts[y.id], relation)
+        out += link_aligned_numbers(facts[x.id], facts[y.id], aligned, (YEAR, AGE))
         out += link_names(x, y, names, relation)
     return tuple(out)
 
@@ -144,12 +150,16 @@ def _link_pair(
                 continue
             # Two subjects ("Smith scored 23", "Jones scored 20") are two facts, unless the
             # sentences are aligned as saying the same thing ("in Greece" and "in Athens").
-            if f.subject and g.subject and not f.subject & g.subject and basis != "same":
+            # Two people's ages are two facts wherever they stand.
+            named = bool(f.subject & g.subject)
+            if f.subject and g.subject and not named and (basis != "same" or f.slot == AGE):
                 continue
-            # A number must be the only one of its slot in both sentences, and a year alone is
-            # compared only between sentences that say the same thing, however differently worded.
+            # A number must be the only one of its slot in both sentences (an age, or next to
+            # the same name), and a year alone is compared only between sentences that say the
+            # same thing, however differently worded.
             if f.mention.kind == "number" and not (
-                alone and (close or _rest_agrees(f, g, xsent[f.sentence], ysent[g.sentence]))
+                (alone or (f.slot == AGE and named))
+                and (close or _rest_agrees(f, g, xsent[f.sentence], ysent[g.sentence]))
             ):
                 continue
             if f.slot == YEAR and not (alone and basis == "same"):
@@ -264,6 +274,10 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         end = old.end() if old else m.end
         near = context_stems(doc.text, s.start, s.end, m.start, end, predicate=number) - {slot}
         who = subject(doc.text, s.start, m.start) if m.kind == "number" else frozenset()
+        if slot == AGE:  # whose age: the name before "Lee, 46," or after "46-year-old Lee"
+            who = name_next_to(
+                doc.text, *((end, s.end) if old else (s.start, m.start)), after=bool(old)
+            )
         out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who))
     count = Counter((f.sentence, f.slot, f.mention.kind) for f in out)
     return [replace(f, sole=count[f.sentence, f.slot, f.mention.kind] == 1) for f in out]
@@ -281,7 +295,7 @@ def counted_noun(text: str, m: NumberMention) -> str | None:
     """Return the unit or the noun counted by a number, or None (a time, a score, no noun)."""
     if NOT_QUANTITY.match(text, m.end) or text[max(0, m.start - 1) : m.start] == ":":
         return None
-    if OLD.match(text, m.end):
+    if OLD.match(text, m.end) or _appositive_age(text, m):
         return AGE
     if m.unit:
         return m.unit
@@ -290,6 +304,16 @@ def counted_noun(text: str, m: NumberMention) -> str | None:
         return None
     noun = stem(after.group(1))
     return None if noun in STOPWORDS or noun in CALENDAR or len(noun) < 3 else noun
+
+
+def _appositive_age(text: str, m: NumberMention) -> bool:
+    """Return True for a person's age set off by commas after the name ("Lee, 46, said")."""
+    return (
+        0 < m.value <= 120
+        and m.value == int(m.value)
+        and APPOSITION_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+        and APPOSITION_AFTER.match(text, m.end) is not None
+    )
 
 
 def year_near(month: int, day: int, published: dt.date) -> int | None:
