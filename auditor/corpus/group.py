@@ -121,6 +121,8 @@ def candidates(items: Sequence[Item], weights: Mapping[str, float]) -> set[tuple
 
     by_day: dict[int | None, Any] = {}
     permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+    first = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    bands = (first.b, first.r)  # fitted to the threshold once (an integral), then reused
     pairs: set[tuple[str, str]] = set()
     for it in items:
         keys = key_terms(it.terms, weights, len(items))
@@ -133,7 +135,7 @@ def candidates(items: Sequence[Item], weights: Mapping[str, float]) -> set[tuple
             found = by_day[other_day].query(mh)
             pairs.update((min(it.key, other), max(it.key, other)) for other in found)
         if day not in by_day:
-            by_day[day] = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+            by_day[day] = MinHashLSH(num_perm=NUM_PERM, params=bands)
         by_day[day].insert(it.key, mh)
     return pairs
 
