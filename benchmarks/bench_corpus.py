@@ -2,7 +2,7 @@
 
     python benchmarks/bench_corpus.py quality /path/to/samenews-dev
     python benchmarks/bench_corpus.py scale /path/to/samenews-dev --articles 1000 10000
-        [--workers 1 2] [--scheduler tcp://127.0.0.1:8786]
+        [--workers 1 2] [--cluster]
     python benchmarks/bench_corpus.py grouping /path/to/samenews-dev --articles 10000 50000
 
 `quality` mixes every article of the set, groups them and scores pairwise "same event" against
@@ -10,10 +10,12 @@ the manifest's `subtopic`; the baseline in the same run scores every pair (no LS
 `scale` generates a feed by mixing and perturbing the real articles (new names and numbers per
 generated event, sentences dropped and shuffled, about 400 words; most events 1 to 3 articles,
 the largest about 50), runs it end to end on each worker count, then adds 1% new articles and
-re-runs. It reports wall and CPU time (all processes of the run) and the peak of the summed
-resident memory of the driver and its workers. `grouping` times the grouping stage alone (term
-extraction, candidates, linking) on generated feeds of each size, to show how it grows. Not run
-in CI.
+re-runs; `--cluster` runs it on a `dask scheduler` and `dask worker` processes started on
+127.0.0.1 for each run instead of local workers. It reports wall and CPU time and the peak of
+the summed resident memory of every process of the run (the driver, the scheduler, the workers
+and their nannies: psutil samples this process and all its descendants twice a second).
+`grouping` times the grouping stage alone (term extraction, candidates, linking) on generated
+feeds of each size, to show how it grows. Not run in CI.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -213,18 +216,22 @@ class Sampler:
 
 
 def timed_run(
-    feed: Path, out: Path, workers: int | None, scheduler: str | None
+    feed: Path, out: Path, workers: int, cluster: bool
 ) -> tuple[float, float, float, int]:
-    """Run the corpus mode; return wall s, CPU s, peak summed RSS (GB) and events audited."""
+    """Run the corpus mode on local workers, or on a cluster of `workers` dask processes started
+    for the run; return wall s, CPU s, peak summed RSS (GB) and events audited."""
+    from auditor.corpus.cluster import spawned
     from auditor.corpus.run import Options, run_corpus
 
     t0 = time.monotonic()
-    with Sampler() as s:
-        outcome = run_corpus(Options((str(feed),), out, workers=workers, scheduler=scheduler))
+    with Sampler() as s, ExitStack() as stack:
+        address = stack.enter_context(spawned(workers)) if cluster else None
+        options = Options((str(feed),), out, workers=workers, scheduler=address)
+        outcome = run_corpus(options)
     return time.monotonic() - t0, sum(s.cpu.values()), s.peak / 1e9, outcome.audited
 
 
-def scale(folder: Path, n: int, workers: list[int], scheduler: str | None) -> None:
+def scale(folder: Path, n: int, workers: list[int], cluster: bool) -> None:
     """Measure full runs and an incremental re-run on a generated feed of `n` articles."""
     texts, _ = load(folder)
     records = generate(list(texts.values()), n)
@@ -233,18 +240,19 @@ def scale(folder: Path, n: int, workers: list[int], scheduler: str | None) -> No
     print(
         f"{n} articles, {len(sizes)} events (largest {max(sizes.values())}), {words:.0f} words each"
     )
-    print("setup                 wall s   CPU s  peak GB  audited")
+    print("setup                 wall s   CPU s  peak GB  audited  articles/CPU s")
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "feed.jsonl"
         feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        targets = [(f"{w} local worker(s)", w, None) for w in workers]
-        if scheduler:
-            targets.append(("cluster", None, scheduler))
-        for label, w, address in targets:
-            out = Path(tmp) / f"out-{label.split()[0]}"
-            full = timed_run(feed, out, w, address)
-            print(f"{label:<20} {full[0]:7.1f} {full[1]:7.1f} {full[2]:8.2f} {full[3]:8d}")
-            if label.startswith("1 "):
+        targets = [(f"{w} {'cluster' if cluster else 'local'} worker(s)", w) for w in workers]
+        for label, w in targets:
+            out = Path(tmp) / f"out-{w}"
+            full = timed_run(feed, out, w, cluster)
+            print(
+                f"{label:<20} {full[0]:7.1f} {full[1]:7.1f} {full[2]:8.2f} {full[3]:8d}"
+                f" {n / full[1]:15.1f}"
+            )
+            if w == workers[0]:
                 p, r, f = pairwise(
                     read_events(out), {x["id"]: x["id"].split("-")[0] for x in records}
                 )
@@ -257,7 +265,7 @@ def scale(folder: Path, n: int, workers: list[int], scheduler: str | None) -> No
                 r["id"] = "new-" + r["id"]
             with feed.open("a", encoding="utf-8") as fh:
                 fh.write("".join(json.dumps(r) + "\n" for r in extra))
-            inc = timed_run(feed, out, w, address)
+            inc = timed_run(feed, out, w, cluster)
             print(
                 f"{'  + 1% new articles':<20} {inc[0]:7.1f} {inc[1]:7.1f} {inc[2]:8.2f} {inc[3]:8d}"
                 f"   ({inc[0] / full[0]:.1%} of the full run's wall time, {inc[1] / full[1]:.1%} of"
@@ -295,7 +303,9 @@ def main() -> None:
     parser.add_argument("data", type=Path, help="the samenews-dev folder")
     parser.add_argument("--articles", type=int, nargs="+", default=[10_000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--scheduler", default=None)
+    parser.add_argument(
+        "--cluster", action="store_true", help="run on dask scheduler and worker processes"
+    )
     args = parser.parse_args()
     if args.mode == "quality":
         quality(args.data)
@@ -303,7 +313,7 @@ def main() -> None:
         grouping_growth(args.data, args.articles)
     else:
         for n in args.articles:
-            scale(args.data, n, args.workers, args.scheduler)
+            scale(args.data, n, args.workers, args.cluster)
 
 
 if __name__ == "__main__":

@@ -146,7 +146,7 @@ def test_since_keeps_undated_and_later_articles_and_duplicate_ids_are_bad(tmp_pa
     ]
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    entries, bad = select_entries(scan(list_refs([str(feed)])), "2024-02-01")
+    entries, bad = select_entries(scan(list_refs([str(feed)]), frozenset()), "2024-02-01")
     assert sorted(entries) == ["new", "undated"]
     assert [b.message for b in bad] == [f"{feed}#new: duplicate article id"]
 

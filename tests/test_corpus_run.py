@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,62 +13,18 @@ from typer.testing import CliRunner
 from auditor.ci.stored import load_run
 from auditor.cli import app
 from auditor.corpus import outputs
+from auditor.corpus.cluster import spawned
 from auditor.corpus.run import Options, Outcome, run_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "corpus"
-DASK = Path(sys.executable).parent / "dask"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """Start `dask scheduler` and two `dask worker` processes; always stop them."""
-    from distributed import Client
-
-    address = f"tcp://127.0.0.1:{_free_port()}"
-    port = address.rsplit(":", 1)[1]
-    common = ["--no-dashboard"]
-    procs = [
-        subprocess.Popen(
-            [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port, *common],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    ]
-    try:
-        for _ in range(2):
-            worker = [str(DASK), "worker", address, "--nthreads", "1", "--host", "127.0.0.1"]
-            procs.append(
-                subprocess.Popen(
-                    [*worker, *common], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-                )
-            )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with Client(address, timeout=5) as client:
-                    client.wait_for_workers(2, timeout=60)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.5)
+    with spawned(2) as address:
         yield address
-    finally:
-        for p in reversed(procs):
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
 
 
 @pytest.fixture(scope="module")
@@ -174,6 +126,15 @@ def test_rerun_audits_only_changed_events(scheduler: str, work: Path) -> None:
     assert (grown.audited, grown.reused) == (1, 3)
     library = [e for e in grown.events if any("library" in x.article.key for x in e.entries)]
     assert len(library) == 1 and len(library[0].entries) == 2
+
+
+def test_an_event_whose_page_is_gone_is_audited_again(scheduler: str, work: Path) -> None:
+    out = work / "out"
+    page = next((out / "events").glob("*.html"))
+    page.unlink()
+    again = _run(work / "corpus", out, scheduler)
+    assert (again.audited, again.reused) == (1, 3)
+    assert page.exists()
 
 
 def test_dismissals_stick_across_runs(scheduler: str, work: Path, tmp_path: Path) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from auditor.corpus.pages import worst_severity
 from auditor.corpus.relation import stories
 from auditor.corpus.tasks import Entry, EventJob, EventResult
 from auditor.model import Report, Severity
@@ -44,8 +45,7 @@ class Event:
     @property
     def worst(self) -> Severity | None:
         """Return the most severe finding's severity, if any."""
-        found = self.report.findings if self.report else ()
-        return max((f.severity for f in found), key=lambda s: s.rank, default=None)
+        return worst_severity(self.report)
 
 
 def ordered(entries: Sequence[Entry]) -> tuple[Entry, ...]:
@@ -67,20 +67,6 @@ def members(entries: Sequence[Entry]) -> str:
 def job(event: str, entries: Sequence[Entry]) -> EventJob:
     """Return the job that audits the event."""
     return EventJob(event, tuple(e.ref for e in entries))
-
-
-def dismiss(result: EventResult, dismissed: frozenset[str]) -> EventResult:
-    """Leave out the findings an editor dismissed, counting them as suppressed."""
-    report = result.report
-    if report is None or not dismissed:
-        return result
-    kept = tuple(f for f in report.findings if f.fingerprint not in dismissed)
-    gone = len(report.findings) - len(kept)
-    if not gone:
-        return result
-    return replace(
-        result, report=replace(report, findings=kept, suppressed=report.suppressed + gone)
-    )
 
 
 def relation_rows(event: Event) -> list[dict[str, str]]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Collection, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from auditor.corpus.events import Event, relation_rows
 from auditor.corpus.feed import Bad
-from auditor.model import Report, Severity, fails
+from auditor.corpus.pages import needs_page
+from auditor.model import Report, fails
 from auditor.report import summary
 from auditor.report.formats import render_run
 from auditor.report.json import finding_to_dict
@@ -27,67 +27,56 @@ REPORTS = "events"
 OUTPUTS = (EVENTS, FINDINGS, SARIF, JUNIT, INDEX, REPORTS)
 
 
-def write_outputs(
-    folder: Path,
-    events: Sequence[Event],
-    bad: Sequence[Bad],
-    fail_on: str,
-    unchanged: Collection[str] = (),
-) -> list[str]:
-    """Write every output to `folder/.staging`, then move them in; return the paths written.
-
-    The page of an `unchanged` event (same articles, same findings) is copied from the last run.
-    """
-    from auditor.corpus.index import render_index
-
+def open_staging(folder: Path) -> Path:
+    """Return an empty staging folder inside `folder`, where the run writes before the swap."""
     staging = folder / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
     (staging / REPORTS).mkdir(parents=True)
+    return staging
+
+
+def write_pages(staging: Path, pages: Iterable[tuple[str, str]]) -> None:
+    """Write an event's pages (rendered by the worker that audited it) into staging."""
+    for name, text in pages:
+        _write(staging / REPORTS / name, text)
+
+
+def keep_pages(folder: Path, staging: Path, event_id: str, report: Report | None) -> bool:
+    """Link an unchanged event's pages from the last run into staging; False if one is missing."""
+    if report is None:
+        return True
+    names = [f"{event_id}.json"] + ([f"{event_id}.html"] if needs_page(report) else [])
+    return all(_keep(folder / REPORTS / name, staging / REPORTS / name) for name in names)
+
+
+def write_outputs(
+    folder: Path, staging: Path, events: Sequence[Event], bad: Sequence[Bad], fail_on: str
+) -> list[str]:
+    """Write the run-wide outputs next to the staged pages, then move them all in; return them."""
+    from auditor.corpus.index import render_index
+
     reports = tuple(e.report for e in events if e.report is not None)
     _write(staging / EVENTS, "".join(_line(event_row(e)) for e in events))
     _write(staging / FINDINGS, findings_lines(events, bad))
     _write(staging / SARIF, _render_run("sarif", reports, fail_on))
     _write(staging / JUNIT, _render_run("junit", reports, fail_on))
-    linked = {e.id for e in events if needs_page(e)}
-    for e in events:
-        if e.report is None:
-            continue
-        run = Run((e.report,), fail_on, "corpus")
-        kept = _keep(folder, staging, e.id, "json") if e.id in unchanged else False
-        if not kept:
-            _write(staging / REPORTS / f"{e.id}.json", render_run("json", _documented(run)))
-        if e.id in linked and not (kept and _keep(folder, staging, e.id, "html")):
-            _write(staging / REPORTS / f"{e.id}.html", render_run("html", run))
+    linked = {e.id for e in events if needs_page(e.report)}
     _write(staging / INDEX, render_index(events, bad, linked))
     swap(staging, folder)
     return [str(folder / name) for name in OUTPUTS]
 
 
-def _documented(run: Run) -> Run:
-    """Keep in an event's stored report the documentation of the rules it found something with
-    (the whole set is in the SARIF log; repeating it for every event would dwarf the reports)."""
-    (report,) = run.reports
-    fired = {f.rule for f in report.findings}
-    rules = {code: doc for code, doc in report.rules.items() if code in fired}
-    return replace(run, reports=(replace(report, rules=rules),))
-
-
-def _keep(folder: Path, staging: Path, event_id: str, suffix: str) -> bool:
-    """Link an unchanged event's report from the last run into staging; False if it has none."""
-    name = f"{event_id}.{suffix}"
+def _keep(old: Path, new: Path) -> bool:
+    """Link a file of the last run into staging (copy it without hard links); False if none."""
     try:
-        os.link(folder / REPORTS / name, staging / REPORTS / name)
+        os.link(old, new)
     except FileNotFoundError:
         return False
+    except FileExistsError:
+        return True
     except OSError:  # a file system without hard links
-        shutil.copyfile(folder / REPORTS / name, staging / REPORTS / name)
+        shutil.copyfile(old, new)
     return True
-
-
-def needs_page(event: Event) -> bool:
-    """Return True if the event has a finding at warning or above (it gets its own page)."""
-    worst = event.worst
-    return worst is not None and worst.rank >= Severity.WARNING.rank
 
 
 def event_row(event: Event) -> dict[str, Any]:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditor.config import Config
-from auditor.corpus.cluster import batches, connect, map_batches
-from auditor.corpus.events import Event, dismiss, event_id, job, members, ordered
+from auditor.corpus.cluster import batches, connect, map_batches, stream_batches
+from auditor.corpus.events import Event, event_id, job, members, ordered
 from auditor.corpus.feed import Bad, Ref, list_refs
 from auditor.corpus.group import Item, group
 from auditor.corpus.progress import Progress
@@ -46,53 +46,62 @@ class Outcome:
 
 
 def run_corpus(options: Options, progress: Progress | None = None) -> Outcome:
-    """Run the corpus mode end to end; the state commits only after the outputs are in place."""
+    """Run the corpus mode end to end; the state commits only after the outputs are in place.
+
+    Each audited event's pages are written to the staging folder and its slim report to the
+    (uncommitted) state as soon as it arrives; the run keeps only the slim reports.
+    """
     from auditor.corpus import state
-    from auditor.corpus.outputs import write_outputs
+    from auditor.corpus.outputs import open_staging, write_outputs, write_pages
 
     progress = progress or Progress()
     refs = outside(list_refs(list(options.paths)), options.output)
     conn = state.open_state(options.output)
     try:
+        fresh_dismissals = options.suppressions - state.dismissals(conn)
         state.add_dismissals(conn, options.suppressions)
         with connect(options.scheduler, options.workers) as client:
             progress.start("read", len(refs))
+            known = state.described(conn)
             scanned = map_batches(
                 client,
                 scan,
                 batches(refs, SCAN_BATCH),
+                client.scatter(known, broadcast=True) if known else known,
                 done=lambda b: progress.advance(read=len(b)),
             )
             entries, bad = select_entries(scanned, options.since)
             del scanned
+            entries = state.with_terms(conn, entries)
             keysets = _group(entries)
             light = {k: replace(e, terms={}) for k, e in entries.items()}  # terms served
             del entries
-            grouped = [ordered([light[k] for k in keys]) for keys in keysets]
+            grouped = {event_id(g): g for g in (ordered([light[k] for k in ks]) for ks in keysets)}
             progress.events = len(grouped)
             signature = _signature(options.config)
-            results, todo = _cached(conn, grouped, signature)
+            staging = open_staging(options.output)
+            results = _cached(conn, grouped, signature, fresh_dismissals, options.output, staging)
+            todo = [eid for eid in grouped if eid not in results]
             progress.start("audit", len(grouped))
             progress.advance(audited=len(results))
-            jobs = [job(event_id(g), g) for g in todo]
-            for r in map_batches(
-                client,
-                audit_events,
-                _audit_batches(jobs),
-                options.config,
-                done=lambda b: progress.advance(audited=len(b)),
+            jobs = [job(eid, grouped[eid]) for eid in todo]
+            dismissed = state.dismissals(conn)
+            config = options.config
+            for _, batch in stream_batches(
+                client, audit_events, _audit_batches(jobs), config, dismissed
             ):
-                results[r.id] = r
+                for r in batch:
+                    write_pages(staging, r.pages)
+                    results[r.id] = _received(r)
+                    g = grouped[r.id]
+                    keys = [e.article.key for e in g]
+                    state.save_event(conn, results[r.id], members(g), signature, keys)
+                progress.advance(audited=len(batch))
         progress.done()
-        dismissed = state.dismissals(conn)
-        events = tuple(
-            Event(event_id(g), g, dismiss(results[event_id(g)], dismissed)) for g in grouped
-        )
+        events = tuple(Event(eid, g, results[eid]) for eid, g in grouped.items())
         bad = bad + tuple(b for r in results.values() for b in r.bad)
-        fresh = {event_id(g) for g in todo}
-        unchanged = set() if options.suppressions else set(results) - fresh
-        written = write_outputs(options.output, events, bad, options.config.fail_on, unchanged)
-        _save(conn, grouped, results, signature, fresh)
+        written = write_outputs(options.output, staging, events, bad, config.fail_on)
+        _save(conn, grouped)
         conn.commit()
     finally:
         conn.close()
@@ -102,7 +111,13 @@ def run_corpus(options: Options, progress: Progress | None = None) -> Outcome:
 def outside(refs: list[Ref], folder: Path) -> list[Ref]:
     """Leave out files under the output folder (its own JSON Lines are not a feed)."""
     root = folder.resolve()
-    return [r for r in refs if "://" in r.url or not Path(r.url).resolve().is_relative_to(root)]
+    inside = {u for u in {r.url for r in refs} if "://" not in u and _under(u, root)}
+    return [r for r in refs if r.url not in inside]
+
+
+def _under(path: str, root: Path) -> bool:
+    """Return True if the file at `path` is in the folder `root` (resolved)."""
+    return Path(path).resolve().is_relative_to(root)
 
 
 def select_entries(
@@ -125,7 +140,7 @@ def select_entries(
 
 def _group(entries: dict[str, Entry]) -> list[tuple[str, ...]]:
     """Group the articles into events."""
-    items = [Item(k, e.article.date, e.terms) for k, e in entries.items()]
+    items = [Item(k, e.article.date, e.terms or {}) for k, e in entries.items()]
     return group(items)
 
 
@@ -138,20 +153,43 @@ def _signature(config: Config) -> str:
 
 
 def _cached(
-    conn: sqlite3.Connection, grouped: list[tuple[Entry, ...]], signature: str
-) -> tuple[dict[str, EventResult], list[tuple[Entry, ...]]]:
-    """Split the events into those the state already audited and those to audit."""
+    conn: sqlite3.Connection,
+    grouped: dict[str, tuple[Entry, ...]],
+    signature: str,
+    fresh_dismissals: frozenset[str],
+    folder: Path,
+    staging: Path,
+) -> dict[str, EventResult]:
+    """Return the events the state already audited (their pages linked into staging).
+
+    An event is audited again when its articles changed, the signature changed, a finding of
+    it was dismissed in this run, or its pages are missing from the last run's output.
+    """
     from auditor.corpus import state
+    from auditor.corpus.outputs import keep_pages
 
     results: dict[str, EventResult] = {}
-    todo = []
-    for g in grouped:
-        hit = state.cached_event(conn, event_id(g), members(g), signature)
-        if hit is None:
-            todo.append(g)
-        else:
-            results[hit.id] = hit
-    return results, todo
+    for eid, g in grouped.items():
+        hit = state.cached_event(conn, eid, members(g), signature)
+        if hit is None or _dismissed_now(hit, fresh_dismissals):
+            continue
+        if keep_pages(folder, staging, eid, hit.report):
+            results[eid] = hit
+    return results
+
+
+def _dismissed_now(result: EventResult, fresh: frozenset[str]) -> bool:
+    """Return True if a finding of the stored result was dismissed in this run."""
+    found = result.report.findings if result.report else ()
+    return any(f.fingerprint in fresh for f in found)
+
+
+def _received(result: EventResult) -> EventResult:
+    """Return an audited event as the run keeps it: pages written, rules documented by code."""
+    from auditor.corpus.pages import with_rules
+
+    report = result.report and with_rules(result.report, result.rules)
+    return replace(result, report=report, pages=())
 
 
 def _audit_batches(jobs: list[EventJob]) -> list[list[EventJob]]:
@@ -167,21 +205,9 @@ def _audit_batches(jobs: list[EventJob]) -> list[list[EventJob]]:
     return [b for b in out if b]
 
 
-def _save(
-    conn: sqlite3.Connection,
-    grouped: list[tuple[Entry, ...]],
-    results: dict[str, EventResult],
-    signature: str,
-    fresh: set[str],
-) -> None:
-    """Store the articles, the new audits, and forget events that no longer exist."""
+def _save(conn: sqlite3.Connection, grouped: dict[str, tuple[Entry, ...]]) -> None:
+    """Store the articles with their events, and forget events that no longer exist."""
     from auditor.corpus import state
 
-    ids = {event_id(g) for g in grouped}
-    state.drop_events(conn, state.stored_event_ids(conn) - ids)
-    for g in grouped:
-        eid = event_id(g)
-        if eid in fresh:
-            keys = [e.article.key for e in g]
-            state.save_event(conn, results[eid], members(g), signature, keys)
-    state.save_articles(conn, ((e, event_id(g)) for g in grouped for e in g))
+    state.drop_events(conn, state.stored_event_ids(conn) - set(grouped))
+    state.save_articles(conn, ((e, eid) for eid, g in grouped.items() for e in g))

@@ -10,14 +10,16 @@ import json
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from auditor.corpus.pages import with_rules
 from auditor.corpus.tasks import Entry, EventResult
 from auditor.model import Report
 
 DB_NAME = "audit-corpus.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "3"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -25,12 +27,17 @@ CREATE TABLE IF NOT EXISTS articles (
     date TEXT, title TEXT, url TEXT, words INTEGER NOT NULL, event TEXT);
 CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY, members TEXT NOT NULL, signature TEXT NOT NULL,
-    relations TEXT NOT NULL, report BLOB);
+    relations TEXT NOT NULL, rules TEXT NOT NULL, report BLOB);
 CREATE TABLE IF NOT EXISTS findings (
     event TEXT NOT NULL, article TEXT NOT NULL, rule TEXT NOT NULL, severity TEXT NOT NULL,
     fingerprint TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS findings_event ON findings (event);
 CREATE TABLE IF NOT EXISTS dismissals (fingerprint TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS terms (sha256 TEXT PRIMARY KEY, words INTEGER NOT NULL, terms BLOB);
+"""
+OLD_TABLES = """
+DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS findings;
+DROP TABLE IF EXISTS terms;
 """
 
 
@@ -39,8 +46,11 @@ def open_state(folder: Path) -> sqlite3.Connection:
     folder.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(folder / DB_NAME, isolation_level="DEFERRED")
     conn.executescript(SCHEMA)
-    conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-    conn.commit()
+    row = conn.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+    if row is None or row[0] != SCHEMA_VERSION:  # new, or an older layout: audit everything
+        conn.executescript(OLD_TABLES + SCHEMA)  # (the dismissals stay)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        conn.commit()
     return conn
 
 
@@ -49,14 +59,16 @@ def cached_event(
 ) -> EventResult | None:
     """Return the stored result of an event with these members and this signature, if any."""
     row = conn.execute(
-        "SELECT relations, report FROM events WHERE id = ? AND members = ? AND signature = ?",
+        "SELECT relations, rules, report FROM events"
+        " WHERE id = ? AND members = ? AND signature = ?",
         (event_id, members, signature),
     ).fetchone()
     if row is None:
         return None
     relations = tuple(tuple(r) for r in json.loads(row[0]))
-    report = _unpack(row[1])
-    return EventResult(event_id, relations, report)
+    rules = tuple(json.loads(row[1]))
+    report = _unpack(row[2])
+    return EventResult(event_id, relations, report and with_rules(report, rules), rules)
 
 
 def stored_event_ids(conn: sqlite3.Connection) -> set[str]:
@@ -71,11 +83,12 @@ def save_event(
     signature: str,
     keys: list[str],
 ) -> None:
-    """Store an event's result and findings (replacing what the event had)."""
+    """Store an event's result (its slim report) and findings (replacing what the event had)."""
     conn.execute("DELETE FROM findings WHERE event = ?", (result.id,))
+    relations, rules = json.dumps(result.relations), json.dumps(result.rules)
     conn.execute(
-        "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?)",
-        (result.id, members, signature, json.dumps(result.relations), _pack(result.report)),
+        "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?)",
+        (result.id, members, signature, relations, rules, _pack(result.report)),
     )
     if result.report is None:
         return
@@ -97,7 +110,8 @@ def drop_events(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
 
 
 def save_articles(conn: sqlite3.Connection, entries: Iterable[tuple[Entry, str]]) -> None:
-    """Store every article read in this run with its event (the feed as it is now)."""
+    """Store every article read in this run with its event (the feed as it is now); forget the
+    terms of articles no longer in it."""
     conn.execute("DELETE FROM articles")
     conn.executemany(
         "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -107,6 +121,29 @@ def save_articles(conn: sqlite3.Connection, entries: Iterable[tuple[Entry, str]]
             for a in [e.article]
         ],
     )
+    conn.execute("DELETE FROM terms WHERE sha256 NOT IN (SELECT sha256 FROM articles)")
+
+
+def described(conn: sqlite3.Connection) -> frozenset[str]:
+    """Return the content hashes of the articles whose terms the state holds."""
+    return frozenset(r[0] for r in conn.execute("SELECT sha256 FROM terms"))
+
+
+def with_terms(conn: sqlite3.Connection, entries: dict[str, Entry]) -> dict[str, Entry]:
+    """Give back their stored terms to the entries scanned without; store the new ones."""
+    out = {}
+    for key, e in entries.items():
+        sha = e.article.sha256
+        if e.terms is None:
+            words, blob = conn.execute(
+                "SELECT words, terms FROM terms WHERE sha256 = ?", (sha,)
+            ).fetchone()
+            e = replace(e, words=words, terms=json.loads(zlib.decompress(blob)))
+        else:
+            blob = zlib.compress(json.dumps(e.terms).encode("utf-8"), 1)
+            conn.execute("INSERT OR IGNORE INTO terms VALUES (?, ?, ?)", (sha, e.words, blob))
+        out[key] = e
+    return out
 
 
 def add_dismissals(conn: sqlite3.Connection, fingerprints: Iterable[str]) -> None:
@@ -119,16 +156,12 @@ def dismissals(conn: sqlite3.Connection) -> frozenset[str]:
     return frozenset(r[0] for r in conn.execute("SELECT fingerprint FROM dismissals"))
 
 
-def load_reports(conn: sqlite3.Connection, ids: Iterable[str]) -> Iterator[Report | None]:
-    """Yield the stored report of each event id, in order."""
-    for event_id in ids:
-        row = conn.execute("SELECT report FROM events WHERE id = ?", (event_id,)).fetchone()
-        yield _unpack(row[0]) if row else None
-
-
 def _pack(report: Report | None) -> bytes | None:
-    """Serialise a report for the database (our own data: pickled and compressed)."""
-    return None if report is None else zlib.compress(pickle.dumps(report, protocol=5), 3)
+    """Serialise a slim report for the database (our own data: pickled and compressed; its rules
+    are stored by code)."""
+    if report is None:
+        return None
+    return zlib.compress(pickle.dumps(replace(report, rules={}), protocol=5), 3)
 
 
 def _unpack(blob: bytes | None) -> Report | None:

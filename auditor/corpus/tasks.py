@@ -15,12 +15,15 @@ ALL_PAIRS = 6  # events up to this size align every two articles; larger ones a 
 
 @dataclass(frozen=True)
 class Entry:
-    """An article read and described (its text left out): what grouping and the state keep."""
+    """An article read and described (its text left out): what grouping and the state keep.
+
+    `terms` is None for an article the state already described (same content hash).
+    """
 
     ref: Ref
     article: Article
     words: int
-    terms: dict[str, int]
+    terms: dict[str, int] | None
 
 
 @dataclass(frozen=True)
@@ -33,30 +36,48 @@ class EventJob:
 
 @dataclass(frozen=True)
 class EventResult:
-    """An audited event: the relation of each two articles, the report, unreadable articles."""
+    """An audited event: the relation of each two articles, its slim report (see `pages`), the
+    codes of the rules it applied, unreadable articles, and its pages (until they are written)."""
 
     id: str
     relations: tuple[tuple[int, int, str], ...]
     report: Report | None
+    rules: tuple[str, ...] = ()
     bad: tuple[Bad, ...] = ()
+    pages: tuple[tuple[str, str], ...] = ()
 
 
-def scan(refs: list[Ref]) -> list[Entry | Bad]:
-    """Read and describe a batch of articles."""
+def scan(refs: list[Ref], known: frozenset[str]) -> list[Entry | Bad]:
+    """Read a batch of articles; describe those whose content hash is not `known`."""
     out: list[Entry | Bad] = []
     for ref in refs:
         got = read_ref(ref)
         if isinstance(got, Bad):
             out.append(got)
-            continue
-        counts = terms(got.text[got.body_start :])
-        out.append(Entry(ref, replace(got, text=""), sum(counts.values()), counts))
+        elif got.sha256 in known:
+            out.append(Entry(ref, replace(got, text=""), 0, None))
+        else:
+            counts = terms(got.text[got.body_start :])
+            out.append(Entry(ref, replace(got, text=""), sum(counts.values()), counts))
     return out
 
 
-def audit_events(jobs: list[EventJob], config: Config) -> list[EventResult]:
-    """Audit a batch of events."""
-    return [audit_event(job, config) for job in jobs]
+def audit_events(
+    jobs: list[EventJob], config: Config, dismissed: frozenset[str]
+) -> list[EventResult]:
+    """Audit a batch of events; leave out dismissed findings; render each event's pages."""
+    from auditor.corpus.pages import dismiss, render_pages, slim
+
+    out = []
+    for job in jobs:
+        result = audit_event(job, config)
+        if result.report is None:
+            out.append(result)
+            continue
+        report = dismiss(result.report, dismissed)
+        pages = render_pages(job.id, report, config.fail_on)
+        out.append(replace(result, report=slim(report), rules=tuple(report.rules), pages=pages))
+    return out
 
 
 def audit_event(job: EventJob, config: Config) -> EventResult:
@@ -68,7 +89,7 @@ def audit_event(job: EventJob, config: Config) -> EventResult:
     articles = [a for a in read if isinstance(a, Article)]
     bad = tuple(b for b in read if isinstance(b, Bad))
     if not articles:
-        return EventResult(job.id, (), None, bad)
+        return EventResult(job.id, (), None, bad=bad)
     docs = [document(a, _doc_id(i)) for i, a in enumerate(articles)]
     copied = copies(docs)
     report = audit(
@@ -78,7 +99,7 @@ def audit_event(job: EventJob, config: Config) -> EventResult:
         pairs=align_pairs(len(docs)),
         copies=list(copied),
     )
-    return EventResult(job.id, relations(report, copied), report, bad)
+    return EventResult(job.id, relations(report, copied), report, bad=bad)
 
 
 def copies(docs: list[Document]) -> dict[tuple[int, int], str]:
