@@ -67,7 +67,7 @@ def link_names(
 ) -> Iterator[FactLink]:
     """Yield links between names of x and y one word apart, in related sentences."""
     keys = {d.id: {n.mention.key for n in names[d.id]} for d in (x, y)}
-    alone = {d.id: _alone(d, names[d.id]) for d in (x, y)}
+    alone = _alone(x, names[x.id]) | _alone(y, names[y.id])
     by_head: dict[tuple[str, int], list[Name]] = defaultdict(list)
     for n in names[y.id]:
         by_head[n.words[-1].lower(), len(n.words)].append(n)
@@ -78,7 +78,7 @@ def link_names(
             if o.mention.key in keys[x.id] or not n.near & o.near or not one_word_apart(n, o):
                 continue
             basis = relation(n.sentence, o.sentence)
-            if basis is None or n.words[-1].lower() in alone[x.id] | alone[y.id]:
+            if basis is None or n.words[-1].lower() in alone:
                 continue
             yield FactLink("name", x.id, n.mention, y.id, o.mention, basis)
 

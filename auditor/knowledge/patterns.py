@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol, cast
 
 from auditor.knowledge.lexicon import alternation, lexicon
@@ -56,6 +57,10 @@ class WordPattern:
     # The regex without its leading word-edge lookbehind, which Python's `re` would test at
     # every position: it finds the candidates fast, and `regex` confirms each in place.
     scout: re.Pattern[str] | None = None
+    # The scout of a case-blind pattern, of lower-case words and matching case-sensitively in
+    # the lower-cased text: the same positions, found ten times faster (`re` searches a
+    # case-sensitive literal by its prefix and a case-blind one character by character).
+    lower_scout: re.Pattern[str] | None = None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Return the matches in text[start:end] with their suggestions."""
@@ -73,7 +78,10 @@ class WordPattern:
         if self.scout is None or not isinstance(self.regex, re.Pattern):
             yield from self.regex.finditer(text, start, stop)
             return
-        while (candidate := self.scout.search(text, start, stop)) is not None:
+        scout, scouted = self.scout, text
+        if self.lower_scout is not None and (lowered := lower_cased(text)) is not None:
+            scout, scouted = self.lower_scout, lowered
+        while (candidate := scout.search(scouted, start, stop)) is not None:
             m = self.regex.match(text, candidate.start(), stop)
             if m is None:
                 start = candidate.start() + 1
@@ -127,7 +135,22 @@ def compile_pattern(
             f"{len(suggestions)} suggestion alternatives for {len(flagged)} flagged alternatives"
         )
     regex = re.compile(WORD_EDGE_BEFORE + body + WORD_EDGE_AFTER, flags)
-    return WordPattern(pattern, regex, flagged, suggestions, re.compile(body, flags))
+    lower = re.compile(_translate([w.lower() for w in pattern.split()])[0]) if ignore_case else None
+    return WordPattern(pattern, regex, flagged, suggestions, re.compile(body, flags), lower)
+
+
+@lru_cache(maxsize=1)
+def lower_cased(text: str) -> str | None:
+    """Return the text in lower case if case-blind matching in it is plain matching in that.
+
+    Not when a character's lower case is longer ("İ") or when `re` matches it case-blind with
+    a character its lower case differs from ("ı" with "i", "ſ" with "s", "ς" with "σ").
+    """
+    for char in set(text):
+        low, up = char.lower(), char.upper()
+        if len(low) != 1 or (len(up) == 1 and up.lower() != low):
+            return None
+    return text.lower()
 
 
 def _compile_python(expression: str, ignore_case: bool) -> Regex:

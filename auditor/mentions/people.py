@@ -46,11 +46,6 @@ def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     return tuple([Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)])
 
 
-def word_tokens(text: str, start: int, end: int) -> list[Token]:
-    """Return the tokens of text[start:end] that start with a letter (as `tokens` finds them)."""
-    return [Token(m.start(), m.end(), m.group()) for m in WORD_TOKEN.finditer(text, start, end)]
-
-
 def person_key(name: str) -> str:
     """Return the key that links mentions of one person: the folded surname."""
     last = name.replace("’s", "").replace("'s", "").split()[-1]

@@ -53,5 +53,7 @@ def forbidden_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 def _occurrences(doc: Document, term: GlossaryTerm) -> list[tuple[int, int]]:
     """Return the spans where the canonical term itself occurs."""
-    pattern = re.compile(r"(?<!\w)" + re.escape(term.term) + r"(?!\w)")
+    # The word-edge check follows the term, so `re` searches the term by its literal prefix.
+    edge = rf"(?<!\w(?s:.){{{len(term.term)}}})(?!\w)"
+    pattern = re.compile(re.escape(term.term) + edge)
     return [m.span() for m in pattern.finditer(doc.text, doc.body_start)]

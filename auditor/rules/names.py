@@ -9,12 +9,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from auditor.knowledge.names import GENERIC, CanonicalName, NameBook, fold_words
-from auditor.mentions.people import Token, word_tokens
+from auditor.mentions.people import WORD_TOKEN
 from auditor.mentions.spans import SpanIndex
 from auditor.model import Category, Document, Hit, NameMention, Severity, Span
 from auditor.rules.registry import Context, rule
 
 STEM = 6
+Word = tuple[int, int, str]  # a word token: start, end, text
 LEADING_EXEMPT = re.compile(r"(?:[A-Z0-9.]+|\w+(?:an|ese|ish|ch|i|’s|'s))\Z")
 
 
@@ -316,37 +317,46 @@ def _fragments(
     The words around a kind word are looked for in its sentence and the one before it.
     """
     text = doc.text
-    words = [t for t in word_tokens(text, doc.body_start, len(text)) if t.text[:1].isalpha()]
-    starts = [t.start for t in words]
+    words = [
+        (m.start(), m.end(), m.group())
+        for m in WORD_TOKEN.finditer(text, doc.body_start)
+        if m.group()[:1].isalpha()
+    ]
+    starts = [w[0] for w in words]
+    nouns = [k for k, (_, _, w) in enumerate(words) if w[0].isupper() and _kind(w, entries)]
     for index, sentence in enumerate(doc.sentences):
         lo = doc.sentences[index - 1].start if index else sentence.start
         first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, sentence.end)
-        for k in range(bisect.bisect_left(starts, sentence.start), last):
-            tok = words[k]
-            if not tok.text[0].isupper() or tok.text.lower() not in GENERIC:
-                continue
+        here = bisect.bisect_left(nouns, bisect.bisect_left(starts, sentence.start))
+        for k in nouns[here : bisect.bisect_left(nouns, last)]:
             window = words[max(first, k - 8) : min(last, k + 8)]
-            for entry in entries.get(tok.text.lower(), ()):
-                span = _scattered(window, tok, entry, text)
+            for entry in entries[words[k][2].lower()]:
+                span = _scattered(window, words[k], entry, text)
                 if span is not None:
                     yield span[0], span[1], entry
 
 
+def _kind(word: str, entries: Mapping[str, Sequence[CanonicalName]]) -> bool:
+    """Return True for a kind word ("treaty", but also "the") of some known name."""
+    folded = word.lower()
+    return folded in GENERIC and bool(entries.get(folded))
+
+
 def _scattered(
-    window: Sequence[Token], noun: Token, entry: CanonicalName, text: str
+    window: Sequence[Word], noun: Word, entry: CanonicalName, text: str
 ) -> tuple[int, int] | None:
     """Return the span of `window` matching most of the entry's distinctive words."""
     distinctive = entry.distinctive
-    if len(distinctive) < 3 or noun.text.lower() not in _folded(entry.canonical):
+    if len(distinctive) < 3 or noun[2].lower() not in _folded(entry.canonical):
         return None
     stems = _stems(distinctive)
-    hits = [t for t in window if not stems.isdisjoint(_prefixes(t.text))]
-    seen = frozenset().union(*(_prefixes(t.text) for t in hits))
+    hits = [w for w in window if not stems.isdisjoint(_prefixes(w[2]))]
+    seen = frozenset().union(*(_prefixes(w[2]) for w in hits))
     found = {w for w in distinctive if _stem(w) in seen}
     if len(found) < max(3, round(0.75 * len(distinctive))):
         return None
-    start = min(t.start for t in [*hits, noun])
-    end = max(t.end for t in [*hits, noun])
+    start = min(w[0] for w in [*hits, noun])
+    end = max(w[1] for w in [*hits, noun])
     inside = fold_words(text[start:end])
     if any(_contains(inside, _parts(sp)) for sp in entry.spellings):
         return None

@@ -1,0 +1,38 @@
+"""Patterns find what their regex finds, whichever scout looks for the candidates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.knowledge.patterns import WordPattern, compile_pattern, lower_cased
+
+PATTERNS = ("[since] # years !ago", "[in the frame of]", "discuss+ about", "[make|made] a photo")
+TEXT = st.text(
+    alphabet=st.sampled_from([*"sincefrmaotdphuy ", "S", "I", "ı", "ſ", "İ", "K", "3", "-"]),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=4), st.sampled_from(PATTERNS))
+def test_matches_are_the_regex_matches(pieces: list[str], source: str) -> None:
+    pattern = compile_pattern(source, "x")
+    text = " since 3 years ".join(pieces)
+    flagged = (m.span("flag") if m.group("flag") else m.span() for m in _all(pattern, text))
+    expected = [(s, e) for s, e in flagged if e > s]
+    found = pattern.finditer(text)
+    assert [(m.start, m.end) for m in found] == expected
+
+
+def _all(pattern: WordPattern, text: str) -> list[Any]:
+    """Return the matches of the pattern's regex searched the plain way, case-blind."""
+    return list(pattern.regex.finditer(text, 0, len(text)))
+
+
+def test_lower_case_scout_only_where_it_is_exact() -> None:
+    assert lower_cased("Since THREE years, Straße “quoted”") == "since three years, straße “quoted”"
+    for odd in ("ſince", "İn", "sınce", "µ"):
+        assert lower_cased(odd) is None
