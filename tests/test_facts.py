@@ -220,3 +220,9 @@ def test_a_count_the_text_restates_with_the_other_sources_value_is_an_error_with
     found = [f for f in run((c, d), "F101") if f.doc == "b"]
     assert {f.evidence for f in found} == {"six", "12", "300"}
     assert all(f.suggestion is None for f in found)
+
+
+def test_a_month_alone_after_a_dating_word_is_compared() -> None:
+    a = "Sir Jeremy Greenstock is scheduled to lead a Security Council mission in mid-May."
+    b = "Sir Jeremy Greenstock is due to lead a week-long Security Council mission in mid-June."
+    assert {f.doc for f in run((a, b), "F102")} == {"a", "b"}

@@ -135,7 +135,9 @@ def test_partial_dates_agree_and_weekdays_compute() -> None:
     assert june.agrees(june_2021) and not june_2021.agrees(july)
     (full,) = find_dates("Monday January 10, 2022")
     assert full.weekday() == 0
-    assert list(find_dates("you may go")) == [] and list(find_dates("in May")) == []
+    assert list(find_dates("you may go")) == [] and list(find_dates("Theresa May said")) == []
+    assert [d.month for d in find_dates("in May, and again in mid-May")] == [5, 5]
+    assert list(find_dates("MPs lost confidence in May's plan")) == []
 
 
 def test_title_book_keeps_rungs_apart() -> None:

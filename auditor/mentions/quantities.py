@@ -27,6 +27,7 @@ DATE = re.compile(
     rf"|(?P<m4>{MONTH})(?![\w-])"
     rf"|(?P<y4>{YEAR})(?![\w,.]\d|\s*(?:%|percent|per cent)))"
 )
+MAY_AFTER = re.compile(rf"\b(?:{alternation(LEX.word_set('month_markers'))})[\s-]$", re.I)
 WEEKDAY = re.compile(rf"\b({alternation(WEEKDAYS, capitalise=True)})\b")
 NUMBER_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 WORD_INITIALS = "".join(sorted({w[:1].lower() for w in WORD_VALUES}))
@@ -83,9 +84,17 @@ def month_number(text: str) -> int:
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[DateRef]:
-    """Yield the dates between `start` and `end`; "May" counts only with a day or a year."""
+    """Yield the dates between `start` and `end`; "May" alone counts only after a word that
+    dates ("in May", "mid-May", "last May"), else with a day or a year."""
     for m in DATE.finditer(text, start, len(text) if end is None else end):
-        if (m.group("m4") and m.group("m4").startswith("May")) or _is_lower_month(m):
+        if _is_lower_month(m) or (
+            m.group("m4")
+            and m.group("m4").startswith("May")
+            and not (
+                MAY_AFTER.search(text, max(0, m.start() - 12), m.start())
+                and text[m.end() : m.end() + 1] not in ("'", "’")  # "confidence in May's"
+            )
+        ):
             continue
         month = next((g for g in (m["m1"], m["m2"], m["m3"], m["m4"]) if g), None)
         day = next((g for g in (m["d1"], m["d2"]) if g), None)
