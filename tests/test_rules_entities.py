@@ -90,6 +90,19 @@ def test_a_dropped_acronym_alone_is_only_info() -> None:
     assert (f.rule, f.severity) == ("E102", Severity.INFO)
 
 
+def test_a_name_shortened_with_nothing_in_its_place_is_only_info() -> None:
+    (f,) = parallel(
+        "On Friday, Shaquille O'Neal signed a new contract with the team.",
+        "On Friday, O'Neal signed a new contract with the team.",
+    )
+    assert (f.rule, f.severity) == ("E102", Severity.INFO)
+    (g,) = parallel(
+        "On Friday, Shaquille O'Neal signed a new contract with the team.",
+        "On Friday, the player signed a new contract with the team.",
+    )
+    assert (g.rule, g.severity) == ("E102", Severity.WARNING)  # all of it gone: a warning
+
+
 def test_capitals_by_position_and_title_case_headlines_are_not_names() -> None:
     common = common_words()
     text = 'He said: "Markets rose." Henan Province Sets Prices for Dental Implants'

@@ -7,7 +7,14 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from auditor.align.pairs import Pair, version_pairs
-from auditor.mentions.namewords import Word, common_words, name_span, unmatched, words
+from auditor.mentions.namewords import (
+    Word,
+    common_words,
+    name_span,
+    name_words,
+    unmatched,
+    words,
+)
 from auditor.model import Category, Document, Hit, Severity, Span
 from auditor.rules.registry import Context, rule
 
@@ -127,7 +134,6 @@ def _added_hit(
     Severity.WARNING,
     Category.MT_ERROR,
     scope="sources",
-    level="preview",
     fires=(
         (
             "CCTV News: dental implants are the best choice for many patients.",
@@ -162,7 +168,8 @@ def dropped_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     (the passage that replaced it), or at the whole sentence when nothing replaced it, and
     shows the name. Names are matched as for E101; sentences whose own names are also
     unmatched are left to E101, which reports the pair once, on the translation's side. A
-    dropped acronym alone is only a heads-up (info).
+    dropped acronym alone, or a name shortened with nothing standing in for the rest ("O'Neal"
+    for "Shaquille O'Neal"), is only a heads-up (info).
 
     Why it matters:
         A translation that drops the name of a person, an organisation, a place or a source
@@ -184,8 +191,21 @@ def dropped_name(doc: Document, ctx: Context) -> Iterator[Hit]:
         missing = unmatched(pair.ref.text, pair.ref_span, doc.text, span, common, aliases)
         for name in _names(pair.ref.text, pair.ref_span, missing):
             hit = _dropped_hit(doc, pair, name)
-            acronyms = all(w.acronym for w in missing if name[0] <= w.start < name[1])
-            yield replace(hit, severity=Severity.INFO, confidence=0.4) if acronyms else hit
+            gone = [w for w in missing if name[0] <= w.start < name[1]]
+            acronyms = all(w.acronym for w in gone)
+            shortened = (hit.start, hit.end) == span and _kept_part(pair, name, gone, common)
+            if acronyms or shortened:
+                hit = replace(hit, severity=Severity.INFO, confidence=0.4)
+            yield hit
+
+
+def _kept_part(
+    pair: Pair, name: tuple[int, int], gone: Sequence[Word], common: frozenset[str]
+) -> bool:
+    """Return True if the translation keeps a name word of the reference name (the name
+    shortened: "O'Neal" for "Shaquille O'Neal", nothing standing in for the rest)."""
+    found = name_words(pair.ref.text, *pair.ref_span, common)
+    return sum(name[0] <= w.start < name[1] for w in found) > len(gone)
 
 
 def _dropped_hit(doc: Document, pair: Pair, name: tuple[int, int]) -> Hit:
