@@ -46,6 +46,7 @@ from pathlib import Path
 
 from auditor.config import Config
 from auditor.engine import audit
+from auditor.knowledge.titles import load_titles
 from auditor.measure import scores
 from auditor.model import Document, Finding, Report, Sentence
 from auditor.read.decode import document_from_text, read_document
@@ -77,6 +78,8 @@ TITLES = {
     "chairman": "vice chairman",
     "senator": "representative",
 }
+RANKED = re.compile(r"(?:vice|deputy|assistant|under|lieutenant|acting|then)[\s-]$", re.I)
+PORTFOLIO = frozenset({"prime", *load_titles().portfolio})  # "Prime Minister", "Foreign ..."
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 ROWS: list[tuple[str, str, str, str, str]] = []  # the one summary table
 LIMIT: int | None = None  # --limit: the first N documents of each set (a quick check)
@@ -358,16 +361,24 @@ def inject(sentence: str, other: str) -> tuple[str, str] | None:
                 return sentence[: m.start()] + new + sentence[m.end() :], kind
     for m in re.finditer(r"[A-Za-z]+", sentence):
         low = m.group().lower()
-        if low in titles and low in TITLES:
+        if low in titles and low in TITLES and not RANKED.search(sentence, 0, m.start()):
             new = TITLES[low].title() if m.group()[0].isupper() else TITLES[low]
             start = m.start()
-            before = re.search(
-                r"(?:Prime|Foreign|Finance|Defen[cs]e|Interior|Trade) $", sentence[:start]
-            )
-            if before and new.endswith(" " + m.group()):  # "Deputy Prime Minister"
-                start, new = before.start(), new.replace(m.group(), before.group() + m.group())
+            before = _portfolio_before(sentence, start)
+            if before < start and new.endswith(" " + m.group()):  # "Deputy Foreign Minister"
+                new = new.replace(m.group(), sentence[before:start] + m.group())
+                start = before
             return sentence[:start] + new + sentence[m.end() :], "title"
     return None
+
+
+def _portfolio_before(sentence: str, start: int) -> int:
+    """Return where the capitalised portfolio words right before a title start ("Foreign")."""
+    while found := re.search(r"([A-Z][a-z]+) $", sentence[:start]):
+        if found.group(1).lower() not in PORTFOLIO:
+            break
+        start = found.start()
+    return start
 
 
 def paragraph_lines(doc: Document) -> list[int]:
