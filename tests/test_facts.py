@@ -137,6 +137,11 @@ def test_one_changed_number_in_a_list_of_aligned_sentences_links() -> None:
     assert {f.evidence for f in run((a, b), "F101") if f.doc == "b"} == {"$39"}
     c = "Messaging is $39, Collaboration is $99, and Learning is $35 per user."
     assert run((a, c), "F101") == []  # two changed: another price list, not one fact changed
+    d = "He trains for three hours a day to heal faster, and has lost 17 kilograms since May."
+    e = "He trains for three hours a day to heal faster and has lost 27 kilos since May."
+    assert {f.evidence for f in run((d, e), "F101") if f.doc == "b"} == {"27"}  # one noun
+    g = "He trains for three hours a day to heal faster, and has lost 17 games since May."
+    assert run((g, e), "F101") == []  # games are not kilos
 
 
 def test_years_counted_are_not_a_year_alone() -> None:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from auditor.mentions.namewords import similar
 from auditor.mentions.quantities import same_value
 from auditor.model import FactLink, NumberMention
 
@@ -39,7 +40,7 @@ def link_aligned_numbers(
         fs, gs = mine[i], theirs[j]
         if kind == "same" and len(fs) == len(gs) == 1:
             f, g = fs[0], gs[0]
-            if f.slot != g.slot and f.near & g.near:  # same slots are linked by `facts`
+            if f.slot != g.slot and (f.near & g.near or similar(f.slot, g.slot)):
                 yield FactLink(f.mention.kind, x, f.mention, y, g.mention, kind, True)
         yield from _one_changed(fs, gs, kind)
 
@@ -54,21 +55,38 @@ def _by_sentence(facts: Sequence[Fact], skip: Collection[str]) -> dict[int, list
 
 
 def _one_changed(fs: Sequence[Fact], gs: Sequence[Fact], kind: str) -> Iterator[FactLink]:
-    """Yield the link of the one number of a slot that differs between two aligned sentences
-    that state two or more numbers of that slot each, all others agreeing."""
-    for slot in {f.slot for f in fs} & {g.slot for g in gs}:
-        left = [f for f in fs if f.slot == slot]
-        right = [g for g in gs if g.slot == slot]
-        if len(left) < 2 or len(left) != len(right):
-            continue
-        for f in list(left):
-            same = next((g for g in right if _agree(f, g)), None)
-            if same is not None:
-                left.remove(f)
-                right.remove(same)
-        if len(left) == len(right) == 1:
-            f, g = left[0], right[0]
+    """Yield the link of the one number that differs between two aligned sentences stating two
+    or more numbers each, all others agreeing: within one slot, or over the whole sentence when
+    the two left over count one noun spelled two ways ("13 Shi'ites", "23 Shiites")."""
+    found = set()
+    lists = [([f for f in fs if f.slot == s], [g for g in gs if g.slot == s]) for s in _slots(fs)]
+    for left, right in [*lists, (list(fs), list(gs))]:
+        pair = _left_over(left, right)
+        if pair and pair not in found and similar(pair[0].slot, pair[1].slot):
+            found.add(pair)
+            f, g = pair
             yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, kind, True)
+
+
+def _slots(facts: Sequence[Fact]) -> list[str]:
+    """Return the slots of the facts, each once, in order."""
+    return list(dict.fromkeys(f.slot for f in facts))
+
+
+def _left_over(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[Fact, Fact] | None:
+    """Return the one number of each list with no equal value in the other, if the lists are
+    as long (two or more) and that is all that differs."""
+    if len(left) < 2 or len(left) != len(right):
+        return None
+    rest = list(right)
+    odd = []
+    for f in left:
+        same = next((g for g in rest if _agree(f, g)), None)
+        if same is None:
+            odd.append(f)
+        else:
+            rest.remove(same)
+    return (odd[0], rest[0]) if len(odd) == len(rest) == 1 else None
 
 
 def _agree(f: Fact, g: Fact) -> bool:
