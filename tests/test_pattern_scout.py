@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from auditor.knowledge.names import CanonicalName, _spelling_pattern, build_names
 from auditor.knowledge.patterns import WordPattern, compile_pattern, lower_cased
 
 PATTERNS = ("[since] # years !ago", "[in the frame of]", "discuss+ about", "[make|made] a photo")
@@ -36,3 +39,20 @@ def test_lower_case_scout_only_where_it_is_exact() -> None:
     assert lower_cased("Since THREE years, Straße “quoted”") == "since three years, straße “quoted”"
     for odd in ("ſince", "İn", "sınce", "µ"):
         assert lower_cased(odd) is None
+
+
+@pytest.mark.parametrize("extra", [(), ("Élysée Treaty",)])
+def test_known_names_grouped_by_first_letter_match_as_one_alternation(
+    extra: tuple[str, ...],
+) -> None:
+    spellings = ("United Nations", "UN", "Unesco", "Kyoto Protocol", "Kyoto", *extra)
+    book = build_names([CanonicalName(s, "organisation", ()) for s in spellings])
+    ordered = sorted(set(spellings), key=len, reverse=True)
+    flat = "|".join(_spelling_pattern(s) for s in ordered)
+    plain = re.compile(rf"(?<![\w-])(?:{flat})(?![\w-])")
+    text = "The united nations and the UN, un, UNESCO, the Kyoto protocol, kyoto and élysée treaty."
+    assert book.pattern is not None
+    assert [m.span() for m in book.pattern.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+    assert len(plain.findall(text)) >= 5
