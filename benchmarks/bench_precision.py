@@ -373,8 +373,8 @@ def inject(sentence: str, other: str) -> tuple[str, str] | None:
 
 
 def _portfolio_before(sentence: str, start: int) -> int:
-    """Return where the capitalised portfolio words right before a title start ("Foreign")."""
-    while found := re.search(r"([A-Z][a-z]+) $", sentence[:start]):
+    """Return where the portfolio words right before a title start ("Foreign", "health")."""
+    while found := re.search(r"([A-Za-z]+) $", sentence[:start]):
         if found.group(1).lower() not in PORTFOLIO:
             break
         start = found.start()
