@@ -38,3 +38,16 @@ def test_seeds_flag_both_wrong_titles_and_not_the_consistent_ones() -> None:
         ("b", "Under Secretary of State"),
     ]
     assert all(f.suggestion == "Deputy Secretary of State" for f in found)
+
+
+def test_a_name_set_off_by_commas_after_its_title_is_the_titled_person() -> None:
+    a = "Foreign Secretary Jack Straw denied the claims on Monday."
+    b = "The Deputy Foreign Secretary, Jack Straw, denied the claims on Monday."
+    assert {(f.doc, f.evidence) for f in run((a, b), "T101")} == {
+        ("a", "Foreign Secretary"),
+        ("b", "Deputy Foreign Secretary"),
+    }
+    c = "The Foreign Secretary, Jack Straw, denied the claims on Monday."
+    assert run((a, c), "T101") == []
+    d = "The minister, Straw, and the party, Labour, denied the claims on Monday."
+    assert run((a, d), "T101") == []  # one name word: not a full name

@@ -187,7 +187,20 @@ def _titled(toks: Sequence[Token], i: int, j: int, text: str) -> tuple[int, tupl
     before = _name_before(toks, i)
     if before is not None and (j >= len(toks) or not is_name_word(toks[j])):
         return toks[j - 1].end, before
-    return None
+    apposed = _name_apposed(toks, j)
+    return None if apposed is None else (toks[j - 1].end, apposed)
+
+
+def _name_apposed(toks: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """Return the token range of a full name set off by a comma after a title ("the Deputy
+    Foreign Secretary, Jack Straw, said"), two or three name words ending the phrase."""
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and is_name_word(toks[k]):
+        k += 1
+    ends = k >= len(toks) or toks[k].text in {",", ".", ";"} or toks[k].text[:1].islower()
+    return (j + 1, k) if k - j >= 3 and ends else None
 
 
 def _after_capitalised(toks: Sequence[Token], i: int) -> bool:
