@@ -138,6 +138,8 @@ def test_partial_dates_agree_and_weekdays_compute() -> None:
     assert list(find_dates("you may go")) == [] and list(find_dates("Theresa May said")) == []
     assert [d.month for d in find_dates("in May, and again in mid-May")] == [5, 5]
     assert list(find_dates("MPs lost confidence in May's plan")) == []
+    text = "It opened in June. It closed on Dec. 5."
+    assert [text[d.start : d.end] for d in find_dates(text)] == ["June", "Dec. 5"]
 
 
 def test_title_book_keeps_rungs_apart() -> None:

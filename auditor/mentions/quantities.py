@@ -99,9 +99,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Da
         month = next((g for g in (m["m1"], m["m2"], m["m3"], m["m4"]) if g), None)
         day = next((g for g in (m["d1"], m["d2"]) if g), None)
         year = next((g for g in (m["y1"], m["y2"], m["y3"], m["y4"]) if g), None)
+        # A full stop after a whole month name ends the sentence ("in June."), not the date.
+        whole = month is not None and month.rstrip(".").lower() in MONTHS
+        stop = bool(whole and m.group().endswith("."))
         yield DateRef(
             m.start(),
-            m.end(),
+            m.end() - stop,
             int(year) if year else None,
             month_number(month) if month else None,
             int(re.sub(r"\D", "", day)) if day else None,
