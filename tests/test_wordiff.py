@@ -48,3 +48,21 @@ def test_ops_stay_inside_the_sentences_and_equal_spans_have_equal_text(
         if op.tag == "equal":
             assert a[op.a_start : op.a_end] == b[op.b_start : op.b_end]
     assert " ".join(a[o.a_start : o.a_end] for o in ops if o.a_end > o.a_start).split() == x
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), st.sampled_from([" ", "  "]))
+def test_identical_sentences_are_one_equal_run_wherever_they_stand(x: list[str], gap: str) -> None:
+    sentence = gap.join(x)
+    a = "Intro. " + sentence
+    b = "A longer opening line. " + sentence + " Outro."
+    start_b = b.index(sentence, 20)
+    ops = word_diff(a, [(7, len(a))], b, [(start_b, start_b + len(sentence))])
+    assert [op.tag for op in ops] == ["equal"]
+    (op,) = ops
+    assert (op.a_start, op.a_end) == (7, len(a))
+    assert (op.b_start, op.b_end) == (start_b, start_b + len(sentence))
+    # the same words in other spacing take the general path: equal runs cut at the spacing
+    other = " ".join(x) + " ."
+    ops = word_diff(a, [(7, len(a))], other, [(0, len(other))])
+    assert ops[0].tag == "equal" and ops[0].a_start == 7

@@ -94,16 +94,20 @@ def align(
 ) -> AlignResult:
     """Align the sentences of `a` and `b`; `parallel` True forces, False forbids the diagonal."""
     with paused():
-        sides = make_sides(signatures(a), signatures(b), weights)
-        groups = None if parallel is False else diagonal(a, b, sides, forced=parallel is True)
-        if groups is None:
-            groups = match(sides)
-        return finish(a, b, groups)
+        return finish(a, b, groups(a, b, parallel, weights))
+
+
+def groups(a: Document, b: Document, parallel: bool | None, weights: Weights) -> list[Group]:
+    """Return the aligned groups; what was built to find them is freed on return."""
+    sides = make_sides(signatures(a), signatures(b), weights)
+    found = None if parallel is False else diagonal(a, b, sides, forced=parallel is True)
+    return match(sides) if found is None else found
 
 
 def match(sides: Sides) -> list[Group]:
     """Align freely: "same" groups above the threshold, then "related" ones among the rest."""
-    scored = {(i, j): sides.score((i,), (j,)) for i, j in candidates(sides.a, sides.b, sides.idf)}
+    found = sorted(candidates(sides.a, sides.b, sides.idf))  # a sentence's pairs come together
+    scored = {(i, j): sides.score((i,), (j,)) for i, j in found}
     threshold = sides.weights.threshold
     same = [Group((i,), (j,), s, weight=s) for (i, j), s in scored.items() if s >= threshold]
     kept = greedy(same + merges(sides, scored))

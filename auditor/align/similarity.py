@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import pairwise
 from operator import mul
 
 from auditor.knowledge.lexicon import lexicon
@@ -194,11 +194,11 @@ def _ngrams(words: tuple[str, ...]) -> tuple[frozenset[object], ...]:
 
 def _multiset(grams: list[object]) -> frozenset[object]:
     """Return the items as a set in which the k-th repeat of an item (k >= 1) is (item, k)."""
+    unique = frozenset(grams)
+    if len(unique) == len(grams):
+        return unique
     counts = Counter(grams)
-    if len(counts) == len(grams):
-        return frozenset(counts)
-    repeats = [(g, k) for g, c in counts.items() if c > 1 for k in range(1, c)]
-    return frozenset(chain(counts, repeats))
+    return unique.union([(g, k) for g, c in counts.items() if c > 1 for k in range(1, c)])
 
 
 def _matches(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[float, ...]:
@@ -239,15 +239,19 @@ def char_f(x: str, y: str, n: int = CHAR_ORDER) -> float:
 @lru_cache(maxsize=SENTENCES_CACHED)
 def _char_grams(text: str, n: int) -> frozenset[str]:
     """Return the distinct character n-grams of a text (cached per sentence)."""
-    return frozenset(text[k : k + n] for k in range(len(text) - n + 1))
+    return frozenset(map("".join, zip(*(text[k:] for k in range(n)), strict=False)))
 
 
 def _rarity(x: Sig, y: Sig, idf: Mapping[str, float]) -> tuple[float, float]:
-    """Return the IDF cosine of the content stems and the shared share of the larger mass."""
+    """Return the IDF cosine of the content stems and the shared share of the larger mass.
+
+    Sums are exact (`math.fsum`): they do not depend on the order a set is read in, which
+    changes with the interpreter's string hashing from run to run.
+    """
     shared = x.content & y.content
     values = [[idf.get(w, 0.0) for w in s] for s in (x.content, y.content, shared)]
-    sq = [sum([v**2 for v in vs]) for vs in values]
-    mass = [sum(vs) for vs in values]
+    sq = [math.fsum([v * v for v in vs]) for vs in values]
+    mass = [math.fsum(vs) for vs in values]
     cosine = sq[2] / math.sqrt(sq[0] * sq[1]) if sq[0] and sq[1] else 0.0
     larger = max(mass[0], mass[1])
     return cosine, mass[2] / larger if larger else 0.0
@@ -291,8 +295,10 @@ def evidence(x: Sig, y: Sig, idf: Mapping[str, float], unit: float) -> float:
 
     Sum over shared content stems of (IDF / `unit`) squared, `unit` being the IDF of a stem in
     just two sentences of the texts; names, dates and numbers count 1.5 times. Rare shared
-    specifics weigh most, words common in the texts little, whatever the texts' length.
+    specifics weigh most, words common in the texts little, whatever the texts' length. The
+    sum is exact, whatever order the shared stems are read in.
     """
     boost = x.anchors | y.anchors
-    total = sum(idf.get(w, 0.0) ** 2 * (1.5 if w in boost else 1.0) for w in x.content & y.content)
+    shared = x.content & y.content
+    total = math.fsum(idf.get(w, 0.0) ** 2 * (1.5 if w in boost else 1.0) for w in shared)
     return total / unit**2 if unit else 0.0

@@ -20,6 +20,10 @@ def word_diff(
     text_a: str, sentences_a: Spans, text_b: str, sentences_b: Spans
 ) -> tuple[DiffOp, ...]:
     """Diff the tokens of two passages with difflib; equal spans have identical text."""
+    if len(sentences_a) == len(sentences_b) == 1:
+        same = _same_sentence(text_a, sentences_a[0], text_b, sentences_b[0])
+        if same is not None:
+            return same
     ta, tb = tokens(text_a, sentences_a), tokens(text_b, sentences_b)
     words_a = [text_a[s:e] for s, e in ta]
     words_b = [text_b[s:e] for s, e in tb]
@@ -30,6 +34,20 @@ def word_diff(
         else:
             ops.append(DiffOp(tag, *_span(ta, i1, i2), *_span(tb, j1, j2)))
     return tuple(ops)
+
+
+def _same_sentence(
+    text_a: str, span_a: tuple[int, int], text_b: str, span_b: tuple[int, int]
+) -> tuple[DiffOp, ...] | None:
+    """Return the diff of two identical sentences (one equal run), or None if they differ."""
+    (sa, ea), (sb, eb) = span_a, span_b
+    if text_a[sa:ea] != text_b[sb:eb]:
+        return None
+    toks = token_spans(text_a, sa, ea)
+    if not toks:
+        return ()
+    start, end = toks[0][0], toks[-1][1]
+    return (DiffOp("equal", start, end, start - sa + sb, end - sa + sb),)
 
 
 def _opcodes(a: list[str], b: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
