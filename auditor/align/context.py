@@ -7,6 +7,7 @@ from auditor.knowledge.lexicon import lexicon
 
 REACH = 4  # words on each side of a mention that name what it is about
 HEDGES = lexicon().word_set("fact_hedges")  # words that hedge or time a fact
+NOT_CONTEXT = STOPWORDS | CALENDAR | HEDGES
 
 
 def context_stems(
@@ -20,7 +21,7 @@ def context_stems(
     after = [] if predicate else [w.group() for w in WORD.finditer(text, m_end, end)][:REACH]
     words = [w for w in (*before, *after) if not w[0].isdigit()]
     stems = [stem(w) for w in words if not (predicate and w[0].isupper())]
-    content = [w for w in stems if w not in STOPWORDS | CALENDAR | HEDGES and len(w) > 2]
+    content = [w for w in stems if w not in NOT_CONTEXT and len(w) > 2]
     return set(content[-1:] if predicate else content)
 
 

@@ -23,6 +23,7 @@ A link says nothing about whether the values agree; the rules decide that.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -191,7 +192,8 @@ def restated(doc: Document, a: Mention, b: Mention, numbers: Sequence[NumberMent
     quantity: the same counted noun, content words next to one standing next to the other too
     ("a 61-year-old Vancouver man", "64-year-old Vancouver man charged"), and no other number
     of a slot in both sentences differing (several changed are another scope: "12 magazines
-    and 300 rounds" in one operation, "31 magazines and 923 rounds" in five)."""
+    and 300 rounds" in one operation, "31 magazines and 923 rounds" in five). `numbers` are
+    the document's numbers in order of their start."""
     if not (isinstance(a, NumberMention) and isinstance(b, NumberMention)):
         return False
     sa, sb = doc.sentence_at(a.start), doc.sentence_at(b.start)
@@ -200,12 +202,18 @@ def restated(doc: Document, a: Mention, b: Mention, numbers: Sequence[NumberMent
         return False
     if not _around(doc, a, sa, noun) & _around(doc, b, sb, noun):
         return False
-    rest_a = _slots(doc, [n for n in numbers if n != a and sa.start <= n.start < sa.end])
-    rest_b = _slots(doc, [n for n in numbers if n != b and sb.start <= n.start < sb.end])
+    rest_a = _slots(doc, [n for n in _within(numbers, sa) if n != a])
+    rest_b = _slots(doc, [n for n in _within(numbers, sb) if n != b])
     return not any(
         rest_a[k] and rest_b[k] and rest_a[k].isdisjoint(rest_b[k])
         for k in rest_a.keys() & rest_b.keys()
     )
+
+
+def _within(numbers: Sequence[NumberMention], s: Sentence) -> Sequence[NumberMention]:
+    """Return the numbers (in order of their start) that start inside sentence `s`."""
+    lo = bisect.bisect_left(numbers, s.start, key=lambda n: n.start)
+    return numbers[lo : bisect.bisect_left(numbers, s.end, lo, key=lambda n: n.start)]
 
 
 def _slots(doc: Document, numbers: Sequence[NumberMention]) -> dict[str, set[float]]:

@@ -57,7 +57,7 @@ class WordPattern:
     # The regex without its leading word-edge lookbehind, which Python's `re` would test at
     # every position: it finds the candidates fast, and `regex` confirms each in place.
     scout: re.Pattern[str] | None = None
-    # The scout of a case-blind pattern, of lower-case words and matching case-sensitively in
+    # The scout of a case-blind ASCII pattern, of lower-case words and matching case-sensitively in
     # the lower-cased text: the same positions, found ten times faster (`re` searches a
     # case-sensitive literal by its prefix and a case-blind one character by character).
     lower_scout: re.Pattern[str] | None = None
@@ -135,20 +135,22 @@ def compile_pattern(
             f"{len(suggestions)} suggestion alternatives for {len(flagged)} flagged alternatives"
         )
     regex = re.compile(WORD_EDGE_BEFORE + body + WORD_EDGE_AFTER, flags)
-    lower = re.compile(_translate([w.lower() for w in pattern.split()])[0]) if ignore_case else None
+    plain = ignore_case and pattern.isascii()
+    lower = re.compile(_translate([w.lower() for w in pattern.split()])[0]) if plain else None
     return WordPattern(pattern, regex, flagged, suggestions, re.compile(body, flags), lower)
 
 
 @lru_cache(maxsize=1)
 def lower_cased(text: str) -> str | None:
-    """Return the text in lower case if case-blind matching in it is plain matching in that.
+    """Return the text in lower case if case-blind matching of ASCII words in it is plain
+    matching in that.
 
-    Not when a character's lower case is longer ("İ") or when `re` matches it case-blind with
-    a character its lower case differs from ("ı" with "i", "ſ" with "s", "ς" with "σ").
+    Not when a character's lower case is longer ("İ") or when `re` matches it case-blind with an
+    ASCII letter its lower case is not ("ı" with "i", "ſ" with "s"); "µ" or "K" are fine.
     """
     for char in set(text):
         low, up = char.lower(), char.upper()
-        if len(low) != 1 or (len(up) == 1 and up.lower() != low):
+        if len(low) != 1 or (not low.isascii() and len(up) == 1 and up.isascii()):
             return None
     return text.lower()
 

@@ -30,7 +30,7 @@ def render(report: Report) -> str:
 
 def render_run(run: Run) -> str:
     """Render a whole run as indented JSON text."""
-    return dumps(run_to_dict(run)) + "\n"
+    return dumps(run_to_dict(run), end="\n")
 
 
 def run_to_dict(run: Run) -> dict[str, Any]:

@@ -2,8 +2,10 @@
 
 The standard library encodes indented JSON with Python generators, one call per value and
 several per separator: a 50,000-sentence report took seconds and held millions of small
-strings until the final join. Here each container is joined into one string as soon as it is
-encoded, strings are escaped by the standard library's C escaper, and the text is the same.
+strings until the final join. Here the outer containers (envelope, reports, their lists) are
+written piece by piece into one list, each of their items joined into one string as soon as it
+is encoded, so the text exists about twice at most; strings are escaped by the standard
+library's C escaper, and the text is the same.
 """
 
 from __future__ import annotations
@@ -12,11 +14,32 @@ from json.encoder import encode_basestring
 from typing import Any
 
 INDENT = "  "
+OUTER = 4  # containers this deep or less are written piece by piece
 
 
-def dumps(value: Any) -> str:
-    """Return `value` as JSON text indented by two spaces, non-ASCII characters kept."""
-    return _encode(value, "\n")
+def dumps(value: Any, end: str = "") -> str:
+    """Return `value` as JSON text indented by two spaces, non-ASCII characters kept, + `end`."""
+    out: list[str] = []
+    _write(value, "\n", out, OUTER)
+    out.append(end)
+    return "".join(out)
+
+
+def _write(value: Any, newline: str, out: list[str], depth: int) -> None:
+    """Append one value's text to `out`, an outer container's piece by piece."""
+    if depth == 0 or not value or not isinstance(value, dict | list | tuple):
+        out.append(_encode(value, newline))
+        return
+    inner = newline + INDENT
+    opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+    out.append(opening)
+    for k, item in enumerate(value.items() if isinstance(value, dict) else value):
+        out.append(inner if k == 0 else "," + inner)
+        if isinstance(value, dict):
+            out.append(f"{_key(item[0])}: ")
+            item = item[1]
+        _write(item, inner, out, depth - 1)
+    out.append(newline + closing)
 
 
 def _encode(value: Any, newline: str) -> str:

@@ -48,7 +48,7 @@ def render_run(run: Run) -> str:
             }
         ],
     }
-    return dumps(log) + "\n"
+    return dumps(log, end="\n")
 
 
 def _driver(run: Run, rules: list[dict[str, Any]]) -> dict[str, Any]:

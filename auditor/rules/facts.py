@@ -113,7 +113,7 @@ def _explained(ctx: Context, doc: Document, m: Mention, t: Mention, link: FactLi
         d == doc.id
         and agree(k.a, k.b)
         and k.strength >= link.strength
-        and not restated(doc, m, mine, ctx.mentions_of(doc.id, NumberMention))
+        and not restated(doc, m, mine, ctx.by_start(doc.id, NumberMention))
         for d, mine, k in ctx.linked(_other(link, doc.id), t)
     )
 
@@ -126,7 +126,7 @@ def _echo(ctx: Context, doc: Document, m: Mention, t: Mention, other: str) -> Me
             for d, mine, k in ctx.linked(other, t)
             if d == doc.id
             and agree(k.a, k.b)
-            and restated(doc, m, mine, ctx.mentions_of(doc.id, NumberMention))
+            and restated(doc, m, mine, ctx.by_start(doc.id, NumberMention))
         ),
         None,
     )

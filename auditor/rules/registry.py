@@ -121,6 +121,13 @@ class Context:
         ]
         return [m for _, m in sorted(found, key=lambda pair: pair[0])]
 
+    def by_start(self, doc_id: str, kind: type[M]) -> tuple[M, ...]:
+        """Return the mentions of one kind in a document in order of their start, once per run."""
+        key = (doc_id, kind)
+        if key not in self._sorted:
+            self._sorted[key] = tuple(sorted(self._of_kind(doc_id, kind), key=lambda m: m.start))
+        return self._sorted[key]  # type: ignore[return-value]
+
     def _of_kind(self, doc_id: str, kind: type[M]) -> tuple[M, ...]:
         """Return all mentions of one kind in a document, collected once per run."""
         key = (doc_id, kind)
@@ -228,6 +235,11 @@ class Context:
     @cached_property
     def _kinds(self) -> dict[tuple[str, type], tuple[Mention, ...]]:
         """Hold each document's mentions by kind, as asked for so far."""
+        return {}
+
+    @cached_property
+    def _sorted(self) -> dict[tuple[str, type], tuple[Mention, ...]]:
+        """Hold each document's mentions by kind in order of their start, as asked for so far."""
         return {}
 
     @cached_property
