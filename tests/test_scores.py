@@ -13,3 +13,24 @@ def test_ter_is_left_out_only_above_the_limit() -> None:
     assert within.ter is not None and within.ter > 0
     assert above.ter is None and above.chrf is not None and above.bleu is not None
     assert "TER" in above.signatures
+
+
+def test_above_the_limit_in_a_fresh_process_still_signs_every_metric() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "from auditor.measure.scores import corpus_scores as c; "
+        "s = c(['a b'] * 2001, ['a c'] * 2001); print(s.ter, sorted(s.signatures))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["None", "['BLEU',", "'TER',", "'chrF']"]
+
+
+def test_no_segments_give_no_scores_and_the_same_signatures() -> None:
+    empty = corpus_scores([], [])
+    scored = corpus_scores(["the talks ended"], ["the talks ended on monday"])
+    assert (empty.chrf, empty.bleu, empty.ter) == (None, None, None)
+    assert empty.signatures == scored.signatures
+    assert "nrefs:1" in empty.signatures["TER"]

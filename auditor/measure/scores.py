@@ -36,18 +36,27 @@ def _sentence_bleu() -> Any:
 
 def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> Scores:
     """Score hypotheses against references segment by segment, with signatures."""
+    if not hypotheses:
+        return Scores(None, None, None, signatures())
     bleu, chrf, ter = _metrics()
-    hyps = list(hypotheses) or [""]
-    refs = [list(references) or [""]]
+    hyps, refs = list(hypotheses), [list(references)]
     scored = (chrf, bleu, ter) if len(hyps) <= MAX_TER_SEGMENTS else (chrf, bleu)
     values: list[float | None] = [round(m.corpus_score(hyps, refs).score, 2) for m in scored]
     values += [None] * (3 - len(values))
-    signatures = {
-        name: str(m.get_signature()) for name, m in (("chrF", chrf), ("BLEU", bleu), ("TER", ter))
+    return Scores(chrf=values[0], bleu=values[1], ter=values[2], signatures=signatures())
+
+
+@lru_cache(maxsize=1)
+def signatures() -> dict[str, str]:
+    """Return the metrics' signatures (one reference each), evaluating each once to know it."""
+    bleu, chrf, ter = _metrics()
+    for metric in (bleu, chrf, ter):
+        metric.corpus_score([""], [[""]])  # sacrebleu signs only a metric it has evaluated
+    return {
+        "chrF": str(chrf.get_signature()),
+        "BLEU": str(bleu.get_signature()),
+        "TER": str(ter.get_signature()),
     }
-    if not hypotheses:
-        return Scores(None, None, None, signatures)
-    return Scores(chrf=values[0], bleu=values[1], ter=values[2], signatures=signatures)
 
 
 def sentence_chrf(hypothesis: str, reference: str) -> float:
