@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from auditor.align.candidates import candidates
-from auditor.align.similarity import WEIGHTS, Sig, Weights, evidence, idf_table, join, pair_score
+from auditor.align.similarity import (
+    WEIGHTS,
+    Idf,
+    Sig,
+    Weights,
+    evidence,
+    idf_table,
+    join,
+    pair_score,
+)
 from auditor.align.similarity import signature as sentence_signature
 from auditor.align.wordiff import word_diff
 from auditor.collector import paused
@@ -61,7 +70,7 @@ class Sides:
 
     a: tuple[Sig, ...]
     b: tuple[Sig, ...]
-    idf: Mapping[str, float]
+    idf: Idf
     weights: Weights
     unit: float  # IDF of a stem found in two sentences: the unit of `evidence`
 

@@ -169,14 +169,30 @@ def join(sigs: Sequence[Sig]) -> Sig:
     )
 
 
-def idf_table(sigs: Iterable[Sig]) -> dict[str, float]:
+class Idf(dict[str, float]):
+    """The IDF of each content stem, with the IDF sums of each set of stems once computed."""
+
+    def __init__(self, values: Iterable[tuple[str, float]]) -> None:
+        super().__init__(values)
+        self.kept: dict[frozenset[str], tuple[float, float]] = {}
+
+    def sums(self, stems: frozenset[str]) -> tuple[float, float]:
+        """Return the sum of the squared IDF and the sum of the IDF of the stems (exact)."""
+        found = self.kept.get(stems)
+        if found is None:
+            values = [self.get(w, 0.0) for w in stems]
+            found = self.kept[stems] = math.fsum([v * v for v in values]), math.fsum(values)
+        return found
+
+
+def idf_table(sigs: Iterable[Sig]) -> Idf:
     """Return log((N + 1) / df) for every content stem over the sentences of both texts."""
     df: Counter[str] = Counter()
     n = 0
     for s in sigs:
         df.update(s.content)
         n += 1
-    return {w: math.log((n + 1) / c) for w, c in df.items()}
+    return Idf((w, math.log((n + 1) / c)) for w, c in df.items())
 
 
 @lru_cache(maxsize=SENTENCES_CACHED)
@@ -216,17 +232,24 @@ def _matches(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[float, ...]:
     return *out[:6], out[6]
 
 
-def lcs(x: Sequence[str], y: Sequence[str]) -> int:
+def lcs(x: tuple[str, ...], y: Sequence[str]) -> int:
     """Return the length of the longest common subsequence (bit-parallel, Hyyrö 2004)."""
-    masks: dict[str, int] = {}
-    for k, w in enumerate(x):
-        masks[w] = masks.get(w, 0) | (1 << k)
+    mask = _positions(x).get
     full = (1 << len(x)) - 1
     v = full
     for w in y:
-        u = v & masks.get(w, 0)
+        u = v & mask(w, 0)
         v = ((v + u) | (v - u)) & full
     return len(x) - v.bit_count()
+
+
+@lru_cache(maxsize=SENTENCES_CACHED)
+def _positions(x: tuple[str, ...]) -> dict[str, int]:
+    """Return each word's positions in `x` as the bits of an integer (cached per sentence)."""
+    masks: dict[str, int] = {}
+    for k, w in enumerate(x):
+        masks[w] = masks.get(w, 0) | (1 << k)
+    return masks
 
 
 def char_f(x: str, y: str, n: int = CHAR_ORDER) -> float:
@@ -242,22 +265,22 @@ def _char_grams(text: str, n: int) -> frozenset[str]:
     return frozenset(map("".join, zip(*(text[k:] for k in range(n)), strict=False)))
 
 
-def _rarity(x: Sig, y: Sig, idf: Mapping[str, float]) -> tuple[float, float]:
+def _rarity(x: Sig, y: Sig, idf: Idf) -> tuple[float, float]:
     """Return the IDF cosine of the content stems and the shared share of the larger mass.
 
     Sums are exact (`math.fsum`): they do not depend on the order a set is read in, which
-    changes with the interpreter's string hashing from run to run.
+    changes with the interpreter's string hashing from run to run. A sentence's own sums are
+    computed once, however many candidates it meets.
     """
-    shared = x.content & y.content
-    values = [[idf.get(w, 0.0) for w in s] for s in (x.content, y.content, shared)]
-    sq = [math.fsum([v * v for v in vs]) for vs in values]
-    mass = [math.fsum(vs) for vs in values]
-    cosine = sq[2] / math.sqrt(sq[0] * sq[1]) if sq[0] and sq[1] else 0.0
-    larger = max(mass[0], mass[1])
-    return cosine, mass[2] / larger if larger else 0.0
+    (sq_x, mass_x), (sq_y, mass_y) = idf.sums(x.content), idf.sums(y.content)
+    shared = [idf.get(w, 0.0) for w in x.content & y.content]
+    sq = math.fsum([v * v for v in shared])
+    cosine = sq / math.sqrt(sq_x * sq_y) if sq_x and sq_y else 0.0
+    larger = max(mass_x, mass_y)
+    return cosine, math.fsum(shared) / larger if larger else 0.0
 
 
-def features(x: Sig, y: Sig, idf: Mapping[str, float]) -> tuple[float, ...]:
+def features(x: Sig, y: Sig, idf: Idf) -> tuple[float, ...]:
     """Return the pair's features, in `FEATURES` order; every one is symmetric in x and y."""
     common = lcs(x.words, y.words)
     nx, ny = len(x.words), len(y.words)
@@ -283,7 +306,7 @@ def combine(values: Sequence[float], weights: Weights = WEIGHTS) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-def pair_score(x: Sig, y: Sig, idf: Mapping[str, float], weights: Weights = WEIGHTS) -> float:
+def pair_score(x: Sig, y: Sig, idf: Idf, weights: Weights = WEIGHTS) -> float:
     """Return P(x and y say the same thing): 1.0 for identical text, else at most the ceiling."""
     if x.chars == y.chars and x.chars:
         return 1.0
