@@ -16,13 +16,14 @@ COLOURS = {"error": "#c0392b", "warning": "#d68910", "info": "#2e86c1", None: "#
 
 def render_index(events: Sequence[Event], bad: Sequence[Bad], linked: Collection[str]) -> str:
     """Render the index page of a corpus run."""
-    from jinja2 import Environment, PackageLoader, StrictUndefined
+    from jinja2 import StrictUndefined
     from markupsafe import Markup
 
     from auditor.report.html import content_security_policy
+    from auditor.report.jinja import environment
 
-    env = Environment(
-        loader=PackageLoader("auditor", "corpus/templates"),
+    env = environment(
+        "corpus/templates",
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
