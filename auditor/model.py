@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from pathlib import PurePath
 from typing import ClassVar
 
 DISTRIBUTION = "newsroom-audit"  # the name on the package index; the command is `audit`
@@ -97,6 +98,11 @@ class Document:
         """Return True if sentence `index` does not directly continue the paragraph of `before`."""
         gap = self.text[self.sentences[before].end : self.sentences[index].start]
         return index != before + 1 or BLANK_LINE.search(gap) is not None
+
+    @property
+    def name(self) -> str:
+        """Return the file name messages call the document by (its path without folders)."""
+        return PurePath(self.path).name or self.path
 
     @property
     def body(self) -> str:

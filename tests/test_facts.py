@@ -37,15 +37,24 @@ def test_same_quantity_and_happening_link_across_different_wording() -> None:
     assert ("weekday", "Sunday", "Monday") in found
 
 
-def test_rules_read_the_links_and_suggest_the_reference_value_only_to_a_version() -> None:
-    found = {(f.rule, f.doc, f.evidence, f.suggestion) for f in run((A, B), "F10")}
-    assert ("F101", "b", "45", None) in found  # two sources: neither says which is right
-    assert ("F102", "b", "Monday", None) in found
+def test_two_sources_offer_each_others_value_to_check_a_version_the_reference() -> None:
+    found = {(f.rule, f.doc, f.evidence, f.suggestion, f.safe) for f in run((A, B), "F10")}
+    # two independent sources: each is offered the other's value, never as a safe fix
+    assert ("F101", "b", "45", "40", False) in found
+    assert ("F101", "a", "40", "45", False) in found
+    assert ("F102", "b", "Monday", "Sunday", False) in found
+    (f,) = [f for f in run((A, B), "F101") if f.doc == "b"]
+    assert f.message == (
+        "'45' here, but the other source (ex0.txt) says '40' for the same quantity; nothing "
+        "here says which source is right: check both before changing either."
+    )
     docs = [document_from_text(t, d) for t, d in ((A, "a"), (B, "b"))]
     report = audit(docs, Config(select=("F10",), relation="versions"))
     found = {(f.rule, f.doc, f.evidence, f.suggestion) for f in report.findings}
     assert ("F101", "b", "45", "40") in found
     assert ("F102", "b", "Monday", "Sunday") in found
+    assert ("F101", "a", "40", None) in found  # the reference is never changed to its version
+    assert all("check both" not in f.message for f in report.findings)
 
 
 def test_different_quantities_never_link() -> None:
@@ -95,7 +104,7 @@ def test_the_odd_one_out_among_three_sources() -> None:
     # a light edit of A is a version of A's text, not a third source
     edit = A.replace("late on Sunday", "on Sunday evening")
     (f,) = [f for f in run((A, B, edit), "F102") if f.doc == "b"]
-    assert "the other source says 'Sunday'" in f.message
+    assert "the other source (ex0.txt) says 'Sunday'" in f.message
 
 
 def test_an_age_links_with_the_age_next_to_the_same_words() -> None:
@@ -148,7 +157,7 @@ def test_years_counted_are_not_a_year_alone() -> None:
     a = "Hiller was suspended from her job at the Kraft plant, where she had worked for 15 years."
     b = "She opened fire in the Kraft plant in Philadelphia, where she had worked for 18 years."
     assert {(f.evidence, f.suggestion) for f in run((a, b), "F101") if f.doc == "b"} == {
-        ("18 years", None)  # two sources: neither says which is right
+        ("18 years", "15 years")  # two sources: the other's value, to check
     }
 
 
@@ -177,7 +186,7 @@ def test_the_aligned_sentence_outweighs_a_weekday_elsewhere() -> None:
         "in a bathrobe, feigning mental illness, died Tuesday in prison, officials said."
     )
     found = {(f.evidence, f.suggestion) for f in run((a, b), "F102") if f.doc == "b"}
-    assert found == {("Tuesday", None)}  # two sources: neither says which is right
+    assert found == {("Tuesday", "Monday")}  # two sources: the other's value, to check
 
 
 def test_a_weekday_before_the_speech_verb_dates_the_happening() -> None:
@@ -223,8 +232,12 @@ def test_a_count_the_text_restates_with_the_other_sources_value_is_an_error_with
         "In five operations it has seized 14 rifles, 31 magazines and 923 rounds, officers said."
     )
     found = [f for f in run((c, d), "F101") if f.doc == "b"]
-    assert {f.evidence for f in found} == {"six", "12", "300"}
-    assert all(f.suggestion is None for f in found)
+    assert {(f.evidence, f.suggestion) for f in found} == {
+        ("six", "14"),
+        ("12", "31"),
+        ("300", "923"),
+    }
+    assert all("check both" in f.message and not f.safe for f in found)  # not restated: unsettled
 
 
 def test_a_month_alone_after_a_dating_word_is_compared() -> None:

@@ -59,19 +59,29 @@ def test_seeds_find_the_dialogue_the_osce_and_the_inf_treaty() -> None:
     }
 
 
-def test_seed_dialogue_names_get_no_fix_when_nothing_says_which_is_right() -> None:
+def test_seed_dialogue_names_offer_each_other_to_check_when_nothing_says_which_is_right() -> None:
     found = [f for f in seed_findings() if f.rule == "N101"]
-    assert [(f.doc, f.suggestion) for f in found] == [("a", None), ("b", None)]
+    assert [(f.doc, f.suggestion, f.safe) for f in found] == [
+        ("a", "Strategic Stability Dialogue", False),
+        ("b", "Strategic Security Dialogue", False),
+    ]
+    assert all("check both before changing either" in f.message for f in found)
 
 
-def test_two_sources_name_variant_has_no_fix_either_way() -> None:
+def test_two_sources_name_variant_offers_the_other_name_to_check() -> None:
     a = "Talks at the Northern Energy Dialogue went on late into the night."
     b = "The Northern Climate Dialogue talks went on late into the night, officials said."
     found = between_sources(a, b)
-    assert {(f.doc, f.evidence, f.suggestion) for f in found} == {
-        ("a", "Northern Energy Dialogue", None),
-        ("b", "Northern Climate Dialogue", None),
+    assert {(f.doc, f.evidence, f.suggestion, f.safe) for f in found} == {
+        ("a", "Northern Energy Dialogue", "Northern Climate Dialogue", False),
+        ("b", "Northern Climate Dialogue", "Northern Energy Dialogue", False),
     }
+    (f,) = [f for f in found if f.doc == "b"]
+    assert f.message == (
+        "Called 'Northern Climate Dialogue' here but 'Northern Energy Dialogue' in the other "
+        "source (ex0.txt): one word differs, so one of the two names is probably wrong; nothing "
+        "here says which source is right: check both before changing either."
+    )
 
 
 def test_majority_of_sources_names_the_fix_for_the_odd_one_out() -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from rule_helpers import run, seed_findings
 
+from auditor.config import Config
+from auditor.engine import audit
 from auditor.model import Severity
+from auditor.read.decode import document_from_text
 
 
 def test_odd_title_out_is_an_error_with_evidence_and_fix() -> None:
@@ -25,6 +28,18 @@ def test_one_against_one_is_a_warning_on_both_with_fix_only_for_the_second() -> 
         ("a", Severity.WARNING, None),
         ("b", Severity.WARNING, "General"),
     }
+
+
+def test_one_source_against_another_offers_each_the_others_title_to_check() -> None:
+    a = "General Ann Lee, the army chief, inspected the troops in Kabul on Monday."
+    b = "Lieutenant General Ann Lee, who leads the army, visited soldiers near Kabul."
+    docs = [document_from_text(t, d, f"{d}.txt") for t, d in ((a, "a"), (b, "b"))]
+    found = audit(docs, Config(select=("T101",), relation="sources")).findings
+    assert {(f.doc, f.evidence, f.suggestion, f.safe) for f in found} == {
+        ("a", "General", "Lieutenant General", False),
+        ("b", "Lieutenant General", "General", False),
+    }
+    assert all(f.message.endswith("check both before changing either.") for f in found)
 
 
 def test_different_people_with_one_surname_are_not_compared() -> None:

@@ -21,7 +21,7 @@ from auditor.model import (
     Span,
     WeekdayMention,
 )
-from auditor.rules.registry import Context, rule
+from auditor.rules.registry import UNSETTLED, Context, rule
 
 WEEKDAY_REACH = 40  # characters between a weekday and the date it names
 
@@ -64,7 +64,9 @@ def number_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     closest link decides: a value agreeing in a sentence that merely shares content does not
     outweigh a different value in the sentence aligned as saying the same thing. It is an
     error in sentences aligned as saying the same thing, or when most other sources agree
-    against this one (which it names).
+    against this one (which it names). The other source's value is the suggestion; when
+    neither the text itself, a majority of sources nor a reference says which is right, the
+    message says so and the suggestion is for the editor to check, never a safe fix.
 
     Why it matters:
         A digit dropped, a scale word lost or a count changed by translation puts a wrong fact
@@ -160,19 +162,20 @@ def _conflict(
     where = (
         f"{against} of {others} other independent sources say {best.text!r}"
         if majority
-        else f"the other source says {best.text!r}"
+        else f"the other source ({ctx.document(other).name}) says {best.text!r}"
     )
     if echo is not None:
         where += f", as this text does elsewhere ({echo.text!r}),"
-    settled = single and (majority or echo is not None or ctx.follows_reference(doc))
+    settled = majority or echo is not None or ctx.follows_reference(doc)
+    settled = settled or ctx.is_reference(doc.id, other)
     related = [Span(d, t.start, t.end, t.text) for d, t, _ in rivals]
     if echo is not None:
         related.append(Span(doc.id, echo.start, echo.end, echo.text))
     return Hit(
         m.start,
         m.end,
-        f"{m.text!r} here, but {where} for the same {_what(m)}.",
-        suggestion=_value(m, best) if settled else None,
+        f"{m.text!r} here, but {where} for the same {_what(m)}{'.' if settled else UNSETTLED}",
+        suggestion=_value(m, best) if single and not ctx.is_reference(doc.id, other) else None,
         related=tuple(related),
         confidence=0.85 if majority or same or echo else 0.6,
         severity=Severity.ERROR if majority or same or echo else None,
@@ -227,7 +230,8 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     with a date by the date's weekday; a day and month without a year take the year of the
     article's publication date, and without one say no weekday. It is an error in
     sentences aligned as saying the same thing, or when most other sources agree against this
-    one (which it names), and a warning otherwise.
+    one (which it names), and a warning otherwise. The other source's date is the suggestion,
+    to be checked when nothing says which source is right (as for F101).
 
     Why it matters:
         A wrong date misplaces the event; translation swaps day and month, and rewriting turns

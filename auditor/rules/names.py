@@ -12,7 +12,7 @@ from auditor.knowledge.names import GENERIC, CanonicalName, NameBook, fold_words
 from auditor.mentions.people import WORD_TOKEN
 from auditor.mentions.spans import SpanIndex
 from auditor.model import Category, Document, Hit, NameMention, Severity, Span
-from auditor.rules.registry import Context, rule
+from auditor.rules.registry import UNSETTLED, Context, rule
 
 STEM = 6
 Word = tuple[int, int, str]  # a word token: start, end, text
@@ -53,10 +53,11 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     word swapped, added or dropped) are compared, and so are two names of the same length that
     differ in one word (never the last) in sentences that speak of the same thing (the name
     links of the align stage: aligned sentences, or sentences sharing rare content, with the
-    same words next to both). Both texts are flagged. The fix offered is a known canonical
-    name, the name most other sources use, or, for a later version of the first text (a
-    translation against its reference), the first text's name; between two independent sources
-    that do not say which form is right, none.
+    same words next to both). Both texts are flagged, each with the other's name as the
+    suggestion. It is settled by a known canonical name, the name most other sources use, or,
+    for a later version of the first text (a translation against its reference), the first
+    text's name; between two independent sources that do not say which form is right, the
+    message says so and the editor checks which one to keep.
 
     Why it matters:
         Two such names almost always denote the same thing, and one of them is a
@@ -75,22 +76,32 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
         if (m.start, m.end) in seen:
             continue
         seen.add((m.start, m.end))
-        settled = reference or match.canonical or _majority(ctx, doc, m.key, match.key)
+        mine, theirs = _users(ctx, doc, m.key), _users(ctx, doc, match.key)
+        settled = reference or match.canonical or theirs > mine + 1  # most texts use theirs
+        # most texts (this one too) use this name, or this is the text the other follows
+        odd = not settled and (mine + 1 > theirs or ctx.is_reference(doc.id, other))
         yield Hit(
             m.start,
             m.end,
-            f"Called {m.text!r} here but {match.text!r} in the other source: one word "
-            "differs, so one of the two names is probably wrong.",
-            suggestion=match.text if settled else None,
+            f"Called {m.text!r} here but {match.text!r} in the other source "
+            f"({ctx.document(other).name}): one word differs, so one of the two names is "
+            f"probably wrong{'.' if settled or odd else UNSETTLED}",
+            suggestion=None if odd else match.text,
             related=(Span(other, match.start, match.end, match.text),),
             confidence=0.6,
         )
 
 
-def _majority(ctx: Context, doc: Document, mine: str, theirs: str) -> bool:
-    """Return True if more of the texts (this one too) use the name `theirs` than `mine`."""
-    used = [{m.key for m in _names(ctx, d.id)} for d in ctx.others(doc)]
-    return sum(theirs in keys for keys in used) > sum(mine in keys for keys in used) + 1
+def _users(ctx: Context, doc: Document, key: str) -> int:
+    """Return how many of the other texts use the name `key` (as a mention or a linked name)."""
+    keys: dict[str, set[str]] = {d.id: set() for d in ctx.others(doc)}
+    for d in keys:
+        keys[d].update(m.key for m in ctx.mentions_of(d, NameMention))
+    for link in ctx.facts:
+        for d, m in ((link.doc_a, link.a), (link.doc_b, link.b)):
+            if d in keys and isinstance(m, NameMention):
+                keys[d].add(m.key)
+    return sum(key in found for found in keys.values())
 
 
 def _kind_variants(doc: Document, ctx: Context) -> Iterator[tuple[str, NameMention, NameMention]]:

@@ -38,6 +38,10 @@ INPUT = "input"  # the scope of rules that report unreadable files
 # rule fires on, «» mark every span the rule must flag, exactly.
 Example = str | tuple[str, ...]
 MARK_OPEN, MARK_CLOSE = "«", "»"
+# The end of the message of a fact two independent sources give differently when nothing (the
+# text itself, knowledge, a majority of sources) says which is right: the other source's form
+# is offered, never as a safe fix.
+UNSETTLED = "; nothing here says which source is right: check both before changing either."
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,12 @@ class Context:
         only when the text itself or a majority of sources says which form is right.
         """
         return bool(self.docs) and doc.id != self.docs[0].id and self.versions(doc, self.docs[0])
+
+    def is_reference(self, doc_id: str, other_id: str) -> bool:
+        """Return True if `doc_id` is the first document and `other_id` a later version of it:
+        the first's wording is right, never to be changed towards the other's."""
+        first = bool(self.docs) and doc_id == self.docs[0].id
+        return first and self.follows_reference(self.document(other_id))
 
     def voice(self, doc_id: str, reader: str) -> str:
         """Return the source `doc_id` speaks for, as seen from document `reader`.

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from auditor.model import Category, Document, Hit, Severity, Span, TitleMention
-from auditor.rules.registry import Context, rule
+from auditor.rules.registry import UNSETTLED, Context, rule
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,10 @@ class Verdict:
     severity: Severity
     confidence: float
     reason: str
-    suggest: bool = True
+    # A tie between this text and another: "version" (the other is its reference, whose title
+    # is the fix), "reference" (the other is a version of this one: no fix), "source" (two
+    # independent sources: the other's title, for the editor to check); "" if settled.
+    tie: str = ""
 
 
 @rule(
@@ -57,8 +60,9 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
     Role descriptions ("the top US diplomat") and omitted titles are not conflicts. The finding
     points at the odd title and shows the others as evidence; when the other source and this
     text agree against it, it is an error; a plain disagreement between two sources is a
-    warning on both, with the first text's title offered as the fix when the later text is a
-    version of it (a translation of an original), none between independent sources.
+    warning on both, each offered the other's title: the fix when the later text is a version
+    of the first (a translation of an original), for the editor to check between independent
+    sources.
 
     Why it matters:
         A Deputy Secretary is not an Under Secretary or an Assistant Secretary; a Deputy
@@ -75,12 +79,12 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
         no first name given.
     """
     people = _by_person(ctx)
-    reference = ctx.follows_reference(doc)
+    role = _role(ctx, doc)
     judged: dict[tuple[str, str, str, str], tuple[Verdict, tuple[Span, ...], str] | None] = {}
     for m in ctx.mentions_of(doc.id, TitleMention):
         key = (m.key, m.family, m.name, m.office)
         if key not in judged:  # titles of one person in one office are judged alike, once
-            judged[key] = _judged(m, doc.id, people[m.key, m.family], reference)
+            judged[key] = _judged(m, doc.id, people[m.key, m.family], role)
         found = judged[key]
         if found is None:
             continue
@@ -89,12 +93,21 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
             m.start,
             m.end,
             f"{m.name} is called {m.text!r} here but {support!r} {verdict.reason}; "
-            f"{m.office} and {verdict.office} are different offices.",
-            suggestion=_match_case(support, m.text) if verdict.suggest else None,
+            f"{m.office} and {verdict.office} are different offices"
+            f"{UNSETTLED if verdict.tie == 'source' else '.'}",
+            suggestion=None if verdict.tie == "reference" else _match_case(support, m.text),
             related=related,
             confidence=verdict.confidence,
             severity=verdict.severity,
         )
+
+
+def _role(ctx: Context, doc: Document) -> str:
+    """Return how this text stands to the others: a later "version" of the first, the first
+    text others are versions of ("reference"), or one "source" among independent ones."""
+    if ctx.follows_reference(doc):
+        return "version"
+    return "reference" if any(ctx.is_reference(doc.id, o.id) for o in ctx.others(doc)) else "source"
 
 
 def _by_person(ctx: Context) -> dict[tuple[str, str], list[tuple[str, TitleMention]]]:
@@ -107,11 +120,11 @@ def _by_person(ctx: Context) -> dict[tuple[str, str], list[tuple[str, TitleMenti
 
 
 def _judged(
-    m: TitleMention, doc_id: str, titles: Sequence[tuple[str, TitleMention]], reference: bool
+    m: TitleMention, doc_id: str, titles: Sequence[tuple[str, TitleMention]], role: str
 ) -> tuple[Verdict, tuple[Span, ...], str] | None:
     """Return the verdict on `m`, its evidence (each other wording's first span), its support."""
     peers = [(d, t) for d, t in titles if same_person(t.name, m.name)]
-    verdict = judge(m, doc_id, peers, reference)
+    verdict = judge(m, doc_id, peers, role)
     if verdict is None:
         return None
     first: dict[tuple[str, str], Span] = {}
@@ -132,7 +145,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def judge(
-    m: TitleMention, doc_id: str, peers: Sequence[tuple[str, TitleMention]], reference: bool
+    m: TitleMention, doc_id: str, peers: Sequence[tuple[str, TitleMention]], role: str
 ) -> Verdict | None:
     """Decide whether title `m` is the odd one out among the titles of the same person."""
     offices: dict[str, set[str]] = {}
@@ -142,7 +155,7 @@ def judge(
     own = offices[doc_id]
     reliable = {d: next(iter(o)) for d, o in offices.items() if d != doc_id and len(o) == 1}
     if len(own) == 1:
-        return _consistent_doc(office, reliable, reference)
+        return _consistent_doc(office, reliable, role)
     if office in reliable.values():
         return None
     agreed = [o for o in reliable.values() if o in own]
@@ -159,7 +172,7 @@ def judge(
     return _inconsistent_alone(m, [t for d, t in peers if d == doc_id])
 
 
-def _consistent_doc(office: str, reliable: dict[str, str], reference: bool) -> Verdict | None:
+def _consistent_doc(office: str, reliable: dict[str, str], role: str) -> Verdict | None:
     """Judge a title in a text that is consistent with itself against the other sources."""
     votes = Counter(reliable.values())
     votes[office] += 1
@@ -171,7 +184,7 @@ def _consistent_doc(office: str, reliable: dict[str, str], reference: bool) -> V
         where = f"in {count} of {len(reliable)} other sources"
         return Verdict(rival, Severity.ERROR, 0.85, where)
     if count == votes[office]:
-        return Verdict(rival, Severity.WARNING, 0.6, "in the other source", reference)
+        return Verdict(rival, Severity.WARNING, 0.6, "in the other source", role)
     return None
 
 
