@@ -1,0 +1,48 @@
+"""The faster chrF and BLEU segment statistics equal sacrebleu's own, and so do the scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sacrebleu.metrics.bleu import BLEU
+from sacrebleu.metrics.chrf import CHRF
+
+from auditor.measure.ngrams import bleu_stats, chrf_stats
+from auditor.measure.scores import corpus_scores, sentence_bleu, sentence_chrf
+
+SEEDS = sorted(Path(__file__).resolve().parents[1].joinpath("seeds").glob("*.txt"))
+
+# few distinct words and characters: repeated n-grams, so the clipping of counts matters
+texts = st.lists(st.sampled_from("the a of in said Minister talks, on «Paris» 1.5 aa".split()))
+segments = texts.map(" ".join) | st.text(alphabet="ab .\n\t", max_size=12)
+
+
+def sacrebleu_stats(metric: CHRF | BLEU, hyp: str, ref: str) -> list[int]:
+    """Return sacrebleu's own statistics of one segment."""
+    return [int(x) for x in metric._extract_corpus_statistics([hyp], [[ref]])[0]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(hyp=segments, ref=segments)
+def test_statistics_equal_sacrebleu_on_any_text(hyp: str, ref: str) -> None:
+    chrf, bleu = CHRF(), BLEU()
+    assert chrf_stats(chrf, hyp, ref) == sacrebleu_stats(chrf, hyp, ref)
+    assert bleu_stats(bleu, hyp, ref) == sacrebleu_stats(bleu, hyp, ref)
+    assert chrf_stats(chrf, hyp, hyp) == sacrebleu_stats(chrf, hyp, hyp)
+    assert bleu_stats(bleu, hyp, hyp) == sacrebleu_stats(bleu, hyp, hyp)
+
+
+def test_scores_equal_sacrebleu_on_the_seeds() -> None:
+    a, b = (p.read_text(encoding="utf-8").split("\n\n") for p in SEEDS[:2])
+    n = min(len(a), len(b))
+    refs, hyps = a[:n], [*b[: n - 1], a[n - 1]]  # paragraphs, the last one equal
+    ours = corpus_scores(hyps, refs)
+    assert ours.chrf == round(CHRF().corpus_score(hyps, [refs]).score, 2)
+    assert ours.bleu == round(BLEU().corpus_score(hyps, [refs]).score, 2)
+    for hyp, ref in zip(hyps, refs, strict=True):
+        assert sentence_chrf(hyp, ref) == CHRF().sentence_score(hyp, [ref]).score
+        assert (
+            sentence_bleu(hyp, ref) == BLEU(effective_order=True).sentence_score(hyp, [ref]).score
+        )
