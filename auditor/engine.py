@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from auditor.ci.fingerprint import dismissed_by, fingerprint
+from auditor.collector import paused
 from auditor.config import Config, ConfigError
 from auditor.knowledge import Knowledge, load_knowledge
 from auditor.measure.signature import signature
@@ -27,6 +28,7 @@ from auditor.read.tokens import word_spans
 from auditor.rules.registry import INPUT, Context, Rule, all_rules, select
 
 
+@paused()
 def audit(
     docs: Sequence[Document],
     config: Config | None = None,

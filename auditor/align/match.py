@@ -25,6 +25,7 @@ from auditor.align.similarity import (
     Sig,
     Weights,
     evidence,
+    forget,
     idf_table,
     join,
     pair_score,
@@ -109,8 +110,11 @@ def align(
 def groups(a: Document, b: Document, parallel: bool | None, weights: Weights) -> list[Group]:
     """Return the aligned groups; what was built to find them is freed on return."""
     sides = make_sides(signatures(a), signatures(b), weights)
-    found = None if parallel is False else diagonal(a, b, sides, forced=parallel is True)
-    return match(sides) if found is None else found
+    try:
+        found = None if parallel is False else diagonal(a, b, sides, forced=parallel is True)
+        return match(sides) if found is None else found
+    finally:
+        forget()
 
 
 def match(sides: Sides) -> list[Group]:

@@ -208,6 +208,12 @@ def _ngrams(words: tuple[str, ...]) -> tuple[frozenset[object], ...]:
     )
 
 
+def forget() -> None:
+    """Free the per-sentence n-gram sets, word positions and character n-grams of a pair."""
+    for cached in (_ngrams, _positions, _char_grams):
+        cached.cache_clear()
+
+
 def _multiset(grams: list[object]) -> frozenset[object]:
     """Return the items as a set in which the k-th repeat of an item (k >= 1) is (item, k)."""
     unique = frozenset(grams)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from auditor.ci.progress import Stages
+from auditor.collector import paused
 from auditor.commands.settings import Settings
 from auditor.commands.usage import fail, guarded
 from auditor.model import fails
@@ -57,7 +58,8 @@ def finish(
     run = replace(_apply_baseline(run, s), seconds=time.monotonic() - s.started)
     stages = stages or Stages(None)
     stages("writing")
-    outputs = [(target, render_run(fmt, run)) for target, fmt in targets]
+    with paused():
+        outputs = [(target, render_run(fmt, run)) for target, fmt in targets]
     stages.clear()
     write_or_fail(outputs)
     written = [t.path for t, _ in targets if t.kind != "stdout"]

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from auditor.collector import paused
 from auditor.model import Document, InputError
 from auditor.read.files import read_limited
 from auditor.read.prose import Prose
@@ -16,6 +17,7 @@ from auditor.read.segment import split_sentences
 DATELINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?=\r\n|\r|\n|\Z)")
 
 
+@paused()
 def read_document(path: str | Path, doc_id: str) -> Document:
     """Read and segment one file; raise InputError naming the file on bad input."""
     data = read_limited(path)
