@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rule_helpers import SEEDS, run
 
 from auditor.config import Config
 from auditor.engine import audit
 from auditor.read.decode import read_document
+from auditor.rules.untranslated import LATIN_SHARE, _latin_text
 
 
 def test_untranslated_run_is_one_finding_with_exact_offsets() -> None:
@@ -38,3 +41,11 @@ def test_accented_latin_and_typographic_quotes_are_quiet() -> None:
 def test_the_seed_articles_have_no_residue() -> None:
     docs = [read_document(p, chr(ord("a") + i)) for i, p in enumerate(SEEDS)]
     assert audit(docs, Config(select=("U",))).findings == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aZé ßƏɐ芳Я,1²ǀ\u02b0", max_size=30))
+def test_latin_share_counts_every_letter_by_its_code_point(text: str) -> None:
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250")
+    assert _latin_text(text) == (bool(letters) and latin >= LATIN_SHARE * len(letters))
