@@ -66,3 +66,41 @@ def test_a_name_set_off_by_commas_after_its_title_is_the_titled_person() -> None
     assert run((a, c), "T101") == []
     d = "The minister, Straw, and the party, Labour, denied the claims on Monday."
     assert run((a, d), "T101") == []  # one name word: not a full name
+
+
+def test_a_second_role_joined_by_and_keeps_the_name_for_the_first_title() -> None:
+    a = "Multifoods chairman and chief executive officer Gary Costley said so."
+    b = "Vice chairman and CEO Gary Costley said so in a statement."
+    assert {(f.doc, f.evidence) for f in run((a, b), "T101")} == {
+        ("a", "chairman"),
+        ("b", "Vice chairman"),
+    }
+    c = "The vice chairman and two directors Gary Costley named resigned."
+    assert run((a, c), "T101") == []  # "two directors" is no role of one person
+
+
+def test_an_honorific_between_title_and_name_and_a_possessive_before_the_title() -> None:
+    a = "Georgia needs the money, said Dr. Melinda Rowe, Chatham County's health director."
+    b = "Georgia needs the money, said county deputy health director Dr. Melinda Rowe."
+    assert {(f.doc, f.evidence) for f in run((a, b), "T101")} == {
+        ("a", "health director"),
+        ("b", "deputy health director"),
+    }
+    c = "The move follows word that Christopher Galvin, the company's chairman, would retire."
+    d = "The move follows the exit of Christopher Galvin, the company's vice chairman."
+    assert {(f.doc, f.evidence) for f in run((c, d), "T101")} == {
+        ("a", "chairman"),
+        ("b", "vice chairman"),
+    }
+
+
+def test_a_name_set_off_after_the_title_wins_over_a_place_before_it() -> None:
+    a = "In Damascus, Syrian Information Minister Ahmad al-Hassan called the charges baseless."
+    b = "In Damascus, the Syrian Deputy Information Minister, Ahmed al-Hassan, dismissed them."
+    found = run((a, b), "T101")
+    assert {(f.doc, f.evidence) for f in found} == {
+        ("a", "Information Minister"),
+        ("b", "Deputy Information Minister"),
+    }
+    assert "Damascus" not in " ".join(f.message for f in found)
+    assert run((a, b.replace("Ahmed", "Mahmoud")), "T101") == []  # another first name

@@ -18,7 +18,7 @@ WORD = r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
 TOKEN = re.compile(rf"{WORD}|\d+|\S")
 WORD_TOKEN = re.compile(WORD)  # the tokens of TOKEN that start with a letter
 # A capitalised word of two letters or more ("Al", "Xi", "Quintero") or an initial ("J.").
-NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D'|d’)?[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ]\Z|[A-Z]\.\Z")
+NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D'|d’|al-|el-)?[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ]\Z|[A-Z]\.\Z")
 LEX = lexicon()
 # Two-letter words that are never a name: "In", "He", "By", honorifics ("Mr", "Dr").
 SHORT_WORDS = {
@@ -28,6 +28,8 @@ NOT_NAMES = frozenset(
     w[:1].upper() + w[1:] for w in LEX.word_set("not_person_names") | LEX.calendar | SHORT_WORDS
 )
 CONNECTORS = LEX.word_set("title_connectors")
+ABBREVIATIONS = LEX.word_set("abbreviations")  # "Dr.", "Sen." between a title and the name
+NOT_ROLE = LEX.word_set("stopwords") | frozenset(LEX.number_values)  # "and two directors"
 DOMAIN_WORDS = LEX.word_set("title_domain_words") | {","}
 
 
@@ -99,9 +101,38 @@ def _name_after(toks: Sequence[Token], j: int, text: str) -> tuple[int, int, int
         if run is None or run[0] <= j + 1:
             return None
         return run[0], run[0], run[1]
-    while k < len(toks) and k - j < 4 and is_name_word(toks[k]) and _adjacent(toks, k, text):
+    first = k = j + 2 if _honorific(toks, j) else j
+    while k < len(toks) and k - first < 4 and is_name_word(toks[k]) and _adjacent(toks, k, text):
         k += 1
-    return (j, j, k) if k > j else None
+    return (j, first, k) if k > first else None
+
+
+def _honorific(toks: Sequence[Token], k: int) -> bool:
+    """Return True if tokens k and k+1 are an abbreviated honorific ("Dr.", "Sen.")."""
+    return (
+        k + 1 < len(toks)
+        and toks[k].text[:1].isupper()
+        and toks[k].text.lower() in ABBREVIATIONS
+        and toks[k + 1].text == "."
+    )
+
+
+def _role_word(token: Token) -> bool:
+    """Return True for a word of a role before a name ("chief", "executive", "CEO")."""
+    word = token.text
+    return word[:1].isalpha() and not is_name_word(token) and word.lower() not in NOT_ROLE
+
+
+def _name_after_role(toks: Sequence[Token], j: int, text: str) -> tuple[int, int] | None:
+    """Return the token range of a full name after a second role joined by "and"
+    ("chairman and chief executive officer Gary Costley", "president and CEO Ann Lee")."""
+    if j >= len(toks) or toks[j].text != "and":
+        return None
+    k = j + 1
+    while k - j <= 4 and k < len(toks) and _role_word(toks[k]):
+        k += 1
+    after = _name_after(toks, k, text) if k - j > 1 else None
+    return (after[1], after[2]) if after is not None and after[2] - after[1] >= 2 else None
 
 
 def _adjacent(toks: Sequence[Token], k: int, text: str) -> bool:
@@ -133,7 +164,11 @@ def _name_before(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
         k >= 0
         and i - k <= 3
         and toks[k].text != ","
-        and (toks[k].text in {"the", "a", "an"} or toks[k].text[:1].isupper())
+        and (
+            toks[k].text in {"the", "a", "an"}
+            or toks[k].text[:1].isupper()
+            or toks[k].text.endswith(("'s", "’s"))  # "Ann Lee, the company's chairman"
+        )
     ):
         k -= 1
     if k < 1 or toks[k].text != ",":
@@ -173,6 +208,8 @@ def find_people(
 def _titled(toks: Sequence[Token], i: int, j: int, text: str) -> tuple[int, tuple[int, int]] | None:
     """Return the title's end offset and the name's token range, before or after the title.
 
+    A full name right after the title (after a second role joined by "and", or set off by
+    commas) is preferred to a name before it ("In Damascus, the Deputy Minister, Ann Lee,").
     A lower-case title takes the name after it when it follows a capitalised word ("Prisons
     spokesman Al Quintero") or the name is a full one ("said prison spokesman Al Quintero").
     """
@@ -183,11 +220,13 @@ def _titled(toks: Sequence[Token], i: int, j: int, text: str) -> tuple[int, tupl
         or (after[0] == j and after[2] - after[1] >= 2)
     ):
         return toks[after[0] - 1].end, (after[1], after[2])
+    beside = _name_after_role(toks, j, text) or _name_apposed(toks, j)
+    if beside is not None:
+        return toks[j - 1].end, beside
     before = _name_before(toks, i)
     if before is not None and (j >= len(toks) or not is_name_word(toks[j])):
         return toks[j - 1].end, before
-    apposed = _name_apposed(toks, j)
-    return None if apposed is None else (toks[j - 1].end, apposed)
+    return None
 
 
 def _name_apposed(toks: Sequence[Token], j: int) -> tuple[int, int] | None:

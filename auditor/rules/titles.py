@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from auditor.mentions.namewords import similar
 from auditor.model import Category, Document, Hit, Severity, Span, TitleMention
 from auditor.rules.registry import UNSETTLED, Context, rule
 
@@ -137,11 +138,12 @@ def _judged(
 
 
 def same_person(a: str, b: str) -> bool:
-    """Return True unless two names with the same surname have different first names."""
+    """Return True unless two names with the same surname have different first names (a
+    spelling variant is the same name: "Ahmad" / "Ahmed")."""
     first_a, first_b = a.split()[0], b.split()[0]
     if len(a.split()) < 2 or len(b.split()) < 2 or len(first_a.rstrip(".")) == 1:
         return True
-    return first_a == first_b
+    return similar(first_a.lower(), first_b.lower())
 
 
 def judge(
