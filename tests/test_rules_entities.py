@@ -54,6 +54,34 @@ def test_a_lone_added_word_is_only_info() -> None:
     assert (f.rule, f.evidence, f.severity) == ("E101", "U.S", Severity.INFO)
 
 
+def test_a_lone_name_standing_for_other_words_is_a_warning_unless_they_are_a_pronoun() -> None:
+    (f,) = parallel(
+        "The issues faced by fund investors are about to be resolved.",
+        "These problems of Christianity are about to be resolved.",
+    )
+    assert (f.rule, f.evidence, f.severity) == ("E101", "Christianity", Severity.WARNING)
+    (g,) = parallel(
+        "The plan, he said, would be ready next year.",
+        "The plan, Morgenthau said, would be ready next year.",
+    )
+    assert (g.evidence, g.severity) == ("Morgenthau", Severity.INFO)
+
+
+def test_a_name_differing_only_in_its_kind_of_place_is_only_info() -> None:
+    found = parallel(
+        "The new prices in Henan Area took effect.",
+        "The new prices in Henan Province took effect.",
+    )
+    assert [(f.rule, f.evidence, f.severity) for f in found] == [
+        ("E101", "Henan Province", Severity.INFO)
+    ]
+    (f,) = parallel(
+        "The new prices in Henan Area took effect.",
+        "The new prices in Sichuan Province took effect.",
+    )
+    assert (f.evidence, f.severity) == ("Sichuan Province", Severity.WARNING)
+
+
 def test_variants_of_one_name_are_not_findings() -> None:
     pairs = [
         ("The Chinese PLA took part.", "The People's Liberation Army of China took part."),

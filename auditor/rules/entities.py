@@ -7,6 +7,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from auditor.align.pairs import Pair, version_pairs
+from auditor.knowledge.lexicon import lexicon
 from auditor.mentions.namewords import (
     Word,
     common_words,
@@ -18,6 +19,9 @@ from auditor.mentions.namewords import (
 from auditor.model import Category, Document, Hit, Severity, Span
 from auditor.rules.registry import Context, rule
 
+PRONOUNS = lexicon().word_set("personal_pronouns")
+PLACE_KINDS = lexicon().word_set("place_kinds")
+FUNCTION_WORDS = lexicon().word_set("stopwords")  # "U.S. airspace" for "the airspace"
 WIDEST = 8  # words of a replaced passage that still point at one place; wider: the sentence
 
 
@@ -57,11 +61,13 @@ def unmatched_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     A name counts as matched when the reference has it up to case, possessive, derivation
     ("Chinese" / "China"), spelling variant, compound ("Chinanews" / "China News"), acronym
     ("PLA" / "People's Liberation Army") or a known alias ("UK" / "Britain"). Capitals due to
-    position, headlines in title case and common words ("Plan", "Province") are not names. A
-    single added word with nothing replaced in the reference ("U.S. airspace" for "airspace")
-    is only a heads-up (info). Runs only where the text is a version of the first document (a
-    translation and its reference, most sentences aligned in order), never across two outlets'
-    articles.
+    position, headlines in title case and common words ("Plan", "Street") are not names. A
+    single added word is only a heads-up (info) unless it stands where the reference has other
+    content words, none of them a name or a pronoun ("the problems of Christianity" for "the
+    issues faced by fund investors"); so is a name that differs only in its kind of place
+    ("Henan Province" / "Henan Area"). Runs only where the text is a version of the first
+    document (a translation and its reference, most sentences aligned in order), never across
+    two outlets' articles.
 
     Why it matters:
         Names are where machine translation fails worst and where readers notice: a
@@ -84,18 +90,39 @@ def unmatched_name(doc: Document, ctx: Context) -> Iterator[Hit]:
         )
         if not mine:
             continue
-        theirs = _names(
-            pair.ref.text,
-            pair.ref_span,
-            unmatched(
-                pair.ref.text, pair.ref_span, doc.text, (pair.start, pair.end), common, aliases
-            ),
+        missing = unmatched(
+            pair.ref.text, pair.ref_span, doc.text, (pair.start, pair.end), common, aliases
         )
+        theirs = _names(pair.ref.text, pair.ref_span, missing)
         names = _names(doc.text, (pair.start, pair.end), mine)
-        lone = len(mine) == 1 and not theirs
+        lone = len(mine) == 1 and not theirs and not _stands_for_words(doc, pair, mine[0], common)
+        kinds = all(w.key in PLACE_KINDS for w in (*mine, *missing))
         for name in names:
             hit = _added_hit(doc, pair, name, theirs, alone=len(names) == 1)
-            yield replace(hit, severity=Severity.INFO, confidence=0.5) if lone else hit
+            yield replace(hit, severity=Severity.INFO, confidence=0.5) if lone or kinds else hit
+
+
+def _stands_for_words(doc: Document, pair: Pair, word: Word, common: frozenset[str]) -> bool:
+    """Return True if the name stands where the reference has other words, not only function
+    words and none of them a name or a pronoun ("the problems of Christianity" for "the issues
+    faced by fund investors"; "Smith said" for "he said" is a name the reader could resolve)."""
+    ref_words = words(pair.ref.text, *pair.ref_span)
+    my_words = words(doc.text, pair.start, pair.end)
+    at = next(i for i, w in enumerate(my_words) if w.start >= word.start)
+    matcher = SequenceMatcher(None, [w.key for w in ref_words], [w.key for w in my_words])
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if j1 <= at < j2:
+            if tag != "replace" or max(i2 - i1, j2 - j1) > WIDEST:
+                return False
+            passage = ref_words[i1:i2]
+            named = name_words(pair.ref.text, *pair.ref_span, common)
+            content = any(w.key not in FUNCTION_WORDS for w in passage)
+            return (
+                content
+                and not any(w.key in PRONOUNS for w in passage)
+                and not any(passage[0].start <= w.start < passage[-1].end for w in named)
+            )
+    return False
 
 
 def _names(text: str, span: tuple[int, int], found: Sequence[Word]) -> list[tuple[int, int]]:
