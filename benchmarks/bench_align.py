@@ -34,12 +34,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from auditor.align.match import AlignResult, align, make_sides, signatures
-from auditor.align.similarity import FEATURES, WEIGHTS, Weights, features
-from auditor.model import Document
-from auditor.read.decode import document_from_text, read_document
+from checkout import use_checkout
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = use_checkout()
+
+from auditor.align.match import AlignResult, align, make_sides, signatures  # noqa: E402
+from auditor.align.similarity import FEATURES, WEIGHTS, Weights, features  # noqa: E402
+from auditor.model import Document  # noqa: E402
+from auditor.read.decode import document_from_text, read_document  # noqa: E402
+
 GROUP = 20
 FOLDS = 10
 WORDS = re.compile(r"\w+")

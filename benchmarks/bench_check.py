@@ -29,7 +29,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from checkout import use_checkout
+
+ROOT = use_checkout()
+
 TARGET = 20.0
 AUDIT = [sys.executable, "-m", "auditor"]
 

@@ -26,7 +26,6 @@ import itertools
 import json
 import random
 import re
-import sys
 import tempfile
 import threading
 import time
@@ -35,8 +34,10 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from checkout import use_checkout
+
+ROOT = use_checkout()
+
 
 from auditor.corpus import group as grouping  # noqa: E402
 from auditor.corpus.features import terms  # noqa: E402

@@ -31,7 +31,6 @@ import json
 import os
 import random
 import re
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -39,8 +38,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the checkout this script sits in, not the installed one
+from checkout import use_checkout
+
+ROOT = use_checkout()
+
 SEED = 15
 
 # This script's own patterns for choosing places (independent of the auditor's extractors).

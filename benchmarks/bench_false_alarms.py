@@ -20,11 +20,15 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from auditor.config import Config
-from auditor.engine import audit
-from auditor.model import Document, Report
-from auditor.read.decode import document_from_text
-from auditor.rules.registry import select
+from checkout import use_checkout
+
+ROOT = use_checkout()
+
+from auditor.config import Config  # noqa: E402
+from auditor.engine import audit  # noqa: E402
+from auditor.model import Document, Report  # noqa: E402
+from auditor.read.decode import document_from_text  # noqa: E402
+from auditor.rules.registry import select  # noqa: E402
 
 FAMILIES = ("B", "P", "C", "R", "G")
 PARAGRAPH = 8

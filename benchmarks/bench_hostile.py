@@ -23,7 +23,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from checkout import use_checkout
+
+ROOT = use_checkout()
+
 MB = 1_000_000
 CPU_TIMEOUT = 300  # CPU seconds a run may use
 WALL_TIMEOUT = 3600.0  # seconds before a run that hangs is killed

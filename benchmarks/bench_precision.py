@@ -37,7 +37,6 @@ import csv
 import json
 import random
 import re
-import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -45,15 +44,17 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-# The checkout this script sits in, not whichever one the environment installed.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from checkout import use_checkout
 
-from auditor.config import Config
-from auditor.engine import audit
-from auditor.knowledge.titles import load_titles
-from auditor.measure import scores
-from auditor.model import Document, Finding, Report, Sentence
-from auditor.read.decode import document_from_text, read_document
+ROOT = use_checkout()
+
+
+from auditor.config import Config  # noqa: E402
+from auditor.engine import audit  # noqa: E402
+from auditor.knowledge.titles import load_titles  # noqa: E402
+from auditor.measure import scores  # noqa: E402
+from auditor.model import Document, Finding, Report, Sentence  # noqa: E402
+from auditor.read.decode import document_from_text, read_document  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parents[2] / "shared" / "data"

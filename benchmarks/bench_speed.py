@@ -37,7 +37,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from checkout import use_checkout
+
+ROOT = use_checkout()
+
 sys.path.insert(0, str(ROOT / "benchmarks"))
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 FLOOR = "import nltk, textstat, sacrebleu, jinja2, typer"

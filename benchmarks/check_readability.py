@@ -18,7 +18,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from checkout import use_checkout
+
+ROOT = use_checkout()
+
 sys.path.insert(0, str(ROOT / "tests"))
 
 from test_syllables import textstat_scores  # noqa: E402
