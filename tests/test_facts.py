@@ -244,3 +244,58 @@ def test_a_month_alone_after_a_dating_word_is_compared() -> None:
     a = "Sir Jeremy Greenstock is scheduled to lead a Security Council mission in mid-May."
     b = "Sir Jeremy Greenstock is due to lead a week-long Security Council mission in mid-June."
     assert {f.doc for f in run((a, b), "F102")} == {"a", "b"}
+
+
+def number_links(a: str, b: str) -> set[tuple[str, str]]:
+    """Return the (a, b) texts of the number links between two texts."""
+    return {(k.a.text, k.b.text) for k in links(a, b) if k.kind == "number"}
+
+
+def test_what_a_number_counts_after_its_noun_links_differently_worded_sentences() -> None:
+    a = (
+        "Protesters hurled stones at police in Kelby on Monday. Riots over harsh new taxes left "
+        "three bank workers dead and engulfed the streets of Kelby, as angry protesters tried "
+        "to storm parliament."
+    )
+    b = (
+        "The prime minister denounced what he called the murder of four bank workers killed "
+        "when their building was torched during protests in Kelby against harsh new taxes."
+    )
+    assert ("three", "four") in number_links(a, b)
+    assert any(f.evidence == "four" for f in run((a, b), "F101"))
+
+
+def test_a_thing_given_several_values_in_one_text_is_several_things() -> None:
+    a = "Apple in Cupertino showed the 11-inch model and the 13-inch model of its new laptop."
+    b = "Apple in Cupertino showed its new laptop, with the 15-inch model arriving in June."
+    assert number_links(a, b) == set()
+
+
+def test_a_distance_links_by_the_place_it_is_measured_from() -> None:
+    a = "The quake in Kelby struck 14 miles north-northeast of Healdsburg at a depth of 1 mile."
+    b = "The Kelby quake struck 17 miles northeast of Healdsburg, with a depth of 2 miles."
+    assert ("14 miles", "17 miles") in number_links(a, b)
+    c = "The Kelby quake struck 13 miles east of Cloverdale and two miles east of Cobb."
+    d = "The Kelby quake struck three miles east of Geyserville and 4 miles west of Cobb."
+    assert ("13 miles", "three miles") not in number_links(c, d)
+
+
+def test_the_ends_of_a_range_are_not_one_value() -> None:
+    a = "Hewlett-Packard will pay $24 to $26 per share for the Kelby software maker."
+    b = "The $25-per-share price that Hewlett-Packard pays for the Kelby software maker is high."
+    assert run((a, b), "F101") == []
+
+
+def test_a_verb_in_another_tense_governs_the_same_count() -> None:
+    a = "A gunman shot four people at an accounting firm in Kelby on Monday morning."
+    b = "Police in Kelby arrested a man suspected of shooting three people at an accounting firm."
+    assert ("four people", "three people") in number_links(a, b)
+
+
+def test_a_subject_named_in_the_other_sentence_is_no_other_subject() -> None:
+    a = "The Hawks of Kelby offered free-agent first baseman Mark Teixeira an eight-year contract."
+    b = "The Hawks have made a nine-year contract offer to Mark Teixeira, the Kelby Times said."
+    assert ("eight-year", "nine-year") in number_links(a, b)
+    c = "Smith signed a four-year contract with the Kelby Hawks on Friday, the team said."
+    d = "On Friday the Kelby Hawks announced that Jones signed a five-year contract."
+    assert ("four-year", "five-year") not in number_links(c, d)

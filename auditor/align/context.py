@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from auditor.align.similarity import CALENDAR, STOPWORDS, WORD, stem
 from auditor.knowledge.lexicon import lexicon
 
 REACH = 4  # words on each side of a mention that name what it is about
 HEDGES = lexicon().word_set("fact_hedges")  # words that hedge or time a fact
 NOT_CONTEXT = STOPWORDS | CALENDAR | HEDGES
+BASES = {f: b for f, _, b in (p.partition("=") for p in lexicon().word_set("irregular_forms"))}
+DIRECTIONS = lexicon().word_set("directions")
+COMPOUND = re.compile(r"\w+(?:['’]\w+)*(?:-\w+(?:['’]\w+)*)*")  # a word, hyphens joining
+RUN_END = re.compile(r"\s*[^\w\s'’-]")  # punctuation ends the words that follow a count
+
+
+def base(word: str) -> str:
+    """Return the stem of a word, an irregular verb form read as its base ("shot": "shoot")."""
+    return BASES.get(word.lower(), stem(word))
 
 
 def context_stems(
@@ -20,9 +31,27 @@ def context_stems(
     before = [w.group() for w in WORD.finditer(text, start, m_start)][-REACH:]
     after = [] if predicate else [w.group() for w in WORD.finditer(text, m_end, end)][:REACH]
     words = [w for w in (*before, *after) if not w[0].isdigit()]
-    stems = [stem(w) for w in words if not (predicate and w[0].isupper())]
+    stems = [base(w) for w in words if not (predicate and w[0].isupper())]
     content = [w for w in stems if w not in NOT_CONTEXT and len(w) > 2]
     return set(content[-1:] if predicate else content)
+
+
+def continuation(text: str, pos: int, end: int) -> str | None:
+    """Return the stem of the content word right after a counted noun, if one follows it: what
+    is counted or measured ("three bank workers", "an eight-year contract", "the 17-inch MacBook
+    Pro"); a direction and the "of" after it are passed over to the place ("14 miles
+    north-northeast of Healdsburg")."""
+    direction = False
+    for w in COMPOUND.finditer(text, pos, end):
+        if RUN_END.match(text, pos, w.start()) or w.group()[0].isdigit():
+            return None
+        pos = w.end()
+        key = stem(w.group().rsplit("-", 1)[-1])
+        if key in DIRECTIONS or (key == "of" and direction):
+            direction = True
+            continue
+        return None if key in NOT_CONTEXT or len(key) < 3 else key
+    return None
 
 
 def subject(text: str, start: int, m_start: int) -> frozenset[str]:

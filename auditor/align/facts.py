@@ -31,12 +31,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from auditor.align.context import context_stems, name_next_to, subject
+from auditor.align.context import context_stems, continuation, name_next_to, subject
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import find_names, link_names
 from auditor.align.numberlinks import link_aligned_numbers
 from auditor.align.published import is_published, publication_date, publication_spans
-from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, stem
+from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.mentions.quantities import DateRef, same_value
 from auditor.model import (
@@ -50,6 +50,7 @@ from auditor.model import (
     WeekdayMention,
 )
 
+CountValues = dict[tuple[str, str], set[float]]
 FACT_KINDS = (NumberMention, DateMention, WeekdayMention)
 MIN_EVIDENCE = 1.0  # shared rare content (in `evidence` units) of unaligned linked sentences
 SPEECH = lexicon().word_set("report_verbs")  # they date the reporting, not the event
@@ -61,6 +62,9 @@ NOT_QUANTITY = re.compile(r"\s*(?::\d|-\d|[ap]\.?m\b)", re.I)
 OLD = re.compile(r"[\s-]*(?:years?[\s-]*)?old\b", re.I)
 APPOSITION_BEFORE = re.compile(r"\b[A-Z][a-z]+, $")  # "Lee, 46," a name, then the age
 APPOSITION_AFTER = re.compile(r"(?:,|\.(?!\d))")
+# The other end of a range ("$24 to $26 per share", "between 12 and 15"): not one value.
+RANGE_BEFORE = re.compile(r"\d\s*(?:to|and|-|–)\s*[$€£¥]?\Z")
+RANGE_AFTER = re.compile(r"\s*(?:to|-|–)\s*[$€£¥]?\d")
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ class Fact:
     near: frozenset[str]  # stems of the content words next to it
     subject: frozenset[str]  # capitalised words just before a number (who scored it)
     sole: bool = True  # the only fact of its slot in its sentence
+    after: str | None = None  # what a number counts, after its noun ("bank workers")
+    names: frozenset[str] = frozenset()  # stems of the capitalised words of its sentence
 
 
 def link_facts(
@@ -137,6 +143,7 @@ def _link_pair(
         ysent[f.sentence].append(f)
     for f in xs:
         xsent[f.sentence].append(f)
+    values = (count_values(xs), count_values(ys))
     for f in xs:
         bucket = buckets.get(f.slot, [])
         if len(bucket) > MAX_BUCKET:
@@ -144,7 +151,8 @@ def _link_pair(
         for g in bucket:
             if not comparable(f.mention, g.mention):
                 continue
-            close = bool(f.near & g.near) or agree(f.mention, g.mention)
+            counts = _counts_alike(f, g, values)
+            close = bool(f.near & g.near) or counts or agree(f.mention, g.mention)
             alone = f.sole and g.sole
             basis = relation(f.sentence, g.sentence) if close or alone else None
             if basis is None or not (close or _aligned_alone(f, basis, alone)):
@@ -153,19 +161,53 @@ def _link_pair(
             # sentences are aligned as saying the same thing ("in Greece" and "in Athens").
             # Two people's ages are two facts wherever they stand.
             named = bool(f.subject & g.subject)
-            if f.subject and g.subject and not named and (basis != "same" or f.slot == AGE):
+            if _two_subjects(f, g, named, basis):
                 continue
             # A number must be the only one of its slot in both sentences (an age, or next to
             # the same name), and a year alone is compared only between sentences that say the
             # same thing, however differently worded.
             if f.mention.kind == "number" and not (
-                (alone or (f.slot == AGE and named))
+                (alone or (f.slot == AGE and named) or counts)
                 and (close or _rest_agrees(f, g, xsent[f.sentence], ysent[g.sentence]))
             ):
                 continue
             if f.slot == YEAR and not (alone and basis == "same"):
                 continue
             yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, basis, close)
+
+
+def _two_subjects(f: Fact, g: Fact, named: bool, basis: str) -> bool:
+    """Return True if two facts have different subjects ("Smith scored 23", "Jones scored
+    20"), unless their sentences are aligned as saying the same thing (not for two people's
+    ages), or a subject is named in the other sentence too ("Mark Teixeira" was offered a
+    contract in one, a contract was offered to "Mark Teixeira" in the other)."""
+    if not f.subject or not g.subject or named:
+        return False
+    if f.slot == AGE:
+        return True
+    return basis != "same" and not (f.subject <= g.names or g.subject <= f.names)
+
+
+def _counts_alike(f: Fact, g: Fact, values: Sequence[CountValues]) -> bool:
+    """Return True if two numbers count the same thing, named right after their noun ("three
+    bank workers", "the 17-inch MacBook Pro", "14 miles north-northeast of Healdsburg"), and
+    each text gives that thing one value (`values`: of each text, by slot and word after the
+    noun): several values of it in one text ("the 11-inch model", "the 13-inch model") are
+    several things."""
+    return (
+        f.after is not None
+        and f.after == g.after
+        and all(len(text[f.slot, f.after]) == 1 for text in values)
+    )
+
+
+def count_values(facts: Sequence[Fact]) -> CountValues:
+    """Return the values a text gives each slot, by the word after the counted noun."""
+    out: CountValues = defaultdict(set)
+    for f in facts:
+        if isinstance(f.mention, NumberMention) and f.after is not None:
+            out[f.slot, f.after].add(f.mention.value)
+    return out
 
 
 def _aligned_alone(f: Fact, basis: str, alone: bool) -> bool:
@@ -264,6 +306,7 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
     out: list[Fact] = []
     published = publication_spans(doc, mentions)
     issued = publication_date(doc, mentions)
+    capitalised: dict[int, frozenset[str]] = {}
     for m in mentions:
         if not isinstance(m, FACT_KINDS) or is_published(published, m):
             continue
@@ -282,13 +325,38 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         end = old.end() if old else m.end
         near = context_stems(doc.text, s.start, s.end, m.start, end, predicate=number) - {slot}
         who = subject(doc.text, s.start, m.start) if m.kind == "number" else frozenset()
+        counts = None
+        if isinstance(m, NumberMention) and slot != AGE and not _in_range(doc.text, m):
+            counts = continuation(doc.text, _noun_end(doc.text, m), s.end)
         if slot == AGE:  # whose age: the name before "Lee, 46," or after "46-year-old Lee"
             who = name_next_to(
                 doc.text, *((end, s.end) if old else (s.start, m.start)), after=bool(old)
             )
-        out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who))
+        names = capitalised[s.index] if s.index in capitalised else _capitalised(doc.text, s)
+        capitalised[s.index] = names
+        out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who, True, counts, names))
     count = Counter((f.sentence, f.slot, f.mention.kind) for f in out)
     return [replace(f, sole=count[f.sentence, f.slot, f.mention.kind] == 1) for f in out]
+
+
+def _in_range(text: str, m: NumberMention) -> bool:
+    """Return True if a number is one end of a range ("$24 to $26", "12-15 people")."""
+    return bool(
+        RANGE_BEFORE.search(text, max(0, m.start - 8), m.start) or RANGE_AFTER.match(text, m.end)
+    )
+
+
+def _noun_end(text: str, m: NumberMention) -> int:
+    """Return where the unit or counted noun of a number ends."""
+    after = None if m.unit else NOUN.match(text, m.end)
+    return after.end() if after else m.end
+
+
+def _capitalised(text: str, s: Sentence) -> frozenset[str]:
+    """Return the stems of the capitalised words of a sentence."""
+    return frozenset(
+        stem(w.group()) for w in WORD.finditer(text, s.start, s.end) if w.group()[0].isupper()
+    )
 
 
 def _when(text: str, m: Mention) -> str:
