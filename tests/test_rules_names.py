@@ -91,3 +91,49 @@ def test_majority_of_sources_names_the_fix_for_the_odd_one_out() -> None:
     fixes = {(f.doc, f.suggestion) for f in found if f.doc == "a"}
     assert fixes == {("a", "Northern Climate Dialogue")}
     assert all(f.suggestion is None for f in found if f.doc != "a")
+
+
+def names_of(text: str) -> list[str]:
+    """Return the multi-word names the fact links read in a text."""
+    from auditor.align.namelinks import find_names
+
+    return [n.mention.text for n in find_names(document_from_text(text))]
+
+
+def test_a_name_ends_at_its_closing_mark_and_before_a_day() -> None:
+    assert "Hunger Games" in names_of("Gary Ross Won't Direct 'Hunger Games' Sequel")
+    assert "Hunger Games" in names_of("He will direct ‘The Hunger Games’ sequel.")
+    assert "Indian Navy" in names_of("For the fourth time, the Indian Navy on Saturday won.")
+
+
+def test_a_quoted_name_is_compared_whatever_its_closing_mark() -> None:
+    a = "Gary Ross is in talks with Lionsgate to direct the ‘Hunger Games’ sequel ‘Catching Fire’."
+    b = "Gary Ross is in talks with Lionsgate to direct the 'Central Games' sequel 'Catching Fire'."
+    found = {(f.doc, f.evidence, f.suggestion) for f in between_sources(a, b)}
+    assert ("b", "Central Games", "Hunger Games") in found
+
+
+def test_a_text_using_both_forms_is_flagged_alone_and_its_own_form_is_the_fix() -> None:
+    a = (
+        "Lionsgate confirmed the sequel. Gary Ross is in negotiations to direct 'The Hunger "
+        "Games' sequel 'Catching Fire' for the studio."
+    )
+    b = (
+        "'The Central Games' sequel is in negotiations with director Gary Ross. The studio "
+        "says 'The Hunger Games' made more money than expected."
+    )
+    (f,) = between_sources(a, b)
+    assert (f.doc, f.evidence, f.suggestion) == ("b", "Central Games", "Hunger Games")
+    assert "check both" not in f.message  # the text itself uses the other form
+
+
+def test_another_award_in_one_text_is_another_thing() -> None:
+    a = "Ellen DeGeneres will host the Academy Awards in March, the academy said on Friday."
+    b = (
+        "Ellen DeGeneres will host the Academy Awards in March, the academy said on Friday. "
+        "She also drew praise as a two-time Emmy Awards host, the academy said."
+    )
+    assert between_sources(a, b) == []
+    c = "Assistant chief fire officer Peter Guest said the building could not be saved."
+    d = "The building could not be saved, said Mr Guest, the assistant chief fire officer."
+    assert between_sources(c, d) == []

@@ -25,6 +25,11 @@ from auditor.model import Document, FactLink, NameMention
 WORD = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|(?:[A-Z]\.){2,})"
 SINGLE = re.compile(r"(?<![\w.-])[A-Z][a-z]+\b")
 INNER = alternation(lexicon().word_set("name_inner"))
+LEADING = STOPWORDS | CALENDAR  # never the first word of a name
+TRAILING = CALENDAR | lexicon().word_set("name_inner")  # never the last ("on Saturday")
+FUNCTION_WORDS = STOPWORDS | lexicon().word_set("name_function_words")  # "Mr", "the"
+TOKEN = re.compile(r"\S+")
+QUOTES = "'’\"”"
 PHRASE = re.compile(rf"(?<![\w.-]){WORD}(?:\s+(?:(?:{INNER})\s+)*{WORD})+")
 
 
@@ -39,24 +44,37 @@ class Name:
 
 
 def find_names(doc: Document) -> list[Name]:
-    """Return the capitalised names of two or more words, leading function words removed."""
+    """Return the capitalised names of two or more words, leading function words and trailing
+    days, months and joining words removed ("the Indian Navy on Saturday": "Indian Navy"), a
+    closing quotation mark or apostrophe left out ("'The Hunger Games'")."""
     out = []
     for m in PHRASE.finditer(doc.text, doc.body_start):
-        words = m.group().split()
-        start = m.start()
-        while words and (words[0].lower() in STOPWORDS or words[0].lower() in CALENDAR):
-            start = doc.text.index(words[1], start + len(words[0])) if len(words) > 1 else start
-            words = words[1:]
-        if len(words) < 2 or words[-1].lower() in CALENDAR:
+        spans = [(w.start(), w.end()) for w in TOKEN.finditer(doc.text, m.start(), m.end())]
+        while spans and _word(doc.text, spans[0]) in LEADING:
+            spans = spans[1:]
+        while spans and _word(doc.text, spans[-1]) in TRAILING:
+            spans = spans[:-1]
+        quoted = next((k for k, (a, b) in enumerate(spans) if doc.text[b - 1] in QUOTES), None)
+        if quoted is not None:  # a closing mark ends the name: "'Hunger Games' Sequel"
+            spans = spans[: quoted + 1]
+            last = doc.text[spans[-1][0] : spans[-1][1]].rstrip(QUOTES)
+            spans[-1] = (spans[-1][0], spans[-1][0] + len(last))
+        if len(spans) < 2 or spans[-1][0] == spans[-1][1]:
             continue
+        start, end = spans[0][0], spans[-1][1]
         s = doc.sentence_at(start)
-        if s is None or m.end() > s.end:
+        if s is None or end > s.end:
             continue
-        text = doc.text[start : m.end()]
-        mention = NameMention(start, m.end(), text, " ".join(w.lower() for w in words))
-        near = context_stems(doc.text, s.start, s.end, start, m.end())
-        out.append(Name(mention, s.index, tuple(words), frozenset(near)))
+        words = tuple(doc.text[a:b] for a, b in spans)
+        mention = NameMention(start, end, doc.text[start:end], " ".join(w.lower() for w in words))
+        near = context_stems(doc.text, s.start, s.end, start, end)
+        out.append(Name(mention, s.index, words, frozenset(near)))
     return out
+
+
+def _word(text: str, span: tuple[int, int]) -> str:
+    """Return the word at a span, lower case."""
+    return text[span[0] : span[1]].lower()
 
 
 def link_names(
@@ -72,10 +90,15 @@ def link_names(
     for n in names[y.id]:
         by_head[n.words[-1].lower(), len(n.words)].append(n)
     for n in names[x.id]:
-        if n.mention.key in keys[y.id]:
-            continue
         for o in by_head.get((n.words[-1].lower(), len(n.words)), ()):
-            if o.mention.key in keys[x.id] or not n.near & o.near or not one_word_apart(n, o):
+            # Both texts using both forms name two things; one text using both names two
+            # things ("the Academy Awards", "the Emmy Awards") or contradicts itself ("The
+            # Hunger Games", "The Central Games" where the other source has "The Hunger
+            # Games" in that sentence): two words next to both say which.
+            mine, theirs = n.mention.key in keys[y.id], o.mention.key in keys[x.id]
+            if (mine and theirs) or len(n.near & o.near) < 1 + (mine or theirs):
+                continue
+            if not one_word_apart(n, o):
                 continue
             basis = relation(n.sentence, o.sentence)
             if basis is None or n.words[-1].lower() in alone:
@@ -89,7 +112,7 @@ def one_word_apart(a: Name, b: Name) -> bool:
     if len(diff) != 1:
         return False
     p, q = diff[0]
-    return stem(p) != stem(q) and p.lower() not in STOPWORDS and q.lower() not in STOPWORDS
+    return stem(p) != stem(q) and not {p.lower(), q.lower()} & FUNCTION_WORDS
 
 
 def _alone(doc: Document, names: Sequence[Name]) -> set[str]:

@@ -73,11 +73,12 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     reference = ctx.follows_reference(doc)
     seen: set[tuple[int, int]] = set()
     for other, m, match in (*_kind_variants(doc, ctx), *_linked_variants(doc, ctx)):
-        if (m.start, m.end) in seen:
-            continue
+        if (m.start, m.end) in seen or _says(ctx.document(other), m.text):
+            continue  # the other text uses this form too: it contradicts itself, not this one
         seen.add((m.start, m.end))
         mine, theirs = _users(ctx, doc, m.key), _users(ctx, doc, match.key)
         settled = reference or match.canonical or theirs > mine + 1  # most texts use theirs
+        settled = settled or _says(doc, match.text)  # this text uses theirs elsewhere
         # most texts (this one too) use this name, or this is the text the other follows
         odd = not settled and (mine + 1 > theirs or ctx.is_reference(doc.id, other))
         yield Hit(
@@ -90,6 +91,12 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
             related=(Span(other, match.start, match.end, match.text),),
             confidence=0.6,
         )
+
+
+def _says(doc: Document, name: str) -> bool:
+    """Return True if a text has a name in this form somewhere (spacing aside)."""
+    words = (re.escape(w) for w in name.split())
+    return re.search(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", doc.text) is not None
 
 
 def _users(ctx: Context, doc: Document, key: str) -> int:
