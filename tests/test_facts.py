@@ -299,3 +299,9 @@ def test_a_subject_named_in_the_other_sentence_is_no_other_subject() -> None:
     c = "Smith signed a four-year contract with the Kelby Hawks on Friday, the team said."
     d = "On Friday the Kelby Hawks announced that Jones signed a five-year contract."
     assert ("four-year", "five-year") not in number_links(c, d)
+
+
+def test_a_count_after_the_name_of_what_it_measures_links_to_one_before_it() -> None:
+    a = "The only new hardware at the Kelby show was an upgrade for the 17-inch MacBook Pro."
+    b = "For me the new MacBook Pro 15-inch is the most exciting thing shown at the Kelby show."
+    assert ("17", "15") in number_links(a, b)

@@ -327,7 +327,9 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         who = subject(doc.text, s.start, m.start) if m.kind == "number" else frozenset()
         counts = None
         if isinstance(m, NumberMention) and slot != AGE and not _in_range(doc.text, m):
-            counts = continuation(doc.text, _noun_end(doc.text, m), s.end)
+            counts = continuation(doc.text, _noun_end(doc.text, m), s.end) or _named_before(
+                doc.text, s.start, m.start
+            )
         if slot == AGE:  # whose age: the name before "Lee, 46," or after "46-year-old Lee"
             who = name_next_to(
                 doc.text, *((end, s.end) if old else (s.start, m.start)), after=bool(old)
@@ -337,6 +339,19 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who, True, counts, names))
     count = Counter((f.sentence, f.slot, f.mention.kind) for f in out)
     return [replace(f, sole=count[f.sentence, f.slot, f.mention.kind] == 1) for f in out]
+
+
+NAMED_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w'’]*)(?:\s+[A-Z][\w'’]*)*\s+\Z")
+
+
+def _named_before(text: str, start: int, pos: int) -> str | None:
+    """Return the stem of the first word of the name right before a number, if one stands
+    there ("the MacBook Pro 17-inch")."""
+    found = NAMED_BEFORE.search(text, max(start, pos - 60), pos)
+    if found is None or found.start() == start:
+        return None
+    key = stem(found.group(1))
+    return None if key in STOPWORDS or key in CALENDAR else key
 
 
 def _in_range(text: str, m: NumberMention) -> bool:
