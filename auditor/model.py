@@ -304,7 +304,8 @@ class FactLink:
     doc_b: str
     b: Mention
     basis: str  # how the sentences relate: aligned ("same", "related") or "shared" content
-    close: bool = True  # the same words stand next to both mentions
+    close: bool = True  # the same words stand next to both mentions, or the values agree
+    worded: bool = True  # the same words stand next to both (not only agreeing values)
 
     @property
     def strength(self) -> int:

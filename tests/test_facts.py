@@ -305,3 +305,13 @@ def test_a_count_after_the_name_of_what_it_measures_links_to_one_before_it() -> 
     a = "The only new hardware at the Kelby show was an upgrade for the 17-inch MacBook Pro."
     b = "For me the new MacBook Pro 15-inch is the most exciting thing shown at the Kelby show."
     assert ("17", "15") in number_links(a, b)
+
+
+def test_a_count_worded_alike_is_not_explained_away_by_an_agreeing_value_elsewhere() -> None:
+    a = "Police in Kelby said the deaths of two women found in a home on Tuesday were homicides."
+    b = (
+        "A Kelby man accused of murdering three women will be arraigned on Wednesday. Police "
+        "found the bodies of two women in an apartment."
+    )
+    found = {(f.doc, f.evidence, f.suggestion) for f in run((a, b), "F101")}
+    assert ("b", "three", "two") in found

@@ -11,6 +11,7 @@ REACH = 4  # words on each side of a mention that name what it is about
 HEDGES = lexicon().word_set("fact_hedges")  # words that hedge or time a fact
 NOT_CONTEXT = STOPWORDS | CALENDAR | HEDGES
 BASES = {f: b for f, _, b in (p.partition("=") for p in lexicon().word_set("irregular_forms"))}
+HAPPENINGS = {f: b for f, _, b in (p.partition("=") for p in lexicon().word_set("same_happening"))}
 DIRECTIONS = lexicon().word_set("directions")
 COMPOUND = re.compile(r"\w+(?:['’]\w+)*(?:-\w+(?:['’]\w+)*)*")  # a word, hyphens joining
 RUN_END = re.compile(r"\s*[^\w\s'’-]")  # punctuation ends the words that follow a count
@@ -18,7 +19,8 @@ RUN_END = re.compile(r"\s*[^\w\s'’-]")  # punctuation ends the words that foll
 
 def base(word: str) -> str:
     """Return the stem of a word, an irregular verb form read as its base ("shot": "shoot")."""
-    return BASES.get(word.lower(), stem(word))
+    key = BASES.get(word.lower(), stem(word))
+    return HAPPENINGS.get(key, key)
 
 
 def context_stems(

@@ -173,7 +173,9 @@ def _link_pair(
                 continue
             if f.slot == YEAR and not (alone and basis == "same"):
                 continue
-            yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, basis, close)
+            # A count agreeing in value only does not explain away one worded alike.
+            worded = bool(f.near & g.near) or counts or f.mention.kind != "number"
+            yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, basis, close, worded)
 
 
 def _two_subjects(f: Fact, g: Fact, named: bool, basis: str) -> bool:

@@ -109,12 +109,14 @@ def _rivals(
 
 def _explained(ctx: Context, doc: Document, m: Mention, t: Mention, link: FactLink) -> bool:
     """Return True if this document states the other source's value for this fact, linked at
-    least as closely elsewhere (the other fact's real counterpart is another mention), unless
-    that mention restates this one's fact (the text contradicts itself)."""
+    least as closely elsewhere (the other fact's real counterpart is another mention; a link
+    made by agreeing values alone does not outweigh one made by the same words), unless that
+    mention restates this one's fact (the text contradicts itself)."""
     return any(
         d == doc.id
         and agree(k.a, k.b)
         and k.strength >= link.strength
+        and (k.worded or not link.worded)
         and not restated(doc, m, mine, ctx.by_start(doc.id, NumberMention))
         for d, mine, k in ctx.linked(_other(link, doc.id), t)
     )
