@@ -25,6 +25,7 @@ JOINERS = LEX.word_set("name_joiners")
 FUNCTION = LEX.word_set("name_function_words")
 CALENDAR = LEX.calendar
 OPENERS = frozenset(LEX.quotes.openers + "([{:;—–-•*")
+INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]\.$")  # a middle initial right before a word
 TITLE_CASE = 0.75  # share of capitalised words that makes a sentence a title-case headline
 PREFIX = 4  # shared first letters that make two words one stem ("Chin-a" / "Chin-ese")
 PREFIX_SHARE = 0.6  # ... as a share of the shorter word
@@ -71,6 +72,7 @@ def name_words(text: str, start: int, end: int, common: frozenset[str]) -> list[
         if w.text[0].isupper()
         and w.key not in FUNCTION | CALENDAR
         and not _glued_to_digit(text, w)
+        and not _initial(text, w)
         and (w.acronym or not (headline or _by_position(text, start, w) or w.key in common))
     ]
 
@@ -86,7 +88,14 @@ def _title_case(toks: Sequence[Word]) -> bool:
 def _by_position(text: str, start: int, w: Word) -> bool:
     """Return True if the word is capitalised because of where it stands."""
     before = text[start : w.start].rstrip()
+    if INITIAL_BEFORE.search(before):  # "Michael J. Gansas"
+        return False
     return not before or before[-1] in OPENERS or before[-1] in ".!?"
+
+
+def _initial(text: str, w: Word) -> bool:
+    """Return True for a middle initial ("John F. Kennedy"): one capital and a full stop."""
+    return len(w.text) == 1 and text[w.end : w.end + 1] == "."
 
 
 def _glued_to_digit(text: str, w: Word) -> bool:
@@ -255,7 +264,8 @@ def _joined(text: str, a: Word, b: Word) -> bool:
     """Return True if two neighbouring words belong to one name."""
     gap = text[a.end : b.start]
     capital = _namey(a) and _namey(b)
-    return ((capital and gap == " ") or gap == "-") and not (a.key in JOINERS and b.key in JOINERS)
+    spaced = gap == " " or (gap == ". " and _initial(text, a))  # "John F. Kennedy"
+    return ((capital and spaced) or gap == "-") and not (a.key in JOINERS and b.key in JOINERS)
 
 
 @lru_cache(maxsize=1)

@@ -195,8 +195,11 @@ def dropped_name(doc: Document, ctx: Context) -> Iterator[Hit]:
     (the passage that replaced it), or at the whole sentence when nothing replaced it, and
     shows the name. Names are matched as for E101; sentences whose own names are also
     unmatched are left to E101, which reports the pair once, on the translation's side. A
-    dropped acronym alone, or a name shortened with nothing standing in for the rest ("O'Neal"
-    for "Shaquille O'Neal"), is only a heads-up (info).
+    dropped acronym alone, a name shortened with nothing standing in for the rest ("O'Neal"
+    for "Shaquille O'Neal"), or a one-word name with nothing or only a pronoun in its place
+    ("the city" for "the city of Hatay", "he said" for "Rios said": a detail the text leaves
+    implicit, as often between two writers as in a translation) is only a heads-up (info), as
+    a lone added word is for E101.
 
     Why it matters:
         A translation that drops the name of a person, an organisation, a place or a source
@@ -220,10 +223,18 @@ def dropped_name(doc: Document, ctx: Context) -> Iterator[Hit]:
             hit = _dropped_hit(doc, pair, name)
             gone = [w for w in missing if name[0] <= w.start < name[1]]
             acronyms = all(w.acronym for w in gone)
+            nothing = (hit.start, hit.end) == span or _resolvable(doc.text[hit.start : hit.end])
             shortened = (hit.start, hit.end) == span and _kept_part(pair, name, gone, common)
-            if acronyms or shortened:
+            lone = len(gone) == 1 and name == (gone[0].start, gone[0].end)
+            if acronyms or shortened or (lone and nothing):
                 hit = replace(hit, severity=Severity.INFO, confidence=0.4)
             yield hit
+
+
+def _resolvable(passage: str) -> bool:
+    """Return True if the words standing for a name are only pronouns and function words."""
+    found = words(passage, 0, len(passage))
+    return bool(found) and all(w.key in PRONOUNS or w.key in FUNCTION_WORDS for w in found)
 
 
 def _kept_part(
