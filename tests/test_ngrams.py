@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sacrebleu.metrics.bleu import BLEU
 from sacrebleu.metrics.chrf import CHRF
+from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 
-from auditor.measure.ngrams import bleu_stats, chrf_stats
+from auditor.measure.ngrams import bleu_stats, chrf_stats, tokenize_13a
 from auditor.measure.scores import corpus_scores, sentence_bleu, sentence_chrf
 
 SEEDS = sorted(Path(__file__).resolve().parents[1].joinpath("seeds").glob("*.txt"))
@@ -22,6 +23,28 @@ segments = texts.map(" ".join) | st.text(alphabet="ab .\n\t", max_size=12)
 def sacrebleu_stats(metric: CHRF | BLEU, hyp: str, ref: str) -> list[int]:
     """Return sacrebleu's own statistics of one segment."""
     return [int(x) for x in metric._extract_corpus_statistics([hyp], [[ref]])[0]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.text(alphabet=st.characters(max_codepoint=0x7F) | st.sampled_from("«»’é–")))
+def test_13a_tokens_equal_sacrebleu(line: str) -> None:
+    assert tokenize_13a(line) == Tokenizer13a()(line)
+    assert tokenize_13a(line + " 3-4 a.b 1.5, x,y") == Tokenizer13a()(line + " 3-4 a.b 1.5, x,y")
+
+
+@settings(max_examples=300, deadline=None)
+@given(ends=st.tuples(segments, segments), hyp=segments, ref=segments)
+def test_statistics_equal_sacrebleu_around_shared_ends(
+    ends: tuple[str, str], hyp: str, ref: str
+) -> None:
+    """Versions of one sentence that differ in the middle: only the middle is counted apart."""
+    first, last = ends
+    hyp, ref = first + hyp + last, first + ref + last
+    chrf, bleu = CHRF(), BLEU()
+    assert chrf_stats(chrf, hyp, ref) == sacrebleu_stats(chrf, hyp, ref)
+    assert bleu_stats(bleu, hyp, ref) == sacrebleu_stats(bleu, hyp, ref)
+    lower = BLEU(lowercase=True, tokenize="intl")  # another tokenizer: sacrebleu's own
+    assert bleu_stats(lower, hyp.upper(), ref) == sacrebleu_stats(lower, hyp.upper(), ref)
 
 
 @settings(max_examples=300, deadline=None)
