@@ -24,7 +24,7 @@ from auditor.model import (
     Span,
 )
 from auditor.read.lines import LineIndex, line_index
-from auditor.read.tokens import word_spans
+from auditor.read.tokens import word_count
 from auditor.rules.registry import INPUT, Context, Rule, all_rules, select
 
 
@@ -126,11 +126,11 @@ def measured(doc: Document) -> Document:
         replace(
             s,
             grade=sentence_grade(doc.text[s.start : s.end]),
-            words=len(word_spans(doc.text, s.start, s.end)),
+            words=word_count(doc.text, s.start, s.end),
         )
         for s in doc.sentences
     )
-    return replace(doc, sentences=sentences, words=len(word_spans(doc.text, doc.body_start)))
+    return replace(doc, sentences=sentences, words=word_count(doc.text, doc.body_start))
 
 
 def rule_docs(

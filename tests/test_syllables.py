@@ -66,6 +66,7 @@ def test_seed_scores_equal_textstat(seed_paths: list[Path]) -> None:
         for s in doc.sentences:
             text = doc.sentence_text(s.index)
             assert readability(text) == textstat_scores(text), text
+            assert sentence_grade(text) == textstat_scores(text)["flesch_kincaid_grade"], text
 
 
 @pytest.mark.parametrize("seed", range(4))

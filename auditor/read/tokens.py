@@ -11,6 +11,11 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return [m.span() for m in WORD.finditer(text, start, stop)]
 
 
+def word_count(text: str, start: int = 0, end: int | None = None) -> int:
+    """Return the number of words `word_spans` finds, without building their spans."""
+    return len(WORD.findall(text, start, len(text) if end is None else end))
+
+
 def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Return spans of words and single punctuation marks."""
     stop = len(text) if end is None else end
