@@ -65,6 +65,11 @@ def test_a_lone_name_standing_for_other_words_is_a_warning_unless_they_are_a_pro
         "The plan, Morgenthau said, would be ready next year.",
     )
     assert (g.evidence, g.severity) == ("Morgenthau", Severity.INFO)
+    (h,) = parallel(  # a place named more precisely; "China" is a common word too ("china")
+        "The government protested to the US Embassy in China on Friday.",
+        "The government protested to the US Embassy in Beijing on Friday.",
+    )
+    assert (h.evidence, h.severity) == ("US Embassy in Beijing", Severity.INFO)
 
 
 def test_a_name_differing_only_in_its_kind_of_place_is_only_info() -> None:
@@ -91,6 +96,10 @@ def test_variants_of_one_name_are_not_findings() -> None:
         ("Officials in Zhengzhou agreed.", "Officials in Zhenzhou's city hall agreed."),
         ("She thanked the Chinese government.", "She thanked the government of China."),
         ("The Rev. John F. Johnston was charged.", "The Rev. John Johnston was charged."),
+        (
+            "Progress Software plans to acquire DataDirect Technologies for cash.",
+            "Progress Software Corp. is acquiring DataDirect Technologies Ltd. for cash.",
+        ),
     ]
     for ref, mt in pairs:
         assert parallel(ref, mt) == [], (ref, mt)

@@ -24,6 +24,7 @@ LEX = lexicon()
 JOINERS = LEX.word_set("name_joiners")
 FUNCTION = LEX.word_set("name_function_words")
 CALENDAR = LEX.calendar
+LEGAL_FORMS = LEX.word_set("legal_forms")  # "Inc", "Corp": a kind of company, not a name
 OPENERS = frozenset(LEX.quotes.openers + "([{:;—–-•*")
 INITIAL_BEFORE = re.compile(r"(?<![^\W\d_])[A-Z]\.$")  # a middle initial right before a word
 TITLE_CASE = 0.75  # share of capitalised words that makes a sentence a title-case headline
@@ -71,6 +72,7 @@ def name_words(text: str, start: int, end: int, common: frozenset[str]) -> list[
         for w in toks
         if w.text[0].isupper()
         and w.key not in FUNCTION | CALENDAR
+        and not _legal_form(text, w)
         and not _glued_to_digit(text, w)
         and not _initial(text, w)
         and (w.acronym or not (headline or _by_position(text, start, w) or w.key in common))
@@ -91,6 +93,11 @@ def _by_position(text: str, start: int, w: Word) -> bool:
     if INITIAL_BEFORE.search(before):  # "Michael J. Gansas"
         return False
     return not before or before[-1] in OPENERS or before[-1] in ".!?"
+
+
+def _legal_form(text: str, w: Word) -> bool:
+    """Return True for a company's legal form ("Walgreen Co."), not a word part ("Co-operation")."""
+    return w.key in LEGAL_FORMS and text[w.end : w.end + 1] != "-"
 
 
 def _initial(text: str, w: Word) -> bool:

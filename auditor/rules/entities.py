@@ -95,17 +95,19 @@ def unmatched_name(doc: Document, ctx: Context) -> Iterator[Hit]:
         )
         theirs = _names(pair.ref.text, pair.ref_span, missing)
         names = _names(doc.text, (pair.start, pair.end), mine)
-        lone = len(mine) == 1 and not theirs and not _stands_for_words(doc, pair, mine[0], common)
+        lone = len(mine) == 1 and not theirs and not _stands_for_words(doc, pair, mine[0])
         kinds = all(w.key in PLACE_KINDS for w in (*mine, *missing))
         for name in names:
             hit = _added_hit(doc, pair, name, theirs, alone=len(names) == 1)
             yield replace(hit, severity=Severity.INFO, confidence=0.5) if lone or kinds else hit
 
 
-def _stands_for_words(doc: Document, pair: Pair, word: Word, common: frozenset[str]) -> bool:
+def _stands_for_words(doc: Document, pair: Pair, word: Word) -> bool:
     """Return True if the name stands where the reference has other words, not only function
     words and none of them a name or a pronoun ("the problems of Christianity" for "the issues
-    faced by fund investors"; "Smith said" for "he said" is a name the reader could resolve)."""
+    faced by fund investors"; "Smith said" for "he said" is a name the reader could resolve, and
+    "Beijing" for "China" a place named more or less precisely: a capitalised word inside the
+    sentence is a name here even where it is also a common word)."""
     ref_words = words(pair.ref.text, *pair.ref_span)
     my_words = words(doc.text, pair.start, pair.end)
     at = next(i for i, w in enumerate(my_words) if w.start >= word.start)
@@ -115,7 +117,7 @@ def _stands_for_words(doc: Document, pair: Pair, word: Word, common: frozenset[s
             if tag != "replace" or max(i2 - i1, j2 - j1) > WIDEST:
                 return False
             passage = ref_words[i1:i2]
-            named = name_words(pair.ref.text, *pair.ref_span, common)
+            named = name_words(pair.ref.text, *pair.ref_span, frozenset())
             content = any(w.key not in FUNCTION_WORDS for w in passage)
             return (
                 content
