@@ -107,9 +107,13 @@ def test_example_corpus_events_findings_and_exit_code(scheduler: str, work: Path
 
 
 def test_cluster_and_local_runs_agree(work: Path) -> None:
-    run_corpus(Options((str(work / "corpus"),), work / "local", workers=2))
+    """Locally, small work stays in this process and more goes to worker processes: the same."""
+    inline = run_corpus(Options((str(work / "corpus"),), work / "local", workers=2))
+    spread = run_corpus(Options((str(work / "corpus"),), work / "spread", workers=2, inline=0))
+    assert inline.audited == spread.audited == 4
     for name in ("events.jsonl", "findings.jsonl", "audit.sarif", "index.html"):
         assert (work / "out" / name).read_text() == (work / "local" / name).read_text()
+        assert (work / "out" / name).read_text() == (work / "spread" / name).read_text()
 
 
 def test_rerun_audits_only_changed_events(scheduler: str, work: Path) -> None:

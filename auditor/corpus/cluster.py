@@ -4,38 +4,74 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
+def scheduler_address(address: str | None) -> str | None:
+    """Return the scheduler a run uses: `address`, else DASK_SCHEDULER_ADDRESS, else none."""
+    return address or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
+
+
 @contextmanager
-def connect(address: str | None, workers: int | None = None) -> Iterator[Any]:
-    """Yield a Dask client: the scheduler at `address` (or DASK_SCHEDULER_ADDRESS), else local."""
+def connect(
+    address: str | None, workers: int | None = None, *, in_process: bool = False
+) -> Iterator[Any]:
+    """Yield a Dask client: the scheduler at `address` (or DASK_SCHEDULER_ADDRESS), else local
+    worker processes, or with `in_process` one worker thread in this process."""
     import logging
 
     from distributed import Client, LocalCluster
 
-    address = address or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
+    address = scheduler_address(address)
     if address:
         with Client(address, set_as_default=False) as client:  # type: ignore[no-untyped-call]
             yield client
         return
-    n = workers or os.cpu_count() or 1
+    n = 1 if in_process else workers or os.cpu_count() or 1
+    where = {"processes": False} if in_process else {"processes": True, "host": "127.0.0.1"}
     with (
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=n,
             threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
             dashboard_address=":0",
             silence_logs=logging.ERROR,
+            **where,
         ) as cluster,
         Client(cluster, set_as_default=False) as client,  # type: ignore[no-untyped-call]
     ):
         yield client
+
+
+class Workers:
+    """Where a run's tasks go: the scheduler it names; else, on this machine, one worker thread
+    in this process for small work (starting and feeding worker processes costs more CPU than
+    they save there) and local worker processes, started on first need, for more."""
+
+    def __init__(
+        self, stack: ExitStack, address: str | None, workers: int | None, inline: int
+    ) -> None:
+        self._stack = stack
+        self._address = scheduler_address(address)
+        self._workers = workers
+        self._inline = inline
+        self._clients: dict[bool, Any] = {}
+
+    @property
+    def remote(self) -> bool:
+        """Return True when the run goes to a named scheduler."""
+        return self._address is not None
+
+    def client(self, articles: int) -> Any:
+        """Return the client for work on this many articles."""
+        in_process = not self.remote and articles <= self._inline and False not in self._clients
+        if in_process not in self._clients:
+            context = connect(self._address, self._workers, in_process=in_process)
+            self._clients[in_process] = self._stack.enter_context(context)
+        return self._clients[in_process]
 
 
 def map_batches(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditor.config import Config
-from auditor.corpus.cluster import batches, connect, map_batches, stream_batches
+from auditor.corpus.cluster import Workers, batches, map_batches, stream_batches
 from auditor.corpus.events import Event, event_id, job, members, ordered
 from auditor.corpus.feed import Bad, Ref, list_refs
 from auditor.corpus.group import Item, group
@@ -19,6 +20,9 @@ from auditor.corpus.tasks import Entry, EventJob, EventResult, audit_events, sca
 
 SCAN_BATCH = 200  # articles per scanning task
 AUDIT_BATCH = 40  # articles per auditing task
+# A local run describes and audits up to this many articles in a worker thread of its own
+# process (about 10 s of one core): starting worker processes costs more than they save there.
+INLINE_WORK = 200
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Options:
     scheduler: str | None = None
     workers: int | None = None
     suppressions: frozenset[str] = frozenset()
+    inline: int = INLINE_WORK  # articles a local run's stage handles in this process
 
 
 @dataclass(frozen=True)
@@ -60,16 +65,10 @@ def run_corpus(options: Options, progress: Progress | None = None) -> Outcome:
     try:
         fresh_dismissals = options.suppressions - state.dismissals(conn)
         state.add_dismissals(conn, options.suppressions)
-        with connect(options.scheduler, options.workers) as client:
+        with ExitStack() as stack:
+            workers = Workers(stack, options.scheduler, options.workers, options.inline)
             progress.start("read", len(refs))
-            known = state.described(conn)
-            scanned = map_batches(
-                client,
-                scan,
-                batches(refs, SCAN_BATCH),
-                client.scatter(known, broadcast=True) if known else known,
-                done=lambda b: progress.advance(read=len(b)),
-            )
+            scanned = _scan(workers, refs, state.described(conn), progress)
             entries, bad = select_entries(scanned, options.since)
             del scanned
             entries = state.with_terms(conn, entries)
@@ -87,6 +86,7 @@ def run_corpus(options: Options, progress: Progress | None = None) -> Outcome:
             jobs = [job(eid, grouped[eid]) for eid in todo]
             dismissed = state.dismissals(conn)
             config = options.config
+            client = workers.client(sum(len(j.refs) for j in jobs)) if jobs else None
             for _, batch in stream_batches(
                 client, audit_events, _audit_batches(jobs), config, dismissed
             ):
@@ -106,6 +106,36 @@ def run_corpus(options: Options, progress: Progress | None = None) -> Outcome:
     finally:
         conn.close()
     return Outcome(events, bad, len(todo), len(grouped) - len(todo), tuple(written))
+
+
+def _scan(
+    workers: Workers, refs: list[Ref], known: frozenset[str], progress: Progress
+) -> list[Entry | Bad]:
+    """Read and hash every article; describe those the state does not know.
+
+    On a named scheduler the workers do both; a local run reads and hashes in this process
+    first, so that only the new articles' number decides where they are described.
+    """
+    if workers.remote:
+        client = workers.client(len(refs))
+        shared = client.scatter(known, broadcast=True) if known else known
+        return map_batches(client, scan, batches(refs, SCAN_BATCH), shared, done=_advance(progress))
+    scanned = scan(refs, known, describe=False)
+    fresh = [e.ref for e in scanned if isinstance(e, Entry) and e.article.sha256 not in known]
+    progress.advance(read=len(refs) - len(fresh))
+    if not fresh:
+        return scanned
+    client = workers.client(len(fresh))
+    described = map_batches(
+        client, scan, batches(fresh, SCAN_BATCH), frozenset(), done=_advance(progress)
+    )
+    by_ref = dict(zip(fresh, described, strict=True))  # in order, one result per article
+    return [by_ref.get(e.ref, e) if isinstance(e, Entry) else e for e in scanned]
+
+
+def _advance(progress: Progress) -> Callable[[list[Entry | Bad]], None]:
+    """Return the callback that counts a scanned batch as read."""
+    return lambda batch: progress.advance(read=len(batch))
 
 
 def outside(refs: list[Ref], folder: Path) -> list[Ref]:

@@ -47,14 +47,15 @@ class EventResult:
     pages: tuple[tuple[str, str], ...] = ()
 
 
-def scan(refs: list[Ref], known: frozenset[str]) -> list[Entry | Bad]:
-    """Read a batch of articles; describe those whose content hash is not `known`."""
+def scan(refs: list[Ref], known: frozenset[str], describe: bool = True) -> list[Entry | Bad]:
+    """Read a batch of articles; describe those whose content hash is not `known` (none unless
+    `describe`: a first pass that only reads and hashes)."""
     out: list[Entry | Bad] = []
     for ref in refs:
         got = read_ref(ref)
         if isinstance(got, Bad):
             out.append(got)
-        elif got.sha256 in known:
+        elif got.sha256 in known or not describe:
             out.append(Entry(ref, replace(got, text=""), 0, None))
         else:
             counts = terms(got.text[got.body_start :])
