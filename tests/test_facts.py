@@ -315,3 +315,52 @@ def test_a_count_worded_alike_is_not_explained_away_by_an_agreeing_value_elsewhe
     )
     found = {(f.doc, f.evidence, f.suggestion) for f in run((a, b), "F101")}
     assert ("b", "three", "two") in found
+
+
+def fixes_in_b(a: str, b: str) -> set[tuple[str, str | None]]:
+    """Return the dates and weekdays F102 flags in b, with their suggestions."""
+    return {(f.evidence, f.suggestion) for f in run((a, b), "F102") if f.doc == "b"}
+
+
+def test_two_happenings_of_one_story_never_link_however_many_names_they_share() -> None:
+    a = (
+        "A jury convicted polygamist sect leader Warren Jeffs of child sexual assault Thursday "
+        "in a case stemming from two young followers."
+    )
+    b = (
+        "Polygamist sect leader Warren Jeffs was sentenced to life in a Texas prison on "
+        "Tuesday following his conviction on child sexual assault charges."
+    )
+    assert run((a, b), "F102") == []
+    upheld = (
+        "A Norwalk Superior Court judge on Thursday upheld a jury's recommendation that "
+        "convicted cop killer Jose Luis Orozco die for his crimes."
+    )
+    ordered = (
+        "A Norwalk jury on Tuesday ordered execution for a gang member convicted of murdering "
+        "a Los Angeles County deputy."
+    )
+    assert run((upheld, ordered), "F102") == []  # "Norwalk" next to both: still two happenings
+    c = b.replace("Tuesday", "Monday").replace("Polygamist", "Defiant polygamist")
+    assert fixes_in_b(b, c) == {("Monday", "Tuesday")}
+
+
+def test_one_verb_and_its_participants_date_one_happening_however_worded() -> None:
+    a = (
+        "Police have no suspects yet. A bomb exploded at an Oregon bank in Woodburn late Friday "
+        "killing a police officer and a bomb technician."
+    )
+    b = (
+        "A bomb exploded Saturday at a West Coast Bank branch in Woodburn, killing a Woodburn "
+        "police officer and critically injuring the chief. The FBI offered a reward."
+    )
+    assert fixes_in_b(a, b) == {("Saturday", "Friday")}
+
+
+def test_a_weekday_after_said_and_its_place_dates_the_saying() -> None:
+    a = "Two sect leaders have been arrested, British Columbia's attorney general said Wednesday."
+    b = (
+        "Blackmore and Oler were arrested by police on Tuesday, Attorney General Wally Oppal "
+        "said at a news conference Thursday."
+    )
+    assert fixes_in_b(a, b) == {("Thursday", "Wednesday")}

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from auditor.align.context import context_stems, continuation, name_next_to, subject
+from auditor.align.happening import Happening, base, happening
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import find_names, link_names
 from auditor.align.numberlinks import link_aligned_numbers
@@ -54,6 +55,8 @@ CountValues = dict[tuple[str, str], set[float]]
 FACT_KINDS = (NumberMention, DateMention, WeekdayMention)
 MIN_EVIDENCE = 1.0  # shared rare content (in `evidence` units) of unaligned linked sentences
 SPEECH = lexicon().word_set("report_verbs")  # they date the reporting, not the event
+SAYING = frozenset(base(w) for w in SPEECH)
+MIN_PARTICIPANTS = 2  # shared participants that make one verb's two dates one happening
 MAX_BUCKET = 30  # a slot filled more often than this in one text is too common to link
 YEAR = "a year"  # a year alone: compared only between sentences that say the same thing
 AGE = "an age"  # "a 61-year-old man": compared with the age next to the same words
@@ -80,6 +83,7 @@ class Fact:
     sole: bool = True  # the only fact of its slot in its sentence
     after: str | None = None  # what a number counts, after its noun ("bank workers")
     names: frozenset[str] = frozenset()  # stems of the capitalised words of its sentence
+    happening: Happening | None = None  # what a date or weekday dates: its verb, participants
 
 
 def link_facts(
@@ -152,10 +156,16 @@ def _link_pair(
             if not comparable(f.mention, g.mention):
                 continue
             counts = _counts_alike(f, g, values)
-            close = bool(f.near & g.near) or counts or agree(f.mention, g.mention)
+            near = bool(f.near & g.near) or counts
+            close = near or agree(f.mention, g.mention)
             alone = f.sole and g.sole
             basis = relation(f.sentence, g.sentence) if close or alone else None
-            if basis is None or not (close or _aligned_alone(f, basis, alone)):
+            same = _same_happening(f, g)
+            if same is False and basis != "same":
+                continue  # "convicted Thursday", "sentenced Tuesday": two happenings
+            if same and alone and basis is None and _shared(f, g) >= MIN_PARTICIPANTS:
+                basis = "shared"  # the same verb and participants: one happening
+            if basis is None or not (close or same or _aligned_alone(f, basis, alone)):
                 continue
             # Two subjects ("Smith scored 23", "Jones scored 20") are two facts, unless the
             # sentences are aligned as saying the same thing ("in Greece" and "in Athens").
@@ -173,8 +183,11 @@ def _link_pair(
                 continue
             if f.slot == YEAR and not (alone and basis == "same"):
                 continue
-            # A count agreeing in value only does not explain away one worded alike.
+            # A count agreeing in value only does not explain away one worded alike; a date is
+            # close by the same words or the same happening, never by agreeing values alone.
             worded = bool(f.near & g.near) or counts or f.mention.kind != "number"
+            if f.mention.kind != "number":
+                close = near or bool(same)
             yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, basis, close, worded)
 
 
@@ -210,6 +223,17 @@ def count_values(facts: Sequence[Fact]) -> CountValues:
         if isinstance(f.mention, NumberMention) and f.after is not None:
             out[f.slot, f.after].add(f.mention.value)
     return out
+
+
+def _same_happening(f: Fact, g: Fact) -> bool | None:
+    """Return True if two dates or weekdays date one happening (one verb, a shared participant),
+    False if they date two, None when a verb is unknown."""
+    return f.happening.relation(g.happening) if f.happening and g.happening else None
+
+
+def _shared(f: Fact, g: Fact) -> int:
+    """Return how many participants the happenings of two facts share."""
+    return f.happening.shared(g.happening) if f.happening and g.happening else 0
 
 
 def _aligned_alone(f: Fact, basis: str, alone: bool) -> bool:
@@ -315,7 +339,10 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         s = doc.sentence_at(m.start)
         if s is None or m.end > s.end:
             continue
+        dated = None if m.kind == "number" else happening(doc.text, s.start, s.end, m.start, m.end)
         slot = counted_noun(doc.text, m) if isinstance(m, NumberMention) else _when(doc.text, m)
+        if slot == "when" and dated is not None and dated.verb in SAYING:
+            slot = "when said"  # "Oppal said at a news conference Thursday"
         if slot is None:
             continue
         if isinstance(m, DateMention) and not m.month:
@@ -338,7 +365,8 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
             )
         names = capitalised[s.index] if s.index in capitalised else _capitalised(doc.text, s)
         capitalised[s.index] = names
-        out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who, True, counts, names))
+        fact = Fact(doc.id, m, s.index, slot, frozenset(near), who, True, counts, names, dated)
+        out.append(fact)
     count = Counter((f.sentence, f.slot, f.mention.kind) for f in out)
     return [replace(f, sole=count[f.sentence, f.slot, f.mention.kind] == 1) for f in out]
 

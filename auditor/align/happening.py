@@ -1,0 +1,147 @@
+"""The happening a date or weekday dates: the verb of its clause and who or what takes part.
+
+"A bomb exploded at a bank in Woodburn late Friday" dates an explosion; "was convicted
+Thursday" and "was sentenced Tuesday" date two happenings, however many names their sentences
+share. The verb is the nearest one before the date in its clause (after it when the clause opens
+with the date and a phrase without a verb: "On Friday, the academy named ...", "In his
+testimony on Friday, Jeffs said ..."); a clause ends at a comma, a semicolon, a
+bracket, a dash or a word that opens another clause ("and", "when", "after", "who"). A word is
+a verb when it is an irregular verb's form, a lower-case word in "-ed" not after a determiner or
+preposition ("the suspended employee"), or the word after a modal ("will host"). Verbs compare
+by their Porter stem (nltk's own module, no data), irregular forms by their base form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nltk.stem.porter import PorterStemmer
+
+from auditor.align.similarity import CALENDAR, STOPWORDS, stem
+from auditor.knowledge.lexicon import lexicon
+
+LEX = lexicon()
+CLAUSE_WORDS = LEX.word_set("clause_words") | LEX.word_set("happening_ends")
+NOUN_AFTER = LEX.word_set("noun_after")
+MODALS = LEX.word_set("modals")
+NOT_VERBS = LEX.word_set("not_verbs_ed")
+TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,;()\[\]—–]|:(?=\s)|\s-\s")
+BRACKETED = re.compile(r"\([^()]*\)")
+STEMMER = PorterStemmer()
+
+
+@dataclass(frozen=True)
+class Happening:
+    """What a date or weekday dates: its clause's verb (a base form) and the content words."""
+
+    verb: str | None
+    participants: frozenset[str]
+
+    def relation(self, other: Happening) -> bool | None:
+        """Return True for one verb with a shared participant, False for two verbs or one verb
+        with none shared ("his trial began", "they began their work"), None when unknown.
+
+        A clause without a verb names its happening by a noun ("a meeting on Thursday"), so
+        one verb found among the other clause's words stands for the other's verb."""
+        verb = self.verb or other.verb
+        if self.verb is None and other.verb is None:
+            return None
+        if self.verb is None or other.verb is None:
+            if verb not in (self.participants | other.participants):
+                return None
+        elif self.verb != other.verb:
+            return False
+        return self.shared(other) > 0
+
+    def shared(self, other: Happening) -> int:
+        """Return how many content words (verbs left out) the two clauses share."""
+        return len(self.participants & other.participants - {self.verb, other.verb})
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    """Return the base form of every form of an irregular verb."""
+    return {
+        form: forms.split("/")[0]
+        for forms in LEX.words["irregular_verbs"]
+        for form in forms.split("/")
+    }
+
+
+def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happening:
+    """Return the happening dated by the mention text[m_start:m_end] of sentence [start, end)."""
+    before = _tokens(text, start, m_start)
+    after = _tokens(text, m_end, end)
+    lead = _clause_tail(before)
+    opening = len(lead) == len(before) and _last_verb(lead) is None
+    if opening and after[:1] == [","]:
+        after = after[1:]  # "On Friday, the academy named ...": the clause goes on after it
+    trail = _clause_head(after)
+    verb = _last_verb(lead) or _first_verb(trail)
+    words = {w.lower() for w in (*lead, *trail) if w[0].isalpha()}
+    content = {base(w) for w in words if len(w) > 2 and stem(w) not in STOPWORDS | CALENDAR}
+    return Happening(verb, frozenset(content - {verb}))
+
+
+def base(word: str) -> str:
+    """Return the form verbs compare by: an irregular verb's base form, else the Porter stem."""
+    word = word.lower()
+    return _irregular().get(word) or str(STEMMER.stem(word))
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    """Return the words and clause punctuation of a span, bracketed asides left out."""
+    return [t.strip() or "-" for t in TOKEN.findall(BRACKETED.sub(" ", text[start:end]))]
+
+
+def _clause_tail(tokens: list[str]) -> list[str]:
+    """Return the tokens after the last clause boundary."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if _boundary(tokens[i]):
+            return tokens[i + 1 :]
+    return tokens
+
+
+def _clause_head(tokens: list[str]) -> list[str]:
+    """Return the tokens before the first clause boundary."""
+    for i, t in enumerate(tokens):
+        if _boundary(t):
+            return tokens[:i]
+    return tokens
+
+
+def _boundary(token: str) -> bool:
+    """Return True for punctuation or a word that ends a clause."""
+    return not token[0].isalnum() or token.lower() in CLAUSE_WORDS
+
+
+def _last_verb(tokens: list[str]) -> str | None:
+    """Return the base of the last verb of a clause's tokens, or None."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if (verb := _verb(tokens, i)) is not None:
+            return verb
+    return None
+
+
+def _first_verb(tokens: list[str]) -> str | None:
+    """Return the base of the first verb of a clause's tokens, or None."""
+    return next((v for i in range(len(tokens)) if (v := _verb(tokens, i)) is not None), None)
+
+
+def _verb(tokens: list[str], i: int) -> str | None:
+    """Return the base of tokens[i] if it is a verb, else None."""
+    word = tokens[i]
+    if not word.isalpha() or not word.islower():
+        return None
+    previous = tokens[i - 1].lower() if i else ""
+    if word in _irregular():
+        return None if previous in NOUN_AFTER - MODALS else base(word)
+    if word in STOPWORDS:
+        return None
+    after_modal = previous in MODALS
+    regular = word.endswith("ed") and len(word) >= 5 and word not in NOT_VERBS
+    if after_modal or (regular and previous not in NOUN_AFTER):
+        return base(word)
+    return None

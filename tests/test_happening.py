@@ -1,0 +1,41 @@
+"""The happening a date or weekday dates: its clause's verb and participants."""
+
+from __future__ import annotations
+
+from auditor.align.happening import happening
+
+
+def dated(sentence: str, day: str) -> tuple[str | None, frozenset[str]]:
+    """Return the verb and participants of the happening `day` dates in `sentence`."""
+    at = sentence.index(day)
+    h = happening(sentence, 0, len(sentence), at, at + len(day))
+    return h.verb, h.participants
+
+
+def test_the_verb_before_the_date_in_its_clause() -> None:
+    s = "A bomb exploded at a bank in Woodburn late Friday, killing an officer."
+    verb, who = dated(s, "Friday")
+    assert verb == "explod"
+    assert {"bomb", "bank", "woodburn"} <= who and "officer" not in who  # the comma ends it
+    assert dated("Jeffs was convicted Thursday and sentenced Tuesday.", "Tuesday")[0] == "sentenc"
+    assert dated("Jeffs was convicted Thursday and sentenced Tuesday.", "Thursday")[0] == "convict"
+
+
+def test_irregular_forms_share_their_base() -> None:
+    assert dated("The quake struck on Sunday.", "Sunday")[0] == "strike"
+    assert dated("The quake strikes on Sunday.", "Sunday")[0] == "strike"
+    assert dated("Three died when the bank went up in flames Thursday.", "Thursday")[0] == "go"
+
+
+def test_an_opening_phrase_without_a_verb_leads_to_the_main_clause() -> None:
+    assert dated("On Friday, the academy named Hugh Jackman host.", "Friday")[0] == "name"
+    assert dated("In his testimony on Friday, Jeffs said it was no crime.", "Friday")[0] == "say"
+    assert dated("Apple on Tuesday unveiled a laptop.", "Tuesday")[0] == "unveil"
+
+
+def test_asides_times_and_adjectives_are_not_clause_ends_or_verbs() -> None:
+    s = "A quake jolted the island at 17:06 pm (1336 GMT) on Sunday, state TV reported."
+    assert dated(s, "Sunday")[0] == "jolt"
+    assert dated("The suspended worker came back Thursday.", "Thursday")[0] == "come"
+    assert dated("A suspended worker on Thursday.", "Thursday")[0] is None
+    assert dated("Oppal said at a news conference Thursday.", "Thursday")[0] == "say"
