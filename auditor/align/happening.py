@@ -8,7 +8,8 @@ testimony on Friday, Jeffs said ..."); a clause ends at a comma, a semicolon, a
 bracket, a dash or a word that opens another clause ("and", "when", "after", "who"). A word is
 a verb when it is an irregular verb's form, a lower-case word in "-ed" not after a determiner or
 preposition ("the suspended employee"), or the word after a modal ("will host"). Verbs compare
-by their Porter stem (nltk's own module, no data), irregular forms by their base form.
+by their Porter stem (nltk's own module, no data), irregular forms by their base form, and
+verbs that name one happening in news reports ("struck", "jolted") by the first of their group.
 """
 
 from __future__ import annotations
@@ -86,9 +87,21 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
 
 
 def base(word: str) -> str:
-    """Return the form verbs compare by: an irregular verb's base form, else the Porter stem."""
+    """Return the form verbs compare by: an irregular verb's base form, else the Porter stem,
+    then the first verb of its group of verbs that name one happening."""
     word = word.lower()
-    return _irregular().get(word) or str(STEMMER.stem(word))
+    found = _irregular().get(word) or str(STEMMER.stem(word))
+    return _same_happening().get(found, found)
+
+
+@cache
+def _same_happening() -> dict[str, str]:
+    """Return the first verb of its group for each verb that names one happening with others."""
+    return {
+        _irregular().get(verb) or str(STEMMER.stem(verb)): str(STEMMER.stem(group.split("/")[0]))
+        for group in LEX.words["happening_verbs"]
+        for verb in group.split("/")
+    }
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
