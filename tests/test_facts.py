@@ -364,3 +364,16 @@ def test_a_weekday_after_said_and_its_place_dates_the_saying() -> None:
         "said at a news conference Thursday."
     )
     assert fixes_in_b(a, b) == {("Thursday", "Wednesday")}
+
+
+def test_a_weekday_links_with_the_one_of_two_in_a_sentence_that_dates_its_happening() -> None:
+    a = (
+        "An earthquake measuring 5.6 on the Richter scale jolted Qeshm island off Iran's "
+        "southern coast on Sunday, followed by several aftershocks on Monday."
+    )
+    b = (
+        "An earthquake of magnitude 5.6 shook the island of Qeshm and caused damage to "
+        "buildings in villages on Monday, ISNA news agency reported."
+    )
+    assert fixes_in_b(a, b) == {("Monday", "Sunday")}
+    assert fixes_in_b(a, b.replace("Monday", "Sunday")) == set()

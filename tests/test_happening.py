@@ -49,3 +49,12 @@ def test_asides_times_and_adjectives_are_not_clause_ends_or_verbs() -> None:
     assert dated("The suspended worker came back Thursday.", "Thursday")[0] == "come"
     assert dated("A suspended worker on Thursday.", "Thursday")[0] is None
     assert dated("Oppal said at a news conference Thursday.", "Thursday")[0] == "say"
+
+
+def test_clauses_joined_by_and_without_their_own_date_share_it() -> None:
+    s = "The navy thwarted a hijack on Sunday and captured 23 pirates in the operation."
+    h = happening(s, 0, len(s), s.index("Sunday"), s.index("Sunday") + 6)
+    assert h.verbs == {"thwart", "arrest"} and "pirat" in h.participants
+    s = "Jeffs was convicted Thursday and sentenced Tuesday."
+    h = happening(s, 0, len(s), s.index("Thursday"), s.index("Thursday") + 8)
+    assert h.verbs == {"convict"}  # the joined clause has a date of its own

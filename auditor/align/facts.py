@@ -159,8 +159,8 @@ def _link_pair(
             near = bool(f.near & g.near) or counts
             close = near or agree(f.mention, g.mention)
             alone = f.sole and g.sole
-            basis = relation(f.sentence, g.sentence) if close or alone else None
             same = _same_happening(f, g)
+            basis = relation(f.sentence, g.sentence) if close or alone or same else None
             if same is False and basis != "same":
                 continue  # "convicted Thursday", "sentenced Tuesday": two happenings
             if same and alone and basis is None and _shared(f, g) >= MIN_PARTICIPANTS:

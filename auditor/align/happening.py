@@ -39,26 +39,34 @@ class Happening:
 
     verb: str | None
     participants: frozenset[str]
+    joined: frozenset[str] = frozenset()  # verbs of undated clauses joined by "and"
 
     def relation(self, other: Happening) -> bool | None:
         """Return True for one verb with a shared participant, False for two verbs or one verb
         with none shared ("his trial began", "they began their work"), None when unknown.
 
         A clause without a verb names its happening by a noun ("a meeting on Thursday"), so
-        one verb found among the other clause's words stands for the other's verb."""
+        one verb found among the other clause's words stands for the other's verb; the verbs
+        of clauses joined by "and" without a date of their own share the date ("thwarted a
+        hijack on Sunday and captured 23 pirates")."""
         verb = self.verb or other.verb
         if self.verb is None and other.verb is None:
             return None
         if self.verb is None or other.verb is None:
             if verb not in (self.participants | other.participants):
                 return None
-        elif self.verb != other.verb:
+        elif not self.verbs & other.verbs:
             return False
         return self.shared(other) > 0
 
+    @property
+    def verbs(self) -> frozenset[str]:
+        """Return the verbs the date dates: its clause's and those of joined clauses."""
+        return self.joined | ({self.verb} if self.verb else set())
+
     def shared(self, other: Happening) -> int:
         """Return how many content words (verbs left out) the two clauses share."""
-        return len(self.participants & other.participants - {self.verb, other.verb})
+        return len(self.participants & other.participants - self.verbs - other.verbs)
 
 
 @cache
@@ -81,9 +89,22 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
         after = after[1:]  # "On Friday, the academy named ...": the clause goes on after it
     trail = _clause_head(after)
     verb = _last_verb(lead) or _first_verb(trail)
-    words = {w.lower() for w in (*lead, *trail) if w[0].isalpha()}
-    content = {base(w) for w in words if len(w) > 2 and stem(w) not in STOPWORDS | CALENDAR}
-    return Happening(verb, frozenset(content - {verb}))
+    joined = _joined(before[: len(before) - len(lead)][::-1])[::-1] + _joined(after[len(trail) :])
+    words = {w.lower() for w in (*lead, *trail, *joined) if w[0].isalpha()}
+    content = {base(w) for w in words if stem(w) not in STOPWORDS | CALENDAR}
+    content = {w for w in content if len(w) > 2}
+    verbs = {v for i in range(len(joined)) if (v := _verb(joined, i)) is not None}
+    return Happening(verb, frozenset(content - {verb} - verbs), frozenset(verbs - {verb}))
+
+
+def _joined(tokens: list[str]) -> list[str]:
+    """Return the clause after a leading "and" in `tokens` (read outwards from the date), or
+    nothing when there is no "and" or that clause has a date of its own."""
+    if not tokens or tokens[0].lower() != "and":
+        return []
+    clause = _clause_head(tokens[1:])
+    dated = any(stem(w) in CALENDAR or (w.isdigit() and len(w) == 4) for w in clause)
+    return [] if dated else clause
 
 
 def base(word: str) -> str:
