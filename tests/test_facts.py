@@ -377,3 +377,15 @@ def test_a_weekday_links_with_the_one_of_two_in_a_sentence_that_dates_its_happen
     )
     assert fixes_in_b(a, b) == {("Monday", "Sunday")}
     assert fixes_in_b(a, b.replace("Monday", "Sunday")) == set()
+
+
+def test_a_time_of_day_next_to_two_weekdays_does_not_make_them_one_happening() -> None:
+    a = (
+        "Police found the body of a 28-year-old woman in a New Bedford apartment. She had last "
+        "been seen Saturday morning, prosecutors said."
+    )
+    b = (
+        "Gomes faces arraignment in New Bedford District Court on Wednesday morning on two "
+        "murder charges. He is held without bail in the New Bedford jail."
+    )
+    assert run((a, b), "F102") == []

@@ -58,3 +58,9 @@ def test_clauses_joined_by_and_without_their_own_date_share_it() -> None:
     s = "Jeffs was convicted Thursday and sentenced Tuesday."
     h = happening(s, 0, len(s), s.index("Thursday"), s.index("Thursday") + 8)
     assert h.verbs == {"convict"}  # the joined clause has a date of its own
+
+
+def test_a_date_after_its_weekday_dates_the_weekdays_happening() -> None:
+    s = "The quake began in the predawn hours today Thursday, March 14, 2013."
+    h = happening(s, 0, len(s), s.index("March"), s.index("March") + 14)
+    assert h.verb == "begin"

@@ -9,7 +9,7 @@ from auditor.knowledge.lexicon import lexicon
 
 REACH = 4  # words on each side of a mention that name what it is about
 HEDGES = lexicon().word_set("fact_hedges")  # words that hedge or time a fact
-NOT_CONTEXT = STOPWORDS | CALENDAR | HEDGES
+NOT_CONTEXT = STOPWORDS | CALENDAR | HEDGES | {stem(w) for w in HEDGES}  # "morning": "morn"
 BASES = {f: b for f, _, b in (p.partition("=") for p in lexicon().word_set("irregular_forms"))}
 HAPPENINGS = {f: b for f, _, b in (p.partition("=") for p in lexicon().word_set("same_happening"))}
 DIRECTIONS = lexicon().word_set("directions")

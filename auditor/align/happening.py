@@ -83,6 +83,8 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
     """Return the happening dated by the mention text[m_start:m_end] of sentence [start, end)."""
     before = _tokens(text, start, m_start)
     after = _tokens(text, m_end, end)
+    if before[-2:-1] and before[-1] == "," and stem(before[-2]) in CALENDAR:
+        before = before[:-2]  # "began ... today Thursday, March 14": the weekday's happening
     lead = _clause_tail(before)
     opening = len(lead) == len(before) and _last_verb(lead) is None
     if opening and after[:1] == [","]:
