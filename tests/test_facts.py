@@ -389,3 +389,9 @@ def test_a_time_of_day_next_to_two_weekdays_does_not_make_them_one_happening() -
         "murder charges. He is held without bail in the New Bedford jail."
     )
     assert run((a, b), "F102") == []
+
+
+def test_a_date_opening_the_sentence_before_said_is_compared_as_before() -> None:
+    a = 'On April 11, Mayor Bart Peterson said it was "inconceivable" that the base would reopen.'
+    b = "On April 21, Mayor Bart Peterson conceded that the fate of the base was sealed."
+    assert fixes_in_b(a, b) == {("April 21", "April 11")}

@@ -23,7 +23,7 @@ def test_the_verb_before_the_date_in_its_clause() -> None:
 
 def test_irregular_forms_share_their_base() -> None:
     assert dated("The quake struck on Sunday.", "Sunday")[0] == "strike"
-    assert dated("The quake strikes on Sunday.", "Sunday")[0] == "strike"
+    assert dated("The town was stricken on Sunday.", "Sunday")[0] == "strike"
     assert dated("Three died when the bank went up in flames Thursday.", "Thursday")[0] == "go"
 
 

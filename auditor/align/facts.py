@@ -341,7 +341,7 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
             continue
         dated = None if m.kind == "number" else happening(doc.text, s.start, s.end, m.start, m.end)
         slot = counted_noun(doc.text, m) if isinstance(m, NumberMention) else _when(doc.text, m)
-        if slot == "when" and dated is not None and dated.verb in SAYING:
+        if slot == "when" and dated is not None and dated.leads and dated.verb in SAYING:
             slot = "when said"  # "Oppal said at a news conference Thursday"
         if slot is None:
             continue

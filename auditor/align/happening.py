@@ -4,12 +4,14 @@
 Thursday" and "was sentenced Tuesday" date two happenings, however many names their sentences
 share. The verb is the nearest one before the date in its clause (after it when the clause opens
 with the date and a phrase without a verb: "On Friday, the academy named ...", "In his
-testimony on Friday, Jeffs said ..."); a clause ends at a comma, a semicolon, a
-bracket, a dash or a word that opens another clause ("and", "when", "after", "who"). A word is
-a verb when it is an irregular verb's form, a lower-case word in "-ed" not after a determiner or
-preposition ("the suspended employee"), or the word after a modal ("will host"). Verbs compare
-by their Porter stem (nltk's own module, no data), irregular forms by their base form, and
-verbs that name one happening in news reports ("struck", "jolted") by the first of their group.
+testimony on Friday, Jeffs said ..."); a clause ends at a comma, a semicolon, a bracket, a dash
+or a word that opens another clause ("and", "when", "after", "who"). A word is a verb when it is
+an irregular past form (the lexicon's `irregular_forms` and `happening_forms`), a lower-case
+word in "-ed" not after a determiner or preposition ("the suspended employee"), or the word
+after a modal ("will host").
+Verbs compare by their Porter stem (nltk's own module, no data), irregular forms by their base
+form, and verbs that name one happening in news reports ("struck", "jolted") by the first of
+their group.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Happening:
     verb: str | None
     participants: frozenset[str]
     joined: frozenset[str] = frozenset()  # verbs of undated clauses joined by "and"
+    leads: bool = False  # the verb stands before the date ("said at a news conference Thursday")
 
     def relation(self, other: Happening) -> bool | None:
         """Return True for one verb with a shared participant, False for two verbs or one verb
@@ -71,12 +74,9 @@ class Happening:
 
 @cache
 def _irregular() -> dict[str, str]:
-    """Return the base form of every form of an irregular verb."""
-    return {
-        form: forms.split("/")[0]
-        for forms in LEX.words["irregular_verbs"]
-        for form in forms.split("/")
-    }
+    """Return the base form of every irregular past form ("struck": "strike")."""
+    forms = (*LEX.words["irregular_forms"], *LEX.words["happening_forms"])
+    return dict(form.partition("=")[::2] for form in forms)
 
 
 def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happening:
@@ -90,13 +90,15 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
     if opening and after[:1] == [","]:
         after = after[1:]  # "On Friday, the academy named ...": the clause goes on after it
     trail = _clause_head(after)
-    verb = _last_verb(lead) or _first_verb(trail)
+    leading = _last_verb(lead)
+    verb = leading or _first_verb(trail)
     joined = _joined(before[: len(before) - len(lead)][::-1])[::-1] + _joined(after[len(trail) :])
     words = {w.lower() for w in (*lead, *trail, *joined) if w[0].isalpha()}
     content = {base(w) for w in words if stem(w) not in STOPWORDS | CALENDAR}
     content = {w for w in content if len(w) > 2}
     verbs = {v for i in range(len(joined)) if (v := _verb(joined, i)) is not None}
-    return Happening(verb, frozenset(content - {verb} - verbs), frozenset(verbs - {verb}))
+    joined_verbs = frozenset(verbs - {verb})
+    return Happening(verb, frozenset(content - {verb} - verbs), joined_verbs, leading is not None)
 
 
 def _joined(tokens: list[str]) -> list[str]:
