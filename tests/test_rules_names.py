@@ -137,3 +137,19 @@ def test_another_award_in_one_text_is_another_thing() -> None:
     c = "Assistant chief fire officer Peter Guest said the building could not be saved."
     d = "The building could not be saved, said Mr Guest, the assistant chief fire officer."
     assert between_sources(c, d) == []
+
+
+def test_a_version_that_merges_two_names_of_its_reference_takes_the_reference_form() -> None:
+    a = (
+        "The Beijing Stock Exchange opened in 2021. Shares of the firm will list on the Beijing "
+        "Financial Exchange next week, the company said."
+    )
+    b = (
+        "The Beijing Stock Exchange opened in 2021. Shares of the firm will list on the Beijing "
+        "Stock Exchange next week, the company said."
+    )
+    docs = [document_from_text(t, d, f"{d}.txt") for t, d in ((a, "a"), (b, "b"))]
+    report = audit(docs, Config(select=("N101",), relation="versions"))
+    found = {(f.doc, f.evidence, f.suggestion) for f in report.findings}
+    assert ("b", "Beijing Stock Exchange", "Beijing Financial Exchange") in found
+    assert all(f.suggestion is None for f in report.findings if f.doc == "a")

@@ -73,12 +73,15 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     reference = ctx.follows_reference(doc)
     seen: set[tuple[int, int]] = set()
     for other, m, match in (*_kind_variants(doc, ctx), *_linked_variants(doc, ctx)):
-        if (m.start, m.end) in seen or _says(ctx.document(other), m.text):
-            continue  # the other text uses this form too: it contradicts itself, not this one
+        if (m.start, m.end) in seen:
+            continue
+        if not reference and _says(ctx.document(other), m.text):
+            continue  # the other source uses this form too: it contradicts itself, not this one
         seen.add((m.start, m.end))
         mine, theirs = _users(ctx, doc, m.key), _users(ctx, doc, match.key)
-        settled = reference or match.canonical or theirs > mine + 1  # most texts use theirs
-        settled = settled or _says(doc, match.text)  # this text uses theirs elsewhere
+        # this text uses theirs elsewhere (a reference is never fixed towards its version)
+        own = _says(doc, match.text) and not ctx.is_reference(doc.id, other)
+        settled = reference or match.canonical or theirs > mine + 1 or own  # most use theirs
         # most texts (this one too) use this name, or this is the text the other follows
         odd = not settled and (mine + 1 > theirs or ctx.is_reference(doc.id, other))
         yield Hit(
