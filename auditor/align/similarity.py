@@ -327,7 +327,9 @@ def evidence(x: Sig, y: Sig, idf: Mapping[str, float], unit: float) -> float:
     specifics weigh most, words common in the texts little, whatever the texts' length. The
     sum is exact, whatever order the shared stems are read in.
     """
-    boost = x.anchors | y.anchors
     shared = x.content & y.content
-    total = math.fsum(idf.get(w, 0.0) ** 2 * (1.5 if w in boost else 1.0) for w in shared)
-    return total / unit**2 if unit else 0.0
+    if not shared or not unit:
+        return 0.0
+    ax, ay = x.anchors, y.anchors  # a name, date or number on either side
+    total = math.fsum([idf.get(w, 0.0) ** 2 * (1.5 if w in ax or w in ay else 1.0) for w in shared])
+    return total / unit**2
