@@ -29,6 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import combinations
 
 from auditor.align.context import context_stems, continuation, name_next_to, subject
@@ -55,7 +56,6 @@ CountValues = dict[tuple[str, str], set[float]]
 FACT_KINDS = (NumberMention, DateMention, WeekdayMention)
 MIN_EVIDENCE = 1.0  # shared rare content (in `evidence` units) of unaligned linked sentences
 SPEECH = lexicon().word_set("report_verbs")  # they date the reporting, not the event
-SAYING = frozenset(base(w) for w in SPEECH)
 MIN_PARTICIPANTS = 2  # shared participants that make one verb's two dates one happening
 MAX_BUCKET = 30  # a slot filled more often than this in one text is too common to link
 YEAR = "a year"  # a year alone: compared only between sentences that say the same thing
@@ -341,7 +341,7 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
             continue
         dated = None if m.kind == "number" else happening(doc.text, s.start, s.end, m.start, m.end)
         slot = counted_noun(doc.text, m) if isinstance(m, NumberMention) else _when(doc.text, m)
-        if slot == "when" and dated is not None and dated.leads and dated.verb in SAYING:
+        if slot == "when" and dated is not None and dated.leads and dated.verb in _saying():
             slot = "when said"  # "Oppal said at a news conference Thursday"
         if slot is None:
             continue
@@ -448,3 +448,9 @@ def year_near(month: int, day: int, published: dt.date) -> int | None:
         if abs((when - published).days) <= 183:
             return year
     return None
+
+
+@cache
+def _saying() -> frozenset[str]:
+    """Return the forms the verbs of reporting compare by ("said": "say"), made on first use."""
+    return frozenset(base(w) for w in SPEECH)

@@ -17,13 +17,14 @@ their group.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-
-from nltk.stem.porter import PorterStemmer
+from typing import cast
 
 from auditor.align.similarity import CALENDAR, STOPWORDS, stem
 from auditor.knowledge.lexicon import lexicon
+from auditor.read.nltkparts import load_nltk_module
 
 LEX = lexicon()
 CLAUSE_WORDS = LEX.word_set("clause_words") | LEX.word_set("happening_ends")
@@ -32,7 +33,6 @@ MODALS = LEX.word_set("modals")
 NOT_VERBS = LEX.word_set("not_verbs_ed")
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,;()\[\]—–]|:(?=\s)|\s-\s")
 BRACKETED = re.compile(r"\([^()]*\)")
-STEMMER = PorterStemmer()
 
 
 @dataclass(frozen=True)
@@ -115,15 +115,22 @@ def base(word: str) -> str:
     """Return the form verbs compare by: an irregular verb's base form, else the Porter stem,
     then the first verb of its group of verbs that name one happening."""
     word = word.lower()
-    found = _irregular().get(word) or str(STEMMER.stem(word))
+    found = _irregular().get(word) or str(_porter()(word))
     return _same_happening().get(found, found)
+
+
+@cache
+def _porter() -> Callable[[str], str]:
+    """Return nltk's Porter stemmer's `stem`, loaded on first use without the rest of nltk."""
+    stemmer = load_nltk_module("nltk.stem.porter").PorterStemmer()
+    return cast("Callable[[str], str]", stemmer.stem)
 
 
 @cache
 def _same_happening() -> dict[str, str]:
     """Return the first verb of its group for each verb that names one happening with others."""
     return {
-        _irregular().get(verb) or str(STEMMER.stem(verb)): str(STEMMER.stem(group.split("/")[0]))
+        _irregular().get(verb) or str(_porter()(verb)): str(_porter()(group.split("/")[0]))
         for group in LEX.words["happening_verbs"]
         for verb in group.split("/")
     }

@@ -29,9 +29,9 @@ CONTINUES = re.compile(r"[a-z0-9]")
 @lru_cache(maxsize=1)
 def punkt() -> PunktSentenceTokenizer:
     """Build nltk's Punkt tokenizer from parameters in code (no data download)."""
-    from auditor.read.punkt import load_punkt
+    from auditor.read.nltkparts import load_nltk_module
 
-    module = load_punkt()
+    module = load_nltk_module("nltk.tokenize.punkt")
     params = module.PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     tokenizer: PunktSentenceTokenizer = module.PunktSentenceTokenizer(params)
