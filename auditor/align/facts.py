@@ -38,6 +38,7 @@ from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import find_names, link_names
 from auditor.align.numberlinks import link_aligned_numbers
 from auditor.align.published import is_published, publication_date, publication_spans
+from auditor.align.relative import is_relative, relative_days
 from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.mentions.quantities import DateRef, same_value
@@ -333,7 +334,7 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
     published = publication_spans(doc, mentions)
     issued = publication_date(doc, mentions)
     capitalised: dict[int, frozenset[str]] = {}
-    for m in mentions:
+    for m in [*mentions, *relative_days(doc, mentions, issued)]:
         if not isinstance(m, FACT_KINDS) or is_published(published, m):
             continue
         s = doc.sentence_at(m.start)
@@ -367,8 +368,12 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         capitalised[s.index] = names
         fact = Fact(doc.id, m, s.index, slot, frozenset(near), who, True, counts, names, dated)
         out.append(fact)
-    count = Counter((f.sentence, f.slot, f.mention.kind) for f in out)
-    return [replace(f, sole=count[f.sentence, f.slot, f.mention.kind] == 1) for f in out]
+    # A relative day is counted apart: it leaves the other dates of its sentence alone as before.
+    count = Counter((f.sentence, f.slot, f.mention.kind, is_relative(f.mention)) for f in out)
+    return [
+        replace(f, sole=count[f.sentence, f.slot, f.mention.kind, is_relative(f.mention)] == 1)
+        for f in out
+    ]
 
 
 NAMED_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w'’]*)(?:\s+[A-Z][\w'’]*)*\s+\Z")

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from auditor.align.facts import agree, date_of, restated, year_near
+from auditor.align.relative import is_relative
 from auditor.mentions.quantities import WEEKDAYS, DateRef
 from auditor.model import (
     Category,
@@ -162,9 +163,9 @@ def _conflict(
     others = ctx.independent((d.id for d in ctx.docs), doc.id)
     echo = _echo(ctx, doc, m, best, other) if single else None
     where = (
-        f"{against} of {others} other independent sources say {best.text!r}"
+        f"{against} of {others} other independent sources say {_said(best)}"
         if majority
-        else f"the other source ({ctx.document(other).name}) says {best.text!r}"
+        else f"the other source ({ctx.document(other).name}) says {_said(best)}"
     )
     if echo is not None:
         where += f", as this text does elsewhere ({echo.text!r}),"
@@ -176,7 +177,7 @@ def _conflict(
     return Hit(
         m.start,
         m.end,
-        f"{m.text!r} here, but {where} for the same {_what(m)}{'.' if settled else UNSETTLED}",
+        f"{_said(m)} here, but {where} for the same {_what(m)}{'.' if settled else UNSETTLED}",
         suggestion=_value(m, best) if single and not ctx.is_reference(doc.id, other) else None,
         related=tuple(related),
         confidence=0.85 if majority or same or echo else 0.6,
@@ -184,8 +185,31 @@ def _conflict(
     )
 
 
+def _relative_days(ctx: Context, doc_id: str) -> list[Mention]:
+    """Return the relative days of a document ("yesterday") that are linked as facts."""
+    ends = [end for k in ctx.facts for end in ((k.doc_a, k.a), (k.doc_b, k.b))]
+    return list({m.start: m for d, m in ends if d == doc_id and is_relative(m)}.values())
+
+
+def _said(m: Mention) -> str:
+    """Return how a fact reads, a relative day with the date it stands for."""
+    return f"{m.text!r} ({_iso(m)})" if is_relative(m) else repr(m.text)
+
+
+def _iso(m: Mention) -> str:
+    """Return the weekday and date a resolved relative day stands for."""
+    day = date_of(m) if isinstance(m, DateMention) else None
+    if day is None or not (day.year and day.month and day.day):
+        return ""
+    when = dt.date(day.year, day.month, day.day)
+    return f"{WEEKDAYS[when.weekday()].capitalize()} {when.isoformat()}"
+
+
 def _value(m: Mention, other: Mention) -> str | None:
-    """Return the other source's value in the form of `m`: a date's weekday for a weekday."""
+    """Return the other source's value in the form of `m`: a date's weekday for a weekday; no
+    value for or from a relative day ("yesterday" is not replaced by a date, nor a date by it)."""
+    if is_relative(m) or (is_relative(other) and not isinstance(m, WeekdayMention)):
+        return None
     if isinstance(m, WeekdayMention) and isinstance(other, DateMention):
         day = date_of(other).weekday()
         return None if day is None else WEEKDAYS[day].capitalize()
@@ -230,7 +254,9 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     dates agree with fuller ones ("June" and "June 2021"); only a field given on both sides and
     different (another day, month or year, another weekday) is flagged. A weekday is compared
     with a date by the date's weekday; a day and month without a year take the year of the
-    article's publication date, and without one say no weekday. It is an error in
+    article's publication date, and without one say no weekday; "yesterday", "today",
+    "tomorrow", "tonight" and "last night" count as the day they stand for in an article with a
+    publication date. It is an error in
     sentences aligned as saying the same thing, or when most other sources agree against this
     one (which it names), and a warning otherwise. The other source's date is the suggestion,
     to be checked when nothing says which source is right (as for F101).
@@ -248,6 +274,7 @@ def date_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     days: list[Mention] = [*ctx.mentions_of(doc.id, DateMention)]
     days += ctx.mentions_of(doc.id, WeekdayMention)
+    days += _relative_days(ctx, doc.id)
     for m in sorted(days, key=lambda m: m.start):
         theirs = ctx.linked(doc.id, m)
         if not theirs or any(agree(k.a, k.b) for _, _, k in strongest(theirs)):
