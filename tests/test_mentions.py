@@ -86,6 +86,8 @@ def test_quotation_speaker() -> None:
     assert quote.text == "We need firm guarantees now," and quote.speaker == "ryabkov"
     (anonymous,) = mentions("“We need firm guarantees now,” he said.", QuoteMention)
     assert anonymous.speaker is None
+    (unsaid,) = mentions("“We need firm guarantees now.”\n\nRyabkov said talks end.", QuoteMention)
+    assert unsaid.speaker is None  # a speaker is named in the quotation's own paragraph
 
 
 @pytest.mark.parametrize(

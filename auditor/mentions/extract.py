@@ -49,8 +49,9 @@ THIRD_PERSON = alternation(LEX.third_person, capitalise=True) + "|" + alternatio
 # A word of a speaker's name: a capitalised word or an initial ("J."), never a word that ends a
 # sentence ("said Faletti. The company ..." names Faletti, not "The").
 NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'-]*)[ \t]+"
+LINE_GAP = r"[^\S\n]*\n?[^\S\n]*"  # spaces and at most one line break: never a new paragraph
 ATTRIB_AFTER = re.compile(
-    rf"\s*,?\s*(?:(?P<who>(?:{NAME_WORD}){{0,4}}?[A-Z][\w’'-]*|{THIRD_PERSON})"
+    rf"[^\S\n]*,?{LINE_GAP}(?:(?P<who>(?:{NAME_WORD}){{0,4}}?[A-Z][\w’'-]*|{THIRD_PERSON})"
     rf"\s+(?:{SAY})\b|(?:{SAY})\s+(?P<who2>(?:{NAME_WORD}){{0,5}}[A-Z][\w’'-]*))"
 )
 ATTRIB_BEFORE = re.compile(rf"(?P<who>[A-Z][\w’'-]*)\s+(?:{SAY})\b[^“”\".]{{0,40}}[:,]\s*\Z")
