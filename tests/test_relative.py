@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 from rule_helpers import run
 
 from auditor.align.published import publication_date
-from auditor.align.relative import relative_days
+from auditor.align.relative import _last_reaches, _spans, relative_days
 from auditor.mentions.extract import extract_mentions
+from auditor.model import WeekdayMention
 from auditor.read.decode import document_from_text
 
 DATED = " date 2013-07-23\n\n"  # a Tuesday
@@ -80,3 +83,13 @@ def test_an_undated_article_or_another_happening_stays_silent() -> None:
 def test_a_relative_day_next_to_its_stated_date_leaves_the_date_to_be_compared() -> None:
     text = DATED + "It caught fire yesterday (July 21st). It reopens today Thursday, July 25."
     assert resolved(text) == []
+
+
+def test_nearby_mentions_are_found_by_bisection_as_by_a_scan_of_all() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(1, 30)) for a in rng.sample(range(300), rng.randint(0, 12))]
+        index = _spans(WeekdayMention(a, b, "x" * (b - a), "x", 0) for a, b in spans)
+        for upto, pos in ((rng.randint(0, 340), rng.randint(-20, 340)) for _ in range(20)):
+            scanned = any(a <= upto and b > pos for a, b in spans)
+            assert _last_reaches(index, upto, pos) == scanned

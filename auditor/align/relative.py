@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from auditor.model import DateMention, Document, Mention, QuoteMention, WeekdayMention
 
@@ -30,19 +32,32 @@ def relative_days(
     """Return the relative days of a document's body as dates resolved against `issued`."""
     if issued is None or issued.year < dt.MINYEAR + 1:
         return []
-    quotes = [(m.start, m.end) for m in mentions if isinstance(m, QuoteMention)]
-    days = [(m.start, m.end) for m in mentions if isinstance(m, DateMention | WeekdayMention)]
+    quotes = _spans(m for m in mentions if isinstance(m, QuoteMention))
+    days = _spans(m for m in mentions if isinstance(m, DateMention | WeekdayMention))
     out: list[DateMention] = []
     for found in RELATIVE.finditer(doc.text, doc.body_start):
         start, end = found.span()
-        if any(a <= start < b for a, b in quotes) or _named(doc.text, start):
+        if _last_reaches(quotes, start, start) or _named(doc.text, start):
             continue
-        if any(a - NEXT_TO <= end and start <= b + NEXT_TO for a, b in days):
+        if _last_reaches(days, end + NEXT_TO, start - NEXT_TO - 1):
             continue
         word = " ".join(found.group(1).lower().split())
         day = issued + dt.timedelta(days=OFFSETS[word])
         out.append(DateMention(start, end, found.group(), day.isoformat(), *_ymd(day)))
     return out
+
+
+def _spans(found: Iterable[Mention]) -> tuple[list[int], list[int]]:
+    """Return the starts and the running furthest ends of mentions sorted by start."""
+    spans = sorted((m.start, m.end) for m in found)
+    return [a for a, _ in spans], list(accumulate((b for _, b in spans), max, initial=0))[1:]
+
+
+def _last_reaches(spans: tuple[list[int], list[int]], upto: int, pos: int) -> bool:
+    """Return True if a mention starting at or before `upto` ends after `pos`."""
+    starts, reach = spans
+    i = bisect_right(starts, upto)
+    return i > 0 and reach[i - 1] > pos
 
 
 def _ymd(day: dt.date) -> tuple[int, int, int]:
