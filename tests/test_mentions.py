@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import TypeVar
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from auditor.knowledge import load_knowledge
 from auditor.knowledge.titles import parse_titles
 from auditor.mentions.extract import extract_mentions
+from auditor.mentions.people import TOKEN, WORD_TOKEN
 from auditor.mentions.quantities import DateRef, find_dates, find_quantities
 from auditor.model import (
     Mention,
@@ -173,3 +175,14 @@ def test_a_lower_case_title_takes_a_full_name_of_two_letter_words_too() -> None:
     doc = document_from_text("He died, said prison deputy spokesman Al Quintero. In Rome he met.")
     titles = [(m.text, m.name) for m in extract_mentions(doc) if isinstance(m, TitleMention)]
     assert titles == [("deputy spokesman", "Al Quintero")]
+
+
+def test_word_tokens_are_the_word_tokens_of_token() -> None:
+    """Bare surnames are found by WORD_TOKEN alone: it must split words exactly as TOKEN does."""
+    rng = random.Random(11)
+    alphabet = "aZ J. 1_-'’²é,.\n"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        tokens = [m.span() for m in TOKEN.finditer(text)]
+        words = [s for s in tokens if (w := WORD_TOKEN.match(text, s[0])) and w.end() == s[1]]
+        assert [m.span() for m in WORD_TOKEN.finditer(text)] == words, text

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from auditor.knowledge.lexicon import lexicon
 from auditor.knowledge.titles import TitleBook, fold_title
@@ -16,7 +16,7 @@ from auditor.model import Mention, PersonMention, TitleMention
 
 WORD = r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
 TOKEN = re.compile(rf"{WORD}|\d+|\S")
-WORD_TOKEN = re.compile(WORD)  # the tokens of TOKEN that start with a letter
+WORD_TOKEN = re.compile(WORD)  # the word tokens of TOKEN (not numbers or punctuation)
 # A capitalised word of two letters or more ("Al", "Xi", "Quintero") or an initial ("J.").
 NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D'|d’|al-|el-)?[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ]\Z|[A-Z]\.\Z")
 LEX = lexicon()
@@ -33,9 +33,9 @@ NOT_ROLE = LEX.word_set("stopwords") | frozenset(LEX.number_values)  # "and two 
 DOMAIN_WORDS = LEX.word_set("title_domain_words") | {","}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or punctuation mark with its span."""
+class Token(NamedTuple):
+    """A word or punctuation mark with its span (a named tuple: a quarter of a dataclass's
+    construction cost, and a long document has hundreds of thousands of them)."""
 
     start: int
     end: int
@@ -47,6 +47,7 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """Return the key that links mentions of one person: the folded surname."""
     last = name.replace("’s", "").replace("'s", "").split()[-1]
@@ -59,6 +60,7 @@ def is_name_word(token: Token) -> bool:
     return name_word(token.text)
 
 
+@lru_cache(maxsize=65536)
 def name_word(word: str) -> bool:
     """Return True for a capitalised word or initial that can be part of a person's name."""
     return bool(NAME_WORD.match(word)) and word.rstrip(".") not in NOT_NAMES
@@ -66,12 +68,12 @@ def name_word(word: str) -> bool:
 
 def title_runs(toks: Sequence[Token], book: TitleBook) -> Iterator[tuple[int, int]]:
     """Yield (first, last+1) token indexes of maximal runs of title words ending in a head."""
-    words = book.words
     folded = [title_words(t.text) for t in toks]
+    known = [_all_title_words(f, book) for f in folded]
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and folded[j] and all(w in words for w in folded[j]):
+        while j < len(toks) and known[j]:
             j += 1
         while j > i and folded[j - 1][-1] not in book.heads:
             j -= 1
@@ -80,6 +82,11 @@ def title_runs(toks: Sequence[Token], book: TitleBook) -> Iterator[tuple[int, in
             i = j
         else:
             i += 1
+
+
+def _all_title_words(folded: tuple[str, ...], book: TitleBook) -> bool:
+    """Return True if a token's folded words are all words of some title (and there are some)."""
+    return bool(folded) and all(w in book.words for w in folded)
 
 
 @lru_cache(maxsize=65536)
@@ -256,7 +263,7 @@ def link_surnames(
             full[m.key] = m.text
     taken = SpanIndex((m.start, m.end) for m in people)
     out: list[PersonMention] = []
-    for found in TOKEN.finditer(text, start, end):
+    for found in WORD_TOKEN.finditer(text, start, end):  # TOKEN's tokens that can be names
         word = found.group()
         if not name_word(word) or (key := person_key(word)) not in full:
             continue

@@ -344,7 +344,8 @@ def _fragments(
         if m.group()[:1].isalpha()
     ]
     starts = [w[0] for w in words]
-    nouns = [k for k, (_, _, w) in enumerate(words) if w[0].isupper() and _kind(w, entries)]
+    kinds = {w for w in GENERIC if entries.get(w)}  # "treaty", but also "the"
+    nouns = [k for k, (_, _, w) in enumerate(words) if w[0].isupper() and w.lower() in kinds]
     for index, sentence in enumerate(doc.sentences):
         lo = doc.sentences[index - 1].start if index else sentence.start
         first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, sentence.end)
@@ -355,12 +356,6 @@ def _fragments(
                 span = _scattered(window, words[k], entry, text)
                 if span is not None:
                     yield span[0], span[1], entry
-
-
-def _kind(word: str, entries: Mapping[str, Sequence[CanonicalName]]) -> bool:
-    """Return True for a kind word ("treaty", but also "the") of some known name."""
-    folded = word.lower()
-    return folded in GENERIC and bool(entries.get(folded))
 
 
 def _scattered(
