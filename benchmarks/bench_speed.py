@@ -40,8 +40,6 @@ from pathlib import Path
 from checkout import use_checkout
 
 ROOT = use_checkout()
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 FLOOR = "import nltk, textstat, sacrebleu, jinja2, typer"
 

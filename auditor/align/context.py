@@ -10,15 +10,17 @@ from auditor.knowledge.lexicon import lexicon
 REACH = 4  # words on each side of a mention that name what it is about
 HEDGES = lexicon().word_set("fact_hedges")  # words that hedge or time a fact
 NOT_CONTEXT = STOPWORDS | CALENDAR | HEDGES | {stem(w) for w in HEDGES}  # "morning": "morn"
-BASES = {f: b for f, _, b in (p.partition("=") for p in lexicon().word_set("irregular_forms"))}
-HAPPENINGS = {f: b for f, _, b in (p.partition("=") for p in lexicon().word_set("same_happening"))}
+BASES = lexicon().mapping("irregular_forms")
+HAPPENINGS = lexicon().mapping("same_happening")
 DIRECTIONS = lexicon().word_set("directions")
 COMPOUND = re.compile(r"\w+(?:['’]\w+)*(?:-\w+(?:['’]\w+)*)*")  # a word, hyphens joining
 RUN_END = re.compile(r"\s*[^\w\s'’-]")  # punctuation ends the words that follow a count
 
 
-def base(word: str) -> str:
-    """Return the stem of a word, an irregular verb form read as its base ("shot": "shoot")."""
+def _form(word: str) -> str:
+    """Return the stem of a word, an irregular verb form read as its base ("shot": "shoot"),
+    and one kind of happening as its kind (`same_happening`; not `happening.base`, which reads
+    verbs by their Porter stem)."""
     key = BASES.get(word.lower(), stem(word))
     return HAPPENINGS.get(key, key)
 
@@ -33,7 +35,7 @@ def context_stems(
     before = [w.group() for w in WORD.finditer(text, start, m_start)][-REACH:]
     after = [] if predicate else [w.group() for w in WORD.finditer(text, m_end, end)][:REACH]
     words = [w for w in (*before, *after) if not w[0].isdigit()]
-    stems = [base(w) for w in words if not (predicate and w[0].isupper())]
+    stems = [_form(w) for w in words if not (predicate and w[0].isupper())]
     content = [w for w in stems if w not in NOT_CONTEXT and len(w) > 2]
     return set(content[-1:] if predicate else content)
 

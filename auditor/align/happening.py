@@ -76,8 +76,7 @@ class Happening:
 @cache
 def _irregular() -> dict[str, str]:
     """Return the base form of every irregular past form ("struck": "strike")."""
-    forms = (*LEX.words["irregular_forms"], *LEX.words["happening_forms"])
-    return dict(form.partition("=")[::2] for form in forms)
+    return LEX.mapping("irregular_forms") | LEX.mapping("happening_forms")
 
 
 def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happening:

@@ -93,6 +93,10 @@ class Lexicon:
         """Return the named list of the `[words]` table as a set."""
         return frozenset(self.words[name])
 
+    def mapping(self, name: str) -> dict[str, str]:
+        """Return the named list of `form=base` entries of the `[words]` table as a dict."""
+        return dict(entry.partition("=")[::2] for entry in self.words[name])
+
 
 @cache
 def lexicon() -> Lexicon:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,11 +51,21 @@ def sentence_grade(text: str) -> float:
     words = len(stripped.split())
     sentences = _sentence_count(text)
     sentence_length = words / sentences if sentences else 0.0
-    counts = Counter(stripped.lower().split())
-    syllables = sum(word_syllables(w) * n for w, n in counts.items()) / words if words else 0.0
+    syllables = _syllables(stripped.lower().split()) / words if words else 0.0
+    return round(_kincaid(sentence_length, syllables), 2)
+
+
+def _kincaid(sentence_length: float, syllables: float) -> float:
+    """Return the Flesch-Kincaid grade of words per sentence and syllables per word (0 for
+    no words or syllables, as textstat gives it)."""
     if sentence_length == 0 or syllables == 0:
         return 0.0
-    return round((0.39 * sentence_length) + (11.8 * syllables) - 15.59, 2)
+    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+
+
+def _syllables(words: Iterable[str]) -> int:
+    """Return the syllables of the words, each distinct word counted once and weighed."""
+    return sum(word_syllables(w) * n for w, n in Counter(words).items())
 
 
 # textstat's own patterns: an apostrophe that does not start a contraction's ending, any other
@@ -82,8 +93,7 @@ def count_syllables(text: str) -> int:
     """Return textstat's syllable count of a text."""
     from textstat.backend.selections import list_words
 
-    words = list_words(text, lowercase=True)
-    return sum(word_syllables(w) * n for w, n in Counter(words).items())
+    return _syllables(list_words(text, lowercase=True))
 
 
 def syllables_per_word(text: str) -> float:
@@ -115,11 +125,7 @@ def flesch_kincaid_grade(text: str) -> float:
     """Return the Flesch-Kincaid grade level."""
     from textstat.backend.metrics import words_per_sentence
 
-    sentence_length = float(words_per_sentence(text))
-    syllables = syllables_per_word(text)
-    if sentence_length == 0 or syllables == 0:
-        return 0.0
-    return (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+    return _kincaid(float(words_per_sentence(text)), syllables_per_word(text))
 
 
 def gunning_fog(text: str, lang: str) -> float:
