@@ -1,4 +1,5 @@
-"""General knowledge the rules use: title ranks, canonical names, calques (user-extensible)."""
+"""General knowledge the rules use: title ranks, governments' offices, canonical names, calques
+(user-extensible)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from auditor.knowledge.glossary import (
     builtin_glossary,
     load_glossary,
 )
+from auditor.knowledge.governments import GovernmentBook, load_governments
 from auditor.knowledge.names import NameBook, load_names
 from auditor.knowledge.titles import TitleBook, load_titles
 
@@ -25,6 +27,7 @@ class Knowledge:
     calques: tuple[Entry, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     aliases: tuple[tuple[str, ...], ...] = ()
+    governments: GovernmentBook = field(default_factory=GovernmentBook)
 
     @property
     def canonical_terms(self) -> tuple[str, ...]:
@@ -41,4 +44,5 @@ def load_knowledge(glossaries: tuple[str, ...] = ()) -> Knowledge:
         calques=builtin_calques(),
         glossary=builtin_glossary() + user,
         aliases=load_aliases(),
+        governments=load_governments(),
     )
