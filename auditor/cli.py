@@ -9,6 +9,7 @@ import typer
 
 from auditor.commands.baseline import baseline
 from auditor.commands.check import check
+from auditor.commands.coercion import PlainCommand
 from auditor.commands.compare import compare
 from auditor.commands.corpus import corpus
 from auditor.commands.render import render
@@ -24,7 +25,7 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help: formatting it with rich imports rich (3x `import typer`)
 )
 for command in (compare, check, baseline, render, corpus, rules, explain):
-    app.command()(command)
+    app.command(cls=PlainCommand)(command)
 
 
 def version(value: bool) -> None:

@@ -8,8 +8,10 @@ from typing import Any, NoReturn, TypeVar
 
 import typer
 from typer._click import exceptions as errors
-from typer._click.core import Context
+from typer._click.core import Context, Parameter
 from typer.core import TyperGroup
+
+from auditor.commands.coercion import plain_values
 
 T = TypeVar("T")
 
@@ -47,6 +49,10 @@ class OneLineErrors(TyperGroup):
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        """Return the group's parameters, `--help` included, with plain coercion."""
+        return plain_values(super().get_params(ctx))
 
     def _command(self, ctx: Context | None, args: Sequence[str] | None) -> str | None:
         """Return the name of the command a usage error is about, if any."""
