@@ -31,6 +31,16 @@ def test_edits_equal_sacrebleu_past_the_beam(hyp: list[str], size: int) -> None:
     assert edit_rate(ref, hyp) == translation_edit_rate(ref, hyp)
 
 
+@settings(max_examples=6, deadline=None)
+@given(
+    hyp=st.lists(st.sampled_from("abcdefghijkl"), min_size=28, max_size=40),
+    ref=st.lists(st.sampled_from("abcdefghijkl"), min_size=28, max_size=40),
+)
+def test_edits_equal_sacrebleu_where_the_beam_cuts_rows(hyp: list[str], ref: list[str]) -> None:
+    # past 25 words the rows start after column 0 or stop before the last: the banded slices
+    assert edit_rate(hyp, ref) == translation_edit_rate(hyp, ref)
+
+
 def test_corpus_score_and_signature_equal_sacrebleu_on_the_seeds() -> None:
     a, b = (p.read_text(encoding="utf-8").split("\n\n") for p in SEEDS[:2])
     hyps, refs = b[: len(a)], a[: len(b)]  # paragraphs of ~40-80 words: the beam matters
