@@ -8,7 +8,8 @@ coercion that does what typer's adapters do for them: a string stays a string, a
 through typer's own `coerce_cli_path` (the same existence, kind and permission checks and
 messages); a flag keeps its bool (typer builds an adapter even for an unset `--help`). Any
 other annotation or value keeps typer's coercion. The command group and `PlainCommand` apply
-it to their parameters, `--help` included, as click lists them.
+it to their parameters, `--help` included, as click lists them. It reads typer's private
+modules, so pyproject.toml keeps typer below the next minor release.
 """
 
 from __future__ import annotations
