@@ -41,6 +41,9 @@ def test_verbs_that_name_one_happening_compare_as_one() -> None:
         dated("He was sentenced on Tuesday.", "Tuesday")[0]
         != (dated("He was convicted on Tuesday.", "Tuesday")[0])
     )
+    foiled = dated("The navy on Saturday foiled a hijack attempt.", "Saturday")[0]
+    assert foiled == dated("A warship thwarted an attack Saturday.", "Saturday")[0] == "thwart"
+    assert foiled != dated("The navy on Saturday captured a ship.", "Saturday")[0]
 
 
 def test_asides_times_and_adjectives_are_not_clause_ends_or_verbs() -> None:
