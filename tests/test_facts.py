@@ -395,3 +395,16 @@ def test_a_date_opening_the_sentence_before_said_is_compared_as_before() -> None
     a = 'On April 11, Mayor Bart Peterson said it was "inconceivable" that the base would reopen.'
     b = "On April 21, Mayor Bart Peterson conceded that the fate of the base was sealed."
     assert fixes_in_b(a, b) == {("April 21", "April 11")}
+
+
+def test_a_possessive_weekday_links_with_the_happening_its_sentence_tells() -> None:
+    a = (
+        "A fired accountant shot and killed a receptionist and wounded two managers Monday at "
+        "the Troy office building, police said."
+    )
+    b = (
+        "When Tuesday's violence at the Troy office building had concluded, the receptionist "
+        "was shot dead and two managers were wounded."
+    )
+    assert fixes_in_b(a, b) == {("Tuesday", "Monday")}
+    assert fixes_in_b(a, b.replace("Tuesday", "Monday")) == set()

@@ -67,3 +67,10 @@ def test_a_date_after_its_weekday_dates_the_weekdays_happening() -> None:
     s = "The quake began in the predawn hours today Thursday, March 14, 2013."
     h = happening(s, 0, len(s), s.index("March"), s.index("March") + 14)
     assert h.verb == "begin"
+
+
+def test_a_possessive_date_names_its_happening_by_the_noun_the_sentence_tells() -> None:
+    s = "When Monday's violence had ended, a clerk was shot dead and two managers were wounded."
+    verb, who = dated(s, "Monday")
+    assert verb is None  # "ended" tells when the violence stopped, not what it was
+    assert {"violenc", "injur", "manag"} <= who

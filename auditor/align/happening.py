@@ -8,7 +8,9 @@ testimony on Friday, Jeffs said ..."); a clause ends at a comma, a semicolon, a 
 or a word that opens another clause ("and", "when", "after", "who"). A word is a verb when it is
 an irregular past form (the lexicon's `irregular_forms` and `happening_forms`), a lower-case
 word in "-ed" not after a determiner or preposition ("the suspended employee"), or the word
-after a modal ("will host").
+after a modal ("will host"). A possessive date names its happening by a noun ("when Monday's
+violence had ended, a clerk was shot dead"): it has no verb, and its sentence's words and verbs
+are its participants.
 Verbs compare by their Porter stem (nltk's own module, no data), irregular forms by their base
 form, and verbs that name one happening in news reports ("struck", "jolted") by the first of
 their group.
@@ -34,6 +36,7 @@ NOT_VERBS = LEX.word_set("not_verbs_ed")
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,;()\[\]—–]|:(?=\s)|\s-\s")
 NOT_CONTENT = STOPWORDS | CALENDAR
 BRACKETED = re.compile(r"\([^()]*\)")
+POSSESSIVE = re.compile(r"['’]s\b")  # "Monday's violence": the date names a noun's happening
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ def _irregular() -> dict[str, str]:
 
 def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happening:
     """Return the happening dated by the mention text[m_start:m_end] of sentence [start, end)."""
+    if POSSESSIVE.match(text, m_end):
+        return _named(_tokens(text, start, end))
     before = _tokens(text, start, m_start)
     after = _tokens(text, m_end, end)
     if before[-2:-1] and before[-1] == "," and stem(before[-2]) in CALENDAR:
@@ -99,6 +104,16 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
     verbs = {v for i in range(len(joined)) if (v := _verb(joined, i)) is not None}
     joined_verbs = frozenset(verbs - {verb})
     return Happening(verb, frozenset(content - {verb} - verbs), joined_verbs, leading is not None)
+
+
+def _named(tokens: list[str]) -> Happening:
+    """Return the happening a possessive date names by a noun ("when Monday's violence had
+    concluded, a woman was shot dead and two men were wounded"): no verb of its own, and the
+    sentence that tells it for participants, its verbs among them."""
+    words = {w.lower() for w in tokens if w[0].isalpha()}
+    verbs = {v for i in range(len(tokens)) if (v := _verb(tokens, i)) is not None}
+    content = {base(w) for w in words if stem(w) not in NOT_CONTENT and len(base(w)) > 2}
+    return Happening(None, frozenset(content | verbs))
 
 
 def _joined(tokens: list[str]) -> list[str]:
