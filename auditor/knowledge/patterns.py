@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Protocol, cast
 
 from auditor.knowledge.lexicon import alternation, lexicon
@@ -48,26 +48,58 @@ class Match:
 
 @dataclass(frozen=True)
 class WordPattern:
-    """A compiled pattern with its suggestion alternatives."""
+    """A pattern with its suggestion alternatives; a word pattern's regexes compile on first use.
+
+    A run reads many patterns (the calques, a glossary) and finds few of them: a word pattern
+    keeps its regex's source and compiles only the regexes its searches need.
+    """
 
     source: str
-    regex: Regex
     flagged: tuple[str, ...]
     suggestions: tuple[str, ...]
-    # The regex without its leading word-edge lookbehind, which Python's `re` would test at
-    # every position: it finds the candidates fast, and `regex` confirms each in place.
-    scout: re.Pattern[str] | None = None
-    # The scout of a case-blind ASCII pattern, of lower-case words and matching case-sensitively in
-    # the lower-cased text: the same positions, found ten times faster (`re` searches a
-    # case-sensitive literal by its prefix and a case-blind one character by character).
-    lower_scout: re.Pattern[str] | None = None
+    # A `re:` pattern's compiled expression; a word pattern has None and the parts below.
+    expression: Regex | None = None
+    # A word pattern's regex without its word edges, its flags, and the lower-case words' regex
+    # of a case-blind ASCII pattern (None otherwise).
+    body: str = ""
+    flags: int = 0
+    lower_body: str | None = None
+
+    @cached_property
+    def regex(self) -> Regex:
+        """Return the compiled expression, or the word pattern's regex between word edges."""
+        return self.expression if self.expression is not None else self._edged
+
+    @cached_property
+    def _edged(self) -> re.Pattern[str]:
+        """Return a word pattern's regex between word edges."""
+        return re.compile(WORD_EDGE_BEFORE + self.body + WORD_EDGE_AFTER, self.flags)
+
+    @cached_property
+    def scout(self) -> re.Pattern[str] | None:
+        """Return the regex without its leading word-edge lookbehind (a word pattern's only).
+
+        Python's `re` would test the lookbehind at every position: the scout finds the
+        candidates fast, and `regex` confirms each in place.
+        """
+        return re.compile(self.body, self.flags) if self.expression is None else None
+
+    @cached_property
+    def lower_scout(self) -> re.Pattern[str] | None:
+        """Return the scout of a case-blind ASCII pattern, of lower-case words, case-sensitive.
+
+        Searched in the lower-cased text it finds the same positions ten times faster (`re`
+        searches a case-sensitive literal by its prefix and a case-blind one character by
+        character).
+        """
+        return re.compile(self.lower_body) if self.lower_body is not None else None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Return the matches in text[start:end] with their suggestions."""
         stop = len(text) if end is None else end
-        flag = self.regex.groupindex.get("flag")
         out = []
         for m in self._found(text, start, stop):
+            flag = self.regex.groupindex.get("flag")
             s, e = m.span(flag) if flag is not None and m.group(flag) else m.span()
             if e > s:
                 out.append(Match(s, e, self._suggest(text[s:e])))
@@ -75,14 +107,18 @@ class WordPattern:
 
     def _found(self, text: str, start: int, stop: int) -> Iterator[Any]:
         """Yield the regex's matches in text[start:stop], as `finditer` would."""
-        if self.scout is None or not isinstance(self.regex, re.Pattern):
-            yield from self.regex.finditer(text, start, stop)
+        if self.expression is not None:
+            yield from self.expression.finditer(text, start, stop)
             return
-        scout, scouted = self.scout, text
-        if self.lower_scout is not None and (lowered := lower_cased(text)) is not None:
+        lowered = lower_cased(text) if self.lower_body is not None else None
+        if lowered is not None and self.lower_scout is not None:
             scout, scouted = self.lower_scout, lowered
+        elif self.scout is not None:
+            scout, scouted = self.scout, text
+        else:
+            return
         while (candidate := scout.search(scouted, start, stop)) is not None:
-            m = self.regex.match(text, candidate.start(), stop)
+            m = self._edged.match(text, candidate.start(), stop)
             if m is None:
                 start = candidate.start() + 1
                 continue
@@ -125,7 +161,7 @@ def compile_pattern(
     suggestions = tuple(s.strip() for s in suggestion.split("|")) if suggestion.strip() else ()
     if pattern.startswith("re:"):
         compiler = _compile_python if trusted else _compile_re2
-        return WordPattern(pattern, compiler(pattern[3:], ignore_case), (), suggestions)
+        return WordPattern(pattern, (), suggestions, compiler(pattern[3:], ignore_case))
     words = pattern.split()
     if not words:
         raise PatternError("empty pattern")
@@ -134,10 +170,9 @@ def compile_pattern(
         raise PatternError(
             f"{len(suggestions)} suggestion alternatives for {len(flagged)} flagged alternatives"
         )
-    regex = re.compile(WORD_EDGE_BEFORE + body + WORD_EDGE_AFTER, flags)
     plain = ignore_case and pattern.isascii()
-    lower = re.compile(_translate([w.lower() for w in pattern.split()])[0]) if plain else None
-    return WordPattern(pattern, regex, flagged, suggestions, re.compile(body, flags), lower)
+    lower = _translate([w.lower() for w in pattern.split()])[0] if plain else None
+    return WordPattern(pattern, flagged, suggestions, None, body, flags, lower)
 
 
 @lru_cache(maxsize=1)
