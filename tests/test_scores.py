@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.measure.scores import MAX_TER_SEGMENTS, corpus_scores
+from auditor.measure.scores import MAX_TER_SEGMENTS, _metrics, corpus_scores, signatures
 
 
 def test_ter_is_left_out_only_above_the_limit() -> None:
@@ -34,3 +34,11 @@ def test_no_segments_give_no_scores_and_the_same_signatures() -> None:
     assert (empty.chrf, empty.bleu, empty.ter) == (None, None, None)
     assert empty.signatures == scored.signatures
     assert "nrefs:1" in empty.signatures["TER"]
+
+
+def test_signatures_are_sacrebleus_own_for_the_metrics_scored() -> None:
+    bleu, chrf, ter = _metrics()
+    for metric in (bleu, chrf, ter):
+        metric.corpus_score(["the talks ended"], [["talks ended on monday"]])
+    own = {"chrF": chrf.get_signature(), "BLEU": bleu.get_signature(), "TER": ter.get_signature()}
+    assert signatures() == {name: str(signature) for name, signature in own.items()}

@@ -18,6 +18,12 @@ from auditor.model import Scores
 # the report leaves TER out (null), as the aligner leaves out per-alignment chrF and BLEU above
 # as many groups.
 MAX_TER_SEGMENTS = 2000
+# The signed settings of sacrebleu's BLEU(), CHRF() and TER() with one reference.
+SETTINGS = {
+    "chrF": "nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no",
+    "BLEU": "nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp",
+    "TER": "nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no",
+}
 
 
 @lru_cache(maxsize=1)
@@ -62,15 +68,16 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> Score
 
 @lru_cache(maxsize=1)
 def signatures() -> dict[str, str]:
-    """Return the metrics' signatures (one reference each), evaluating each once to know it."""
-    bleu, chrf, ter = _metrics()
-    for metric in (bleu, chrf, ter):
-        metric.corpus_score([""], [[""]])  # sacrebleu signs only a metric it has evaluated
-    return {
-        "chrF": str(chrf.get_signature()),
-        "BLEU": str(bleu.get_signature()),
-        "TER": str(ter.get_signature()),
-    }
+    """Return the metrics' signatures (one reference each) without importing sacrebleu.
+
+    They are sacrebleu's `get_signature()` of the metrics `_metrics` builds, their settings
+    followed by the installed sacrebleu's version; a single-file `check` signs its cache with
+    them and would otherwise import sacrebleu for three strings (test_scores compares them).
+    """
+    from importlib.metadata import version
+
+    installed = version("sacrebleu")
+    return {name: f"{settings}|version:{installed}" for name, settings in SETTINGS.items()}
 
 
 def sentence_chrf(hypothesis: str, reference: str) -> float:
