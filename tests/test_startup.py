@@ -45,15 +45,18 @@ try:
 except SystemExit as stop:
     print("EXIT:" + str(stop.code))
 print("PYDANTIC:" + str("pydantic" in sys.modules))
+print("SACREBLEU:" + str("sacrebleu" in sys.modules))
 """
 
 
-def test_check_coerces_its_options_without_pydantic(tmp_path: Path) -> None:
+def test_check_coerces_its_options_and_signs_its_metrics_without_pydantic_or_sacrebleu(
+    tmp_path: Path,
+) -> None:
     seed = sorted(Path(__file__).resolve().parents[1].joinpath("seeds").glob("*.txt"))[0]
     out = tmp_path / "out.json"
     probe = CHECK_PROBE.format(seed=str(seed), out=str(out))
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-2:] == ["EXIT:0", "PYDANTIC:False"]
+    assert done.stdout.strip().splitlines()[-3:] == ["EXIT:0", "PYDANTIC:False", "SACREBLEU:False"]
     assert json.loads(out.read_text(encoding="utf-8"))["reports"]
 
 
