@@ -197,3 +197,47 @@ def test_the_index_pairs_dated_articles_only_within_the_window() -> None:
     pairs = candidates(items, idf(items))
     assert {("a", "b"), ("a", "d"), ("c", "d")} <= pairs
     assert ("a", "c") not in pairs and ("b", "c") not in pairs
+
+
+def test_the_window_reaches_across_index_spans_and_bounds_the_events() -> None:
+    from datetime import date, timedelta
+
+    from auditor.corpus.group import DATE_WINDOW, SPAN, candidates, idf
+
+    last = date(2024, 3, 1)
+    while last.toordinal() % SPAN != SPAN - 1:  # the last day of an index span
+        last += timedelta(days=1)
+
+    def day(n: int) -> str:
+        return (last + timedelta(days=n)).isoformat()
+
+    items = [
+        _item("a", STORY, day(0)),
+        _item("b", OTHER, day(DATE_WINDOW)),  # in the next span, within the window
+        _item("c", STORY, day(DATE_WINDOW + 1)),  # just outside the window of a
+        *FILLERS,
+    ]
+    assert ("a", "b") in candidates(items, idf(items))
+    events = group(items)
+    assert any({"a", "b"} <= set(e) for e in events)
+    assert not any({"a", "c"} <= set(e) for e in events)  # the same text, a day too late
+
+
+def test_cross_sums_match_the_capped_cosines_of_the_vectors() -> None:
+    import random
+
+    from auditor.corpus.group import COPY_CAP, cross_sum, idf, vectors
+
+    rng = random.Random(3)
+    words = [f"w:{w}" for w in "abcdefghij"] + ["n:kim", "#:12"]
+    items = [
+        Item(f"k{i}", None, {w: rng.randint(1, 4) for w in rng.sample(words, 5)}) for i in range(8)
+    ]
+    weights = idf(items)
+    matrix = vectors(items, weights)
+    dense = matrix.toarray()
+    row = {it.key: i for i, it in enumerate(items)}
+    xs, ys = ["k0", "k3", "k5"], ["k1", "k7"]
+    expected = sum(min(float(dense[row[x]] @ dense[row[y]]), COPY_CAP) for x in xs for y in ys)
+    assert cross_sum(matrix, row)(xs, ys) == pytest.approx(expected)
+    assert cross_sum(matrix, row)(["k2"], ["k2"]) == pytest.approx(min(1.0, COPY_CAP))

@@ -79,13 +79,13 @@ def map_batches(
     func: Callable[..., list[R]],
     batches: Sequence[list[T]],
     *args: Any,
-    done: Callable[[list[R]], None] = lambda _: None,
+    done: Callable[[list[R]], list[R]] = lambda got: got,
 ) -> list[R]:
-    """Run `func(batch, *args)` on every batch as Dask tasks; return the results in order."""
+    """Run `func(batch, *args)` on every batch as Dask tasks; return the results in order, each
+    batch as `done` gives it back when it arrives."""
     results: list[list[R]] = [[] for _ in batches]
     for i, got in stream_batches(client, func, batches, *args):
-        results[i] = got
-        done(got)
+        results[i] = done(got)
     return [r for batch in results for r in batch]
 
 

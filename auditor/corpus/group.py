@@ -21,6 +21,7 @@ SIMILAR = 0.12  # tf-idf cosine of a candidate pair, and mean cross cosine of tw
 COHESION = 0.5  # share of the events' inner similarity their cross similarity must reach
 COPY_CAP = 0.6  # a pair counts at most this similar: copies of one story are no tighter an event
 DATE_WINDOW = 3  # days between two dated articles of one event
+SPAN = 2 * DATE_WINDOW + 1  # days per LSH index: an article's window meets at most two spans
 KIND_WEIGHT = {"n": 1.0, "#": 1.0, "w": 0.5}  # names and numbers tell events apart more than words
 
 Similar = Callable[[Sequence[str], Sequence[str]], float]
@@ -53,12 +54,28 @@ def group(items: Sequence[Item]) -> list[tuple[str, ...]]:
         if score >= SIMILAR and within_window(dates[a], dates[b])
     ]
     scored.sort(key=lambda e: (-e[0], e[1], e[2]))
+    return link([it.key for it in items], scored, cross_sum(matrix, row), dates)
+
+
+def cross_sum(matrix: Any, row: Mapping[str, int]) -> Similar:
+    """Return the function that sums the capped cosines of the cross pairs of two lists of
+    articles, on dense blocks of only the columns they use (never a copy of the whole matrix)."""
+    import numpy as np
 
     def similar(xs: Sequence[str], ys: Sequence[str]) -> float:
-        block = matrix[[row[x] for x in xs]] @ matrix[[row[y] for y in ys]].T
-        return float(np.minimum(block.toarray(), COPY_CAP).sum())
+        rows = [row[k] for k in (*xs, *ys)]
+        spans = [(matrix.indptr[r], matrix.indptr[r + 1]) for r in rows]
+        columns = np.concatenate([matrix.indices[a:b] for a, b in spans])
+        used, position = np.unique(columns, return_inverse=True)
+        dense = np.zeros((len(rows), len(used)))
+        lengths = [b - a for a, b in spans]
+        dense[np.repeat(np.arange(len(rows)), lengths), position.ravel()] = np.concatenate(
+            [matrix.data[a:b] for a, b in spans]
+        )
+        block = dense[: len(xs)] @ dense[len(xs) :].T
+        return float(np.minimum(block, COPY_CAP).sum())
 
-    return link([it.key for it in items], scored, similar, dates)
+    return similar
 
 
 def idf(items: Sequence[Item]) -> dict[str, float]:
@@ -76,15 +93,23 @@ def vectors(items: Sequence[Item], weights: Mapping[str, float]) -> Any:
     from scipy.sparse import csr_matrix
 
     column: dict[str, int] = {}
-    indptr, indices, data = [0], [], []
+    weight: list[float] = []
+    indptr, indices, counts = [0], [], []
     for it in items:
         for t, c in it.terms.items():
-            if weights[t] > 0:
-                indices.append(column.setdefault(t, len(column)))
-                data.append((1 + math.log(c)) * weights[t])
+            j = column.get(t)
+            if j is None:
+                if weights[t] <= 0:
+                    continue
+                j = column[t] = len(weight)
+                weight.append(weights[t])
+            indices.append(j)
+            counts.append(c)
         indptr.append(len(indices))
+    cols = np.array(indices, dtype=np.int64)
+    data = (1 + np.log(np.array(counts, dtype=np.float64))) * np.array(weight)[cols]
     shape = (len(items), max(len(column), 1))
-    matrix = csr_matrix((np.array(data), np.array(indices), np.array(indptr)), shape=shape)
+    matrix = csr_matrix((data, cols, np.array(indptr)), shape=shape)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return csr_matrix(matrix.multiply(1 / norms[:, None]))
@@ -103,49 +128,63 @@ def row_cosines(matrix: Any, rows_a: Any, rows_b: Any, chunk: int = 50_000) -> A
     return np.concatenate(out) if out else np.zeros(0)
 
 
-def key_terms(terms: Iterable[str], weights: Mapping[str, float], n: int) -> list[str]:
-    """Return the article's `KEY_TERMS` most telling terms that some other article also has."""
+def key_terms(terms: Iterable[str], rank: Mapping[str, int]) -> list[str]:
+    """Return the article's `KEY_TERMS` most telling terms that some other article also has
+    (`rank` orders the shared terms, see `shared_ranks`)."""
+    return sorted((t for t in terms if t in rank), key=rank.__getitem__)[:KEY_TERMS]
+
+
+def shared_ranks(weights: Mapping[str, float], n: int) -> dict[str, int]:
+    """Rank the terms that more than one of `n` articles have: heaviest first, then by term."""
     single = math.log(n + 1) - 1e-9  # the weight of a term only one article has, before KIND_WEIGHT
-    shared = [t for t in terms if weights[t] < single * KIND_WEIGHT[t[0]]]
-    return sorted(shared, key=lambda t: (-weights[t], t))[:KEY_TERMS]
+    shared = [t for t, w in weights.items() if w < single * KIND_WEIGHT[t[0]]]
+    return {t: i for i, t in enumerate(sorted(shared, key=lambda t: (-weights[t], t)))}
 
 
 def candidates(items: Sequence[Item], weights: Mapping[str, float]) -> set[tuple[str, str]]:
     """Return the pairs of keys (a < b) whose key terms collide in the MinHash LSH index.
 
-    The index is kept per publication day: a dated article meets only the articles of the days
-    within `DATE_WINDOW` of its own (and the undated), so a feed that grows day by day costs
-    in proportion to its size, not its square.
+    The index is kept per span of `SPAN` publication days: a dated article meets only the
+    articles of the (at most two) spans that hold the days within `DATE_WINDOW` of its own, and
+    the undated, so a feed that grows day by day costs in proportion to its size, not its
+    square; pairs further apart than the window are left out when scored. Each term is hashed
+    once for the whole feed.
     """
     from datasketch import MinHash, MinHashLSH
+    from datasketch.hashfunc import sha1_hash32
 
-    by_day: dict[int | None, Any] = {}
+    by_span: dict[int | None, Any] = {}
     permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
     first = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     bands = (first.b, first.r)  # fitted to the threshold once (an integral), then reused
+    rank = shared_ranks(weights, len(items))
+    hashes = {t: sha1_hash32(t.encode("utf-8")) for t in rank}
     pairs: set[tuple[str, str]] = set()
     for it in items:
-        keys = key_terms(it.terms, weights, len(items))
+        keys = key_terms(it.terms, rank)
         if not keys:
             continue
-        mh = MinHash(num_perm=NUM_PERM, permutations=permutations, scheme="affine32")
-        mh.update_batch([k.encode("utf-8") for k in keys])
+        mh = MinHash(
+            num_perm=NUM_PERM, permutations=permutations, scheme="affine32", hashfunc=hashes.get
+        )
+        mh.update_batch(keys)
         day = Date.fromisoformat(it.date).toordinal() if it.date else None
-        for other_day in _days_near(day, by_day):
-            found = by_day[other_day].query(mh)
+        for span in _spans_near(day, by_span):
+            found = by_span[span].query(mh)
             pairs.update((min(it.key, other), max(it.key, other)) for other in found)
-        if day not in by_day:
-            by_day[day] = MinHashLSH(num_perm=NUM_PERM, params=bands)
-        by_day[day].insert(it.key, mh)
+        own = None if day is None else day // SPAN
+        if own not in by_span:
+            by_span[own] = MinHashLSH(num_perm=NUM_PERM, params=bands)
+        by_span[own].insert(it.key, mh)
     return pairs
 
 
-def _days_near(day: int | None, indexed: Mapping[int | None, Any]) -> list[int | None]:
-    """Return the indexed days an article of `day` may share an event with (all if undated)."""
+def _spans_near(day: int | None, indexed: Mapping[int | None, Any]) -> list[int | None]:
+    """Return the indexed spans an article of `day` may share an event with (all if undated)."""
     if day is None:
         return list(indexed)
-    near = [None, *range(day - DATE_WINDOW, day + DATE_WINDOW + 1)]
-    return [d for d in near if d in indexed]
+    near = dict.fromkeys([None, (day - DATE_WINDOW) // SPAN, (day + DATE_WINDOW) // SPAN])
+    return [s for s in near if s in indexed]
 
 
 def within_window(a: str | None, b: str | None, days: int = DATE_WINDOW) -> bool:

@@ -16,7 +16,14 @@ from auditor.corpus.events import Event, event_id, job, members, ordered
 from auditor.corpus.feed import Bad, Ref, list_refs
 from auditor.corpus.group import Item, group
 from auditor.corpus.progress import Progress
-from auditor.corpus.tasks import Entry, EventJob, EventResult, audit_events, scan
+from auditor.corpus.tasks import (
+    Entry,
+    EventJob,
+    EventResult,
+    audit_events,
+    scan,
+    shared_terms,
+)
 
 SCAN_BATCH = 200  # articles per scanning task
 AUDIT_BATCH = 40  # articles per auditing task
@@ -133,9 +140,14 @@ def _scan(
     return [by_ref.get(e.ref, e) if isinstance(e, Entry) else e for e in scanned]
 
 
-def _advance(progress: Progress) -> Callable[[list[Entry | Bad]], None]:
-    """Return the callback that counts a scanned batch as read."""
-    return lambda batch: progress.advance(read=len(batch))
+def _advance(progress: Progress) -> Callable[[list[Entry | Bad]], list[Entry | Bad]]:
+    """Return the callback that counts a scanned batch as read and keeps it with shared terms."""
+
+    def arrived(batch: list[Entry | Bad]) -> list[Entry | Bad]:
+        progress.advance(read=len(batch))
+        return shared_terms(batch)
+
+    return arrived
 
 
 def outside(refs: list[Ref], folder: Path) -> list[Ref]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import pickle
 import sqlite3
+import sys
 import zlib
 from collections.abc import Iterable
 from dataclasses import replace
@@ -130,19 +131,23 @@ def described(conn: sqlite3.Connection) -> frozenset[str]:
 
 
 def with_terms(conn: sqlite3.Connection, entries: dict[str, Entry]) -> dict[str, Entry]:
-    """Give back their stored terms to the entries scanned without; store the new ones."""
+    """Give back their stored terms (interned, see `tasks.shared_terms`) to the entries scanned
+    without; store the new ones."""
     out = {}
+    fresh = []
     for key, e in entries.items():
         sha = e.article.sha256
         if e.terms is None:
             words, blob = conn.execute(
                 "SELECT words, terms FROM terms WHERE sha256 = ?", (sha,)
             ).fetchone()
-            e = replace(e, words=words, terms=json.loads(zlib.decompress(blob)))
+            stored = json.loads(zlib.decompress(blob))
+            e = replace(e, words=words, terms={sys.intern(t): c for t, c in stored.items()})
         else:
             blob = zlib.compress(json.dumps(e.terms).encode("utf-8"), 1)
-            conn.execute("INSERT OR IGNORE INTO terms VALUES (?, ?, ?)", (sha, e.words, blob))
+            fresh.append((sha, e.words, blob))
         out[key] = e
+    conn.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?)", fresh)
     return out
 
 

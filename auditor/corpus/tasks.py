@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 from dataclasses import dataclass, replace
 
 from auditor.config import Config
@@ -61,6 +62,17 @@ def scan(refs: list[Ref], known: frozenset[str], describe: bool = True) -> list[
             counts = terms(got.text[got.body_start :])
             out.append(Entry(ref, replace(got, text=""), sum(counts.values()), counts))
     return out
+
+
+def shared_terms(batch: list[Entry | Bad]) -> list[Entry | Bad]:
+    """Return the batch with its terms interned: the feed's articles share one string per term
+    (a term repeats across thousands of articles; the driver holds them all while grouping)."""
+    return [
+        replace(e, terms={sys.intern(t): c for t, c in e.terms.items()})
+        if isinstance(e, Entry) and e.terms
+        else e
+        for e in batch
+    ]
 
 
 def audit_events(
