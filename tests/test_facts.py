@@ -408,3 +408,53 @@ def test_a_possessive_weekday_links_with_the_happening_its_sentence_tells() -> N
     )
     assert fixes_in_b(a, b) == {("Tuesday", "Monday")}
     assert fixes_in_b(a, b.replace("Tuesday", "Monday")) == set()
+
+
+def test_the_one_changed_number_of_sentences_saying_the_same_thing_links_whatever_its_form() -> (
+    None
+):
+    a = "Kelby Air Flight 412 landed in Oslo at 6:15 a.m. with 90 passengers after a 3-1 vote."
+    pairs = {
+        "Kelby Air Flight 421 landed in Oslo at 6:15 a.m. with 90 passengers after a 3-1 vote.": (
+            "421",
+            "412",
+        ),
+        "Kelby Air Flight 412 landed in Oslo at 7:15 a.m. with 90 passengers after a 3-1 vote.": (
+            "7",
+            "6",
+        ),
+        "Kelby Air Flight 412 landed in Oslo at 6:15 a.m. with 90 passengers after a 4-1 vote.": (
+            "4",
+            "3",
+        ),
+    }
+    for b, fix in pairs.items():
+        assert {(f.evidence, f.suggestion) for f in run((a, b), "F101") if f.doc == "b"} == {fix}
+    c = "The regulator said the firm restated its results for 2001, 2002 and 2003 in March."
+    d = "In March, the firm restated its 2001, 2002 and 2008 results, the regulator said."
+    assert {(f.evidence, f.suggestion) for f in run((c, d), "F102") if f.doc == "b"} == {
+        ("2008", "2003")
+    }
+
+
+def test_a_number_left_over_stands_by_its_own_words_and_form() -> None:
+    a = "Of the 23 sailors detained, 12 are Greek and 11 are Turkish, the coast guard said."
+    b = "The coast guard boarded two of the patrol boats and held 12 Greek and 11 Turkish men."
+    assert run((a, b), "F101") == []  # sailors are not boats
+    c = "The ferry left Kelby at 9 a.m. with 40 cars and 120 passengers on board, police said."
+    d = "Police said the ferry left Kelby with 8 cars and 120 passengers on board at 9 a.m."
+    assert {f.evidence for f in run((c, d), "F101") if f.doc == "b"} == {"8"}
+    e = "The ferry left Kelby at 9 a.m. and docked at 11 a.m. in Oslo, police said."
+    h = "Police said the ferry left Kelby at 8 a.m. and docked at 10 a.m. in Oslo."
+    assert run((e, h), "F101") == []  # two changed: another scope
+    f = "The ferry left Kelby at 10 a.m. with 40 cars and 120 passengers on board, police said."
+    g = "Police said the ferry left Kelby with 120 passengers and 11 trucks on board."
+    assert run((f, g), "F101") == []  # a time of day is not a count
+
+
+def test_a_day_no_month_has_is_compared_with_the_other_sources_day() -> None:
+    a = "The judge refused to postpone the trial date of Sept. 29, the lawyers said."
+    b = "The lawyers said the judge refused to postpone the Sept. 39 trial date."
+    assert {(f.evidence, f.suggestion) for f in run((a, b), "F102") if f.doc == "b"} == {
+        ("Sept. 39", "Sept. 29")
+    }

@@ -116,6 +116,7 @@ def test_the_speaker_name_stops_at_the_end_of_its_sentence(text: str) -> None:
         ("twenty-five", 25.0, None),
         ("3.5 per cent", 3.5, "percent"),
         ("$2.5 billion", 2.5e9, "$"),
+        ("1.1 millions", 1.1e6, None),
     ],
 )
 def test_numbers_normalise(text: str, value: float, unit: str | None) -> None:
@@ -144,6 +145,13 @@ def test_partial_dates_agree_and_weekdays_compute() -> None:
     assert list(find_dates("MPs lost confidence in May's plan")) == []
     text = "It opened in June. It closed on Dec. 5."
     assert [text[d.start : d.end] for d in find_dates(text)] == ["June", "Dec. 5"]
+
+
+def test_a_day_no_month_has_is_read_where_only_a_day_stands() -> None:
+    text = "Set for Sept. 39, moved to July 40, 2004, then to June 34-35; in March 50 people left."
+    found = [(text[d.start : d.end], d.day) for d in find_dates(text)]
+    assert found == [("Sept. 39", 39), ("July 40, 2004", 40), ("June 34", 34), ("March", None)]
+    assert DateRef(0, 0, 2004, 7, 40).weekday() is None
 
 
 def test_title_book_keeps_rungs_apart() -> None:

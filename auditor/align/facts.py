@@ -9,8 +9,9 @@ across sources read these links instead. Two mentions are linked when they fill 
   same words, or of the same name. In sentences aligned as saying the same thing, the one number
   of a slot in each links whatever the words around it (and `numberlinks` links what slots
   alone cannot: the one number of each of two aligned sentences, one changed number in a
-  list). A number with no noun, a time of day or a score ("15-2") links to nothing, so it is
-  never compared.
+  list). A number with no noun, a time of day or a score ("15-2") links by slot to nothing: it
+  is compared only as the one number changed between sentences saying the same thing
+  (`numberlinks`).
 - dates and weekdays: the same anchor or predicate next to them ("struck on Sunday", "the quake
   struck Sunday") in sentences that are aligned or share rare content; a weekday links with a
   date too ("struck on Sunday", "struck on March 10"). The date line, dateline or time stamp at
@@ -36,7 +37,7 @@ from auditor.align.context import context_stems, continuation, name_next_to, sub
 from auditor.align.happening import Happening, base, happening
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import find_names, link_names
-from auditor.align.numberlinks import link_aligned_numbers
+from auditor.align.numberlinks import Anchors, link_aligned_numbers, link_left_over, number_anchors
 from auditor.align.published import is_published, publication_date, publication_spans
 from auditor.align.relative import is_relative, relative_days
 from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
@@ -61,6 +62,7 @@ MIN_PARTICIPANTS = 2  # shared participants that make one verb's two dates one h
 MAX_BUCKET = 30  # a slot filled more often than this in one text is too common to link
 YEAR = "a year"  # a year alone: compared only between sentences that say the same thing
 AGE = "an age"  # "a 61-year-old man": compared with the age next to the same words
+BARE = "a number"  # no noun, a time or a score: compared only as the one changed (`numberlinks`)
 NOUN = re.compile(rf"[\s-]*(?:(?:{alternation(lexicon().scales)})[\s-]+)?([A-Za-z]+)")
 NOT_QUANTITY = re.compile(r"\s*(?::\d|-\d|[ap]\.?m\b)", re.I)
 OLD = re.compile(r"[\s-]*(?:years?[\s-]*)?old\b", re.I)
@@ -85,6 +87,7 @@ class Fact:
     after: str | None = None  # what a number counts, after its noun ("bank workers")
     names: frozenset[str] = frozenset()  # stems of the capitalised words of its sentence
     happening: Happening | None = None  # what a date or weekday dates: its verb, participants
+    anchors: Anchors | None = None  # of a number or a year: its form and the words it stands by
 
 
 def link_facts(
@@ -102,8 +105,11 @@ def link_facts(
     out: list[FactLink] = []
     for x, y in combinations(docs, 2):
         relation = _relation(x.id, y.id, make_sides(sigs[x.id], sigs[y.id], WEIGHTS), aligned)
-        out += _link_pair(facts[x.id], facts[y.id], relation)
-        out += link_aligned_numbers(facts[x.id], facts[y.id], aligned, (YEAR, AGE))
+        pair = [*_link_pair(facts[x.id], facts[y.id], relation)]
+        pair += link_aligned_numbers(facts[x.id], facts[y.id], aligned, (YEAR, AGE, BARE))
+        known = {(k.a, k.b) for k in pair}
+        left = link_left_over(facts[x.id], facts[y.id], aligned)
+        out += [*pair, *(k for k in left if (k.a, k.b) not in known)]
         out += link_names(x, y, names, relation)
     return tuple(out)
 
@@ -151,7 +157,7 @@ def _link_pair(
     values = (count_values(xs), count_values(ys))
     for f in xs:
         bucket = buckets.get(f.slot, [])
-        if len(bucket) > MAX_BUCKET:
+        if f.slot == BARE or len(bucket) > MAX_BUCKET:
             continue
         for g in bucket:
             if not comparable(f.mention, g.mention):
@@ -248,7 +254,7 @@ def _rest_agrees(f: Fact, g: Fact, xs: Sequence[Fact], ys: Sequence[Fact]) -> bo
     slot: one number changed is a conflict, several changed are another scope ("13 homers and
     43 RBIs in 54 games" against "33 homers and 121 RBIs in 157 games")."""
     return not any(
-        k.slot == h.slot and not agree(k.mention, h.mention)
+        k.slot == h.slot != BARE and not agree(k.mention, h.mention)
         for k in xs
         if k is not f and k.mention.kind == "number"
         for h in ys
@@ -344,6 +350,8 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         slot = counted_noun(doc.text, m) if isinstance(m, NumberMention) else _when(doc.text, m)
         if slot == "when" and dated is not None and dated.leads and dated.verb in _saying():
             slot = "when said"  # "Oppal said at a news conference Thursday"
+        if slot is None and isinstance(m, NumberMention):
+            slot = BARE
         if slot is None:
             continue
         if isinstance(m, DateMention) and not m.month:
@@ -356,7 +364,7 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         near = context_stems(doc.text, s.start, s.end, m.start, end, predicate=number) - {slot}
         who = subject(doc.text, s.start, m.start) if m.kind == "number" else frozenset()
         counts = None
-        if isinstance(m, NumberMention) and slot != AGE and not _in_range(doc.text, m):
+        if isinstance(m, NumberMention) and slot not in (AGE, BARE) and not _in_range(doc.text, m):
             counts = continuation(doc.text, _noun_end(doc.text, m), s.end) or _named_before(
                 doc.text, s.start, m.start
             )
@@ -366,7 +374,13 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
             )
         names = capitalised[s.index] if s.index in capitalised else _capitalised(doc.text, s)
         capitalised[s.index] = names
-        fact = Fact(doc.id, m, s.index, slot, frozenset(near), who, True, counts, names, dated)
+        anchors = None
+        if m.kind == "number" or slot == YEAR:
+            noun = slot if slot not in (BARE, AGE, YEAR) else None
+            anchors = number_anchors(doc.text, s, m, noun)
+        fact = Fact(
+            doc.id, m, s.index, slot, frozenset(near), who, True, counts, names, dated, anchors
+        )
         out.append(fact)
     # A relative day is counted apart: it leaves the other dates of its sentence alone as before.
     count = Counter((f.sentence, f.slot, f.mention.kind, is_relative(f.mention)) for f in out)

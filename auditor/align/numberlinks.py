@@ -4,23 +4,54 @@
 more: when each holds a single counted number next to the same predicate, the two numbers count
 the same thing whatever noun each uses ("exempting 22 nations", "exempting 32 countries"); and
 when they list as many numbers of one noun or unit and all agree but one on each side, those two
-are one fact changed ("$29 for A, $89 for B" against "A is $39, B is $89").
+are one fact changed ("$29 for A, $89 for B" against "A is $39, B is $89"). The same holds for
+every number of the two sentences, counted or not ("Flight 77", "at 5:30 a.m.", "a 3-1
+deficit", "in 2000"): when all agree in value but one on one side (and at most two on the
+other), the one left over is the same fact as a number of the same form (a time, a pair like a
+score or a range, a year, a count) standing by the same words: the same label or word right
+before it ("Flight", "No.", "dialed"), the same predicate, the same counted noun, or, when they
+do not both count a noun, a content word next to both.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from auditor.align.context import HEDGES, NOT_CONTEXT, context_stems
+from auditor.align.similarity import STOPWORDS, WORD, stem
+from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.mentions.namewords import similar
 from auditor.mentions.quantities import same_value
-from auditor.model import FactLink, NumberMention
+from auditor.model import DateMention, FactLink, Mention, NumberMention, Sentence
 
 if TYPE_CHECKING:
     from auditor.align.facts import Fact
 
 Aligned = Mapping[tuple[str, int, str, int], str]
+MAX_LEFT = 2  # numbers of one sentence left without an equal value: more is another scope
+TIME_AFTER = re.compile(r"\s*(?::\d|[ap]\.?m\b|o['’]clock)", re.I)  # "5:30", "4 a.m.", "8.40am"
+TIME_BEFORE = re.compile(r"\d:\Z")
+PAIR_AFTER = re.compile(r"\s*[-–]\s*(\d+(?:\.\d+)?)")  # one side of a score or range: "3-1"
+PAIR_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*[-–]\s*\Z")
+DETERMINERS = alternation(lexicon().word_set("partitive_determiners"))
+PARTITIVE = re.compile(rf"\s+of\s+(?:{DETERMINERS})\s+", re.I)  # "30 of the women"
+RUN = 3  # words after a number (or "of the") read as what it counts
+SKIPPED = HEDGES | {"than"}  # "more than 30", "at least 112": the word before is further back
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """What a number stands by: its form and the words that say which quantity it is."""
+
+    form: str  # "time", "pair" (a score or range), "year" or "count"
+    partner: float | None  # the other number of a pair ("3-1": 1)
+    before: str | None  # a label or content word right before it ("flight", "no", "dial")
+    heads: frozenset[str]  # the stems of the words it counts ("700 MONUC troops")
+    wide: frozenset[str]  # content stems within a few words on either side
 
 
 def link_aligned_numbers(
@@ -78,14 +109,7 @@ def _left_over(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[Fact, Fact]
     as long (two or more) and that is all that differs."""
     if len(left) < 2 or len(left) != len(right):
         return None
-    rest = list(right)
-    odd = []
-    for f in left:
-        same = next((g for g in rest if _agree(f, g)), None)
-        if same is None:
-            odd.append(f)
-        else:
-            rest.remove(same)
+    odd, rest = _unmatched(left, right, _agree)
     return (odd[0], rest[0]) if len(odd) == len(rest) == 1 else None
 
 
@@ -97,3 +121,147 @@ def _agree(f: Fact, g: Fact) -> bool:
         and isinstance(b, NumberMention)
         and same_value(a.value, b.value)
     )
+
+
+def number_anchors(text: str, s: Sentence, m: Mention, noun: str | None) -> Anchors:
+    """Return the form of a number (or a year) of sentence `s` and the words it stands by;
+    `noun` is its unit or counted noun, if it has one."""
+    wide = frozenset(context_stems(text, s.start, s.end, m.start, m.end))
+    if isinstance(m, DateMention):
+        return Anchors("year", None, None, frozenset(), wide)
+    heads = _heads(text, m.end, s.end) | ({noun} if noun else set())
+    return Anchors(*_form(text, m), _before(text, s, m), heads, wide)
+
+
+def _form(text: str, m: Mention) -> tuple[str, float | None]:
+    """Return whether a number is (part of) a time of day, a pair like "3-1" (with the other
+    number of the pair), or a count."""
+    lead = text[max(0, m.start - 12) : m.start]
+    if TIME_AFTER.match(text, m.end) or TIME_BEFORE.search(lead):
+        return "time", None
+    pair = PAIR_AFTER.match(text, m.end) or PAIR_BEFORE.search(lead)
+    return ("pair", float(pair.group(1))) if pair else ("count", None)
+
+
+def _before(text: str, s: Sentence, m: Mention) -> str | None:
+    """Return the word right before a number, hedges passed over ("more than 30"), when it is
+    a label (capitalised, not opening the sentence: "Flight 77", "No. 2") or a content word."""
+    words = list(WORD.finditer(text, max(s.start, m.start - 60), m.start))
+    for w in reversed(words):
+        low = w.group().lower()
+        if low in SKIPPED:
+            continue
+        if w.group()[0].isdigit():
+            return None
+        label = w.group()[0].isupper() and text[s.start : w.start()].strip() != ""
+        return stem(low) if label or (low not in NOT_CONTEXT and len(low) > 2) else None
+    return None
+
+
+def _heads(text: str, pos: int, end: int) -> frozenset[str]:
+    """Return the stems of the words a number counts: the run of words right after it ("40
+    Airbus A320 jets"), or the last word of the run after "of the" ("30 of the women", "two of
+    the pirate vessels": vessels)."""
+    partitive = PARTITIVE.match(text, pos, end)
+    pos = partitive.end() if partitive else pos
+    words: list[str] = []
+    for w in WORD.finditer(text, pos, end):
+        if len(words) == RUN or w.group()[0].isdigit() or text[pos : w.start()].strip(" -"):
+            break
+        key = stem(w.group().replace("'", "").replace("’", ""))
+        if key in STOPWORDS:
+            break
+        words.append(key)
+        pos = w.end()
+    keep = words[-1:] if partitive else words
+    return frozenset(w for w in keep if w not in NOT_CONTEXT and len(w) > 2)
+
+
+def link_left_over(xs: Sequence[Fact], ys: Sequence[Fact], aligned: Aligned) -> Iterator[FactLink]:
+    """Yield the link of the one number (or year) of a sentence whose value the sentence it is
+    aligned with as saying the same thing does not state, to the one there standing by it."""
+    mine, theirs = _anchored(xs), _anchored(ys)
+    if not mine or not theirs:
+        return
+    x, y = next(iter(mine.values()))[0].doc, next(iter(theirs.values()))[0].doc
+    for (dx, i, dy, j), kind in aligned.items():
+        if kind != "same" or (dx, dy) != (x, y) or i not in mine or j not in theirs:
+            continue
+        for year in (False, True):
+            fs = [f for f in mine[i] if isinstance(f.mention, DateMention) == year]
+            gs = [g for g in theirs[j] if isinstance(g.mention, DateMention) == year]
+            pair = _changed(*_unmatched(fs, gs, _same))
+            if pair is not None:
+                f, g = pair
+                yield FactLink(f.mention.kind, x, f.mention, y, g.mention, kind, True)
+
+
+def _anchored(facts: Sequence[Fact]) -> dict[int, list[Fact]]:
+    """Return the numbers and years with anchors of each sentence."""
+    out: dict[int, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.anchors is not None:
+            out[f.sentence].append(f)
+    return dict(out)
+
+
+def _unmatched(
+    fs: Sequence[Fact], gs: Sequence[Fact], equal: Callable[[Fact, Fact], bool]
+) -> tuple[list[Fact], list[Fact]]:
+    """Return the facts of each side with no `equal` one on the other (each used once)."""
+    rest = list(gs)
+    odd = []
+    for f in fs:
+        same = next((g for g in rest if equal(f, g)), None)
+        if same is None:
+            odd.append(f)
+        else:
+            rest.remove(same)
+    return odd, rest
+
+
+def _same(f: Fact, g: Fact) -> bool:
+    """Return True if two numbers, or two years, state the same value."""
+    a, b = f.mention, g.mention
+    if isinstance(a, DateMention) and isinstance(b, DateMention):
+        return a.year == b.year
+    return _form_of(f) == _form_of(g) and _agree(f, g)
+
+
+def _form_of(f: Fact) -> str | None:
+    """Return the form of a number (a time, a pair, a count)."""
+    return f.anchors.form if f.anchors else None
+
+
+def _changed(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[Fact, Fact] | None:
+    """Return the one changed pair: one side has one number left over, the other at most
+    MAX_LEFT, and exactly one of those stands by it."""
+    if not left or not right or max(len(left), len(right)) > MAX_LEFT:
+        return None
+    if min(len(left), len(right)) != 1:
+        return None
+    ranked = [(_stands_by(f, g), f, g) for f in left for g in right]
+    best = max(rank for rank, _, _ in ranked)
+    pairs = [(f, g) for rank, f, g in ranked if rank == best]
+    return pairs[0] if best and len(pairs) == 1 else None
+
+
+def _stands_by(f: Fact, g: Fact) -> int:
+    """Return how closely two numbers of one form stand by the same words: 2 for the same
+    counted noun, other number of a pair (or two years), label or word right before both, or
+    predicate, 1 for only a content word next to both, else 0; two numbers counting different
+    nouns stand by the same thing only when one's noun is the other's predicate ("arrested 38
+    people", "made 48 arrests")."""
+    a, b = f.anchors, g.anchors
+    if a is None or b is None or a.form != b.form:
+        return 0
+    if a.form == "year" or (a.partner is not None and a.partner == b.partner):
+        return 2
+    heads = bool(a.heads & b.heads) or bool(f.near & b.heads) or bool(a.heads & g.near)
+    if heads:
+        return 2
+    if a.heads and b.heads:  # two counted nouns: "lost 17 games", "lost 27 kilos"
+        return 0
+    if f.near & g.near or (a.before is not None and a.before == b.before):
+        return 2
+    return int(bool(a.wide & b.wide))

@@ -20,8 +20,11 @@ MONTH_FORMS = (*MONTHS, *(m[:3] for m in MONTHS), *LEX.month_abbreviations)
 MONTH = rf"(?:{alternation(MONTH_FORMS, capitalise=True)})\.?"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
+# A day no month has, written where only a day stands: before a year or a range's other day
+# ("July 40, 2004", "June 34-25") or after a month abbreviated with a full stop ("Dec. 37").
+NO_DAY = rf"(?:3[2-9]|[4-9]\d)\b(?:(?=,?\s+{YEAR}\b|[-–]\d)|(?<=\.\s\d\d))"
 DATE = re.compile(
-    rf"\b(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})\b(?:,?\s+(?P<y1>{YEAR})\b)?"
+    rf"\b(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY}\b|{NO_DAY})(?:,?\s+(?P<y1>{YEAR})\b)?"
     rf"|(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR})\b)?"
     rf"|(?P<m3>{MONTH})(?:,?\s+(?P<y3>{YEAR})\b)"
     rf"|(?P<m4>{MONTH})(?![\w-])"
@@ -37,7 +40,7 @@ NUMBER = re.compile(
     rf"(?P<cur>[$€£¥])?\s?(?:(?<![\w.,])(?P<digits>\d{{1,3}}(?:[,\u00a0\u202f\u2009 ]\d{{3}})+"
     rf"|\d+)(?:\.(?P<frac>\d+))?(?![\d])"
     rf"|\b(?P<words>(?:{NUMBER_WORD})(?:[- ](?:{NUMBER_WORD}))?)\b)"
-    rf"(?:[\s-]*(?P<scale>{alternation(SCALES)})\b)?"
+    rf"(?:[\s-]*(?P<scale>(?:{alternation(SCALES)})(?:(?<=[a-z]{{4}})s)?)\b)?"
     r"(?:[\s-]*(?P<unit>%|per ?cent|[A-Za-z]+))?",
     re.IGNORECASE,
 )
@@ -140,7 +143,8 @@ def find_quantities(
 
 def _quantity(m: re.Match[str]) -> Quantity | None:
     """Turn a NUMBER match into a Quantity, or None for a lone ambiguous word like "one"."""
-    scale = SCALES.get((m["scale"] or "").lower(), 1.0)
+    word = (m["scale"] or "").lower()
+    scale = SCALES.get(word) or SCALES.get(word[:-1], 1.0)  # "1.1 millions"
     if m["scale"] and m["scale"].lower() in ("k", "m") and not m["digits"]:
         return None
     unit = _unit(m["unit"], m["cur"])
