@@ -104,3 +104,18 @@ def test_a_name_set_off_after_the_title_wins_over_a_place_before_it() -> None:
     }
     assert "Damascus" not in " ".join(f.message for f in found)
     assert run((a, b.replace("Ahmed", "Mahmoud")), "T101") == []  # another first name
+
+
+def test_an_office_named_on_another_rung_in_the_sentence_saying_the_same_thing_conflicts() -> None:
+    a = "The Kelby club board met on Monday and chose a new president for the coming season."
+    b = "On Monday the Kelby club board met and chose a new vice president for the coming season."
+    found = {(f.doc, f.evidence, f.suggestion, f.severity) for f in run((a, b), "T101")}
+    assert found == {  # read as a version of the first: the first is never changed
+        ("a", "president", None, Severity.WARNING),
+        ("b", "vice president", "president", Severity.WARNING),
+    }
+    c = "On Monday the Kelby club board met and chose a new president for the coming season."
+    assert run((a, c), "T101") == []
+    d = "President Ann Lee and the club board met in Kelby on Monday to plan the coming season."
+    e = "Vice President Ivan Petrov and the club board met in Kelby on Monday to plan the season."
+    assert run((d, e), "T101") == []  # two named people: judged by person

@@ -41,7 +41,9 @@ from auditor.align.numberlinks import Anchors, link_aligned_numbers, link_left_o
 from auditor.align.published import is_published, publication_date, publication_spans
 from auditor.align.relative import is_relative, relative_days
 from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
+from auditor.align.titlelinks import find_offices, link_titles
 from auditor.knowledge.lexicon import alternation, lexicon
+from auditor.knowledge.titles import TitleBook, load_titles
 from auditor.mentions.quantities import DateRef, same_value
 from auditor.model import (
     Alignment,
@@ -94,10 +96,14 @@ def link_facts(
     docs: Sequence[Document],
     mentions: Mapping[str, Sequence[Mention]],
     alignments: Sequence[Alignment],
+    titles: TitleBook | None = None,
 ) -> tuple[FactLink, ...]:
-    """Return the links between facts (and names one word apart) of every two documents."""
+    """Return the links between facts (and names one word apart, and offices named on two
+    rungs by sentences saying the same thing) of every two documents."""
     if len(docs) < 2:
         return ()
+    book = titles or _titles()
+    offices = {d.id: find_offices(d, mentions.get(d.id, ()), book) for d in docs}
     facts = {d.id: list(find_facts(d, mentions.get(d.id, ()))) for d in docs}
     names = {d.id: find_names(d) for d in docs}
     sigs = {d.id: signatures(d) for d in docs}
@@ -110,6 +116,7 @@ def link_facts(
         known = {(k.a, k.b) for k in pair}
         left = link_left_over(facts[x.id], facts[y.id], aligned)
         out += [*pair, *(k for k in left if (k.a, k.b) not in known)]
+        out += link_titles(x.id, y.id, offices, aligned)
         out += link_names(x, y, names, relation)
     return tuple(out)
 
@@ -467,6 +474,12 @@ def year_near(month: int, day: int, published: dt.date) -> int | None:
         if abs((when - published).days) <= 183:
             return year
     return None
+
+
+@cache
+def _titles() -> TitleBook:
+    """Return the built-in title ranks, loaded on first use."""
+    return load_titles()
 
 
 @cache

@@ -40,6 +40,10 @@ class Verdict:
             "Deputy Foreign Minister Ivan Petrov spoke.",
             "«Foreign Minister» Ivan Petrov spoke. Later Deputy Foreign Minister Ivan Petrov left.",
         ),
+        (
+            "The Kelby club board met on Monday and chose a «president» for the next season.",
+            "The Kelby club board met on Monday and chose a «vice president» for the next season.",
+        ),
     ),
     quiet=(
         "Secretary of State Ann Lee spoke. Lee, the top US diplomat, left.",
@@ -53,10 +57,18 @@ class Verdict:
         ),
         ("Foreign Minister Ivan Petrov spoke.", "Defence Minister Olga Petrova spoke."),
         ("Minister Ivan Petrov spoke.", "State Department spokesman Ivan Petrov spoke."),
+        (
+            "President Ann Lee opened the Kelby club fair on Monday.",
+            "Vice President Ivan Petrov opened the Kelby club fair on Monday.",
+        ),
     ),
 )
 def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
     """The same person is given two different offices of one rank ladder.
+
+    Two sentences of different sources aligned as saying the same thing that each name one
+    office of a ladder, one of them with no name next to it, name the same office: "chose a
+    president" and "chose a vice president" conflict too (the title links of the align stage).
 
     Role descriptions ("the top US diplomat") and omitted titles are not conflicts. The finding
     points at the odd title and shows the others as evidence; when the other source and this
@@ -82,6 +94,7 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
     people = _by_person(ctx)
     role = _role(ctx, doc)
     judged: dict[tuple[str, str, str, str], tuple[Verdict, tuple[Span, ...], str] | None] = {}
+    done: set[int] = set()
     for m in ctx.mentions_of(doc.id, TitleMention):
         key = (m.key, m.family, m.name, m.office)
         if key not in judged:  # titles of one person in one office are judged alike, once
@@ -90,6 +103,7 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
         if found is None:
             continue
         verdict, related, support = found
+        done.add(m.start)
         yield Hit(
             m.start,
             m.end,
@@ -100,6 +114,32 @@ def title_conflict(doc: Document, ctx: Context) -> Iterator[Hit]:
             related=related,
             confidence=verdict.confidence,
             severity=verdict.severity,
+        )
+
+    yield from (h for h in _other_rung(doc, ctx, role) if h.start not in done)
+
+
+def _other_rung(doc: Document, ctx: Context, role: str) -> Iterator[Hit]:
+    """Yield the offices that the sentence of another source saying the same thing names on
+    another rung (the title links of the align stage)."""
+    seen: set[int] = set()
+    for k in ctx.facts:
+        if k.kind != "title" or doc.id not in (k.doc_a, k.doc_b):
+            continue
+        m, other, t = (k.a, k.doc_b, k.b) if k.doc_a == doc.id else (k.b, k.doc_a, k.a)
+        if not isinstance(m, TitleMention) or not isinstance(t, TitleMention) or m.start in seen:
+            continue
+        seen.add(m.start)
+        yield Hit(
+            m.start,
+            m.end,
+            f"{m.text!r} here, but the sentence of {ctx.document(other).name} saying the same "
+            f"thing has {t.text!r}; {m.office} and {t.office} are different offices"
+            f"{UNSETTLED if role == 'source' else '.'}",
+            suggestion=None if role == "reference" else _match_case(t.text, m.text),
+            related=(Span(other, t.start, t.end, t.text),),
+            confidence=0.6,
+            severity=Severity.WARNING,
         )
 
 
