@@ -28,7 +28,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import combinations
@@ -37,7 +37,7 @@ from auditor.align.context import context_stems, continuation, name_next_to, sub
 from auditor.align.happening import Happening, base, happening
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import find_names, link_names
-from auditor.align.numberlinks import Anchors, link_aligned_numbers, link_left_over, number_anchors
+from auditor.align.numberlinks import Anchors, link_aligned_numbers, link_left_over, number_form
 from auditor.align.published import is_published, publication_date, publication_spans
 from auditor.align.relative import is_relative, relative_days
 from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
@@ -89,7 +89,7 @@ class Fact:
     after: str | None = None  # what a number counts, after its noun ("bank workers")
     names: frozenset[str] = frozenset()  # stems of the capitalised words of its sentence
     happening: Happening | None = None  # what a date or weekday dates: its verb, participants
-    anchors: Anchors | None = None  # of a number or a year: its form and the words it stands by
+    anchors: Anchors | None = None  # of a number or a year: its form (`numberlinks`)
 
 
 def link_facts(
@@ -102,19 +102,21 @@ def link_facts(
     rungs by sentences saying the same thing) of every two documents."""
     if len(docs) < 2:
         return ()
+    aligned = aligned_pairs(alignments)
+    said = same_sentences(aligned)  # what only sentences saying the same thing compare
     book = titles or _titles()
-    offices = {d.id: find_offices(d, mentions.get(d.id, ()), book) for d in docs}
-    facts = {d.id: list(find_facts(d, mentions.get(d.id, ()))) for d in docs}
+    offices = {d.id: find_offices(d, mentions.get(d.id, ()), book, said[d.id]) for d in docs}
+    facts = {d.id: list(find_facts(d, mentions.get(d.id, ()), said[d.id])) for d in docs}
     names = {d.id: find_names(d) for d in docs}
     sigs = {d.id: signatures(d) for d in docs}
-    aligned = aligned_pairs(alignments)
+    by_id = {d.id: d for d in docs}
     out: list[FactLink] = []
     for x, y in combinations(docs, 2):
         relation = _relation(x.id, y.id, make_sides(sigs[x.id], sigs[y.id], WEIGHTS), aligned)
         pair = [*_link_pair(facts[x.id], facts[y.id], relation)]
         pair += link_aligned_numbers(facts[x.id], facts[y.id], aligned, (YEAR, AGE, BARE))
         known = {(k.a, k.b) for k in pair}
-        left = link_left_over(facts[x.id], facts[y.id], aligned)
+        left = link_left_over(facts[x.id], facts[y.id], aligned, by_id, (YEAR, AGE, BARE))
         out += [*pair, *(k for k in left if (k.a, k.b) not in known)]
         out += link_titles(x.id, y.id, offices, aligned)
         out += link_names(x, y, names, relation)
@@ -136,6 +138,15 @@ def _relation(
         return cache[i, j]
 
     return relation
+
+
+def same_sentences(aligned: Mapping[tuple[str, int, str, int], str]) -> dict[str, set[int]]:
+    """Return the sentences of each document aligned with another as saying the same thing."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for (dx, i, _, _), kind in aligned.items():
+        if kind == "same":
+            out[dx].add(i)
+    return out
 
 
 def aligned_pairs(alignments: Sequence[Alignment]) -> dict[tuple[str, int, str, int], str]:
@@ -341,8 +352,11 @@ def date_of(m: DateMention) -> DateRef:
     return DateRef(m.start, m.end, m.year, m.month, m.day)
 
 
-def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
-    """Return the checkable facts of a document: numbers with a noun, event dates, weekdays."""
+def find_facts(
+    doc: Document, mentions: Sequence[Mention], anchored: Container[int] | None = None
+) -> list[Fact]:
+    """Return the checkable facts of a document: numbers with a noun, event dates, weekdays;
+    the numbers and years of the `anchored` sentences (all when None) with their anchors."""
     out: list[Fact] = []
     published = publication_spans(doc, mentions)
     issued = publication_date(doc, mentions)
@@ -358,6 +372,8 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         if slot == "when" and dated is not None and dated.leads and dated.verb in _saying():
             slot = "when said"  # "Oppal said at a news conference Thursday"
         if slot is None and isinstance(m, NumberMention):
+            if anchored is not None and s.index not in anchored:
+                continue  # compared only between sentences saying the same thing
             slot = BARE
         if slot is None:
             continue
@@ -382,9 +398,8 @@ def find_facts(doc: Document, mentions: Sequence[Mention]) -> list[Fact]:
         names = capitalised[s.index] if s.index in capitalised else _capitalised(doc.text, s)
         capitalised[s.index] = names
         anchors = None
-        if m.kind == "number" or slot == YEAR:
-            noun = slot if slot not in (BARE, AGE, YEAR) else None
-            anchors = number_anchors(doc.text, s, m, noun)
+        if (m.kind == "number" or slot == YEAR) and (anchored is None or s.index in anchored):
+            anchors = number_form(doc.text, m)
         fact = Fact(
             doc.id, m, s.index, slot, frozenset(near), who, True, counts, names, dated, anchors
         )

@@ -26,7 +26,7 @@ from auditor.align.similarity import STOPWORDS, WORD, stem
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.mentions.namewords import similar
 from auditor.mentions.quantities import same_value
-from auditor.model import DateMention, FactLink, Mention, NumberMention, Sentence
+from auditor.model import DateMention, Document, FactLink, Mention, NumberMention, Sentence
 
 if TYPE_CHECKING:
     from auditor.align.facts import Fact
@@ -123,6 +123,14 @@ def _agree(f: Fact, g: Fact) -> bool:
     )
 
 
+def number_form(text: str, m: Mention) -> Anchors:
+    """Return the form of a number (or a year) alone: its words are read only when it is left
+    over (`number_anchors`)."""
+    if isinstance(m, DateMention):
+        return Anchors("year", None, None, frozenset(), frozenset())
+    return Anchors(*_form(text, m), None, frozenset(), frozenset())
+
+
 def number_anchors(text: str, s: Sentence, m: Mention, noun: str | None) -> Anchors:
     """Return the form of a number (or a year) of sentence `s` and the words it stands by;
     `noun` is its unit or counted noun, if it has one."""
@@ -177,20 +185,34 @@ def _heads(text: str, pos: int, end: int) -> frozenset[str]:
     return frozenset(w for w in keep if w not in NOT_CONTEXT and len(w) > 2)
 
 
-def link_left_over(xs: Sequence[Fact], ys: Sequence[Fact], aligned: Aligned) -> Iterator[FactLink]:
+def link_left_over(
+    xs: Sequence[Fact],
+    ys: Sequence[Fact],
+    aligned: Aligned,
+    docs: Mapping[str, Document],
+    skip: Collection[str],
+) -> Iterator[FactLink]:
     """Yield the link of the one number (or year) of a sentence whose value the sentence it is
-    aligned with as saying the same thing does not state, to the one there standing by it."""
+    aligned with as saying the same thing does not state, to the one there standing by it.
+
+    `skip` names the slots that are no counted noun (years, ages, bare numbers)."""
     mine, theirs = _anchored(xs), _anchored(ys)
     if not mine or not theirs:
         return
     x, y = next(iter(mine.values()))[0].doc, next(iter(theirs.values()))[0].doc
+
+    def words(f: Fact) -> Anchors:
+        doc = docs[f.doc]
+        noun = f.slot if f.slot not in skip else None
+        return number_anchors(doc.text, doc.sentences[f.sentence], f.mention, noun)
+
     for (dx, i, dy, j), kind in aligned.items():
         if kind != "same" or (dx, dy) != (x, y) or i not in mine or j not in theirs:
             continue
         for year in (False, True):
             fs = [f for f in mine[i] if isinstance(f.mention, DateMention) == year]
             gs = [g for g in theirs[j] if isinstance(g.mention, DateMention) == year]
-            pair = _changed(*_unmatched(fs, gs, _same))
+            pair = _changed(*_unmatched(fs, gs, _same), words)
             if pair is not None:
                 f, g = pair
                 yield FactLink(f.mention.kind, x, f.mention, y, g.mention, kind, True)
@@ -233,27 +255,29 @@ def _form_of(f: Fact) -> str | None:
     return f.anchors.form if f.anchors else None
 
 
-def _changed(left: Sequence[Fact], right: Sequence[Fact]) -> tuple[Fact, Fact] | None:
+def _changed(
+    left: Sequence[Fact], right: Sequence[Fact], words: Callable[[Fact], Anchors]
+) -> tuple[Fact, Fact] | None:
     """Return the one changed pair: one side has one number left over, the other at most
-    MAX_LEFT, and exactly one of those stands by it."""
+    MAX_LEFT, and exactly one of those stands by it (`words` reads what each stands by)."""
     if not left or not right or max(len(left), len(right)) > MAX_LEFT:
         return None
     if min(len(left), len(right)) != 1:
         return None
-    ranked = [(_stands_by(f, g), f, g) for f in left for g in right]
+    read = {id(f): words(f) for f in (*left, *right)}
+    ranked = [(_stands_by(f, g, read[id(f)], read[id(g)]), f, g) for f in left for g in right]
     best = max(rank for rank, _, _ in ranked)
     pairs = [(f, g) for rank, f, g in ranked if rank == best]
     return pairs[0] if best and len(pairs) == 1 else None
 
 
-def _stands_by(f: Fact, g: Fact) -> int:
+def _stands_by(f: Fact, g: Fact, a: Anchors, b: Anchors) -> int:
     """Return how closely two numbers of one form stand by the same words: 2 for the same
     counted noun, other number of a pair (or two years), label or word right before both, or
     predicate, 1 for only a content word next to both, else 0; two numbers counting different
     nouns stand by the same thing only when one's noun is the other's predicate ("arrested 38
     people", "made 48 arrests")."""
-    a, b = f.anchors, g.anchors
-    if a is None or b is None or a.form != b.form:
+    if a.form != b.form:
         return 0
     if a.form == "year" or (a.partner is not None and a.partner == b.partner):
         return 2

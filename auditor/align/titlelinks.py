@@ -11,8 +11,10 @@ people are judged by person, with all of each one's titles.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from functools import cache
 
 from auditor.knowledge.titles import TitleBook
 from auditor.mentions.people import title_runs, title_words, tokens
@@ -22,12 +24,17 @@ Aligned = Mapping[tuple[str, int, str, int], str]
 Offices = dict[int, dict[str, list[TitleMention]]]  # sentence -> office family -> titles
 
 
-def find_offices(doc: Document, mentions: Sequence[Mention], book: TitleBook) -> Offices:
-    """Return the offices each sentence names, by family: named people's titles as mentioned,
+def find_offices(
+    doc: Document, mentions: Sequence[Mention], book: TitleBook, sentences: Collection[int]
+) -> Offices:
+    """Return the offices some sentences name, by family: named people's titles as mentioned,
     the others as titles with no name."""
     named = {m.start: m for m in mentions if isinstance(m, TitleMention)}
+    heads = _heads(book.heads)
     out: Offices = defaultdict(lambda: defaultdict(list))
-    for s in doc.sentences:
+    for s in (doc.sentences[i] for i in sorted(sentences)):
+        if not heads.search(doc.text, s.start, s.end):
+            continue
         toks = tokens(doc.text, s.start, s.end)
         for i, j in title_runs(toks, book):
             office = book.office([w for t in toks[i:j] for w in title_words(t.text)])
@@ -39,6 +46,13 @@ def find_offices(doc: Document, mentions: Sequence[Mention], book: TitleBook) ->
             )
             out[s.index][office.family].append(title)
     return out
+
+
+@cache
+def _heads(words: frozenset[str]) -> re.Pattern[str]:
+    """Return a pattern finding the head words of the offices (a sentence without one names
+    none)."""
+    return re.compile(rf"\b(?:{'|'.join(sorted(words, key=len, reverse=True))})", re.I)
 
 
 def link_titles(
