@@ -6,7 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import repeat
+from typing import NamedTuple
 
 from auditor.knowledge.lexicon import lexicon
 from auditor.measure.syllables import word_syllables
@@ -25,8 +27,6 @@ READABILITY_FIELDS = (
 
 def readability(text: str, lang: str = LANG) -> dict[str, float]:
     """Return textstat's scores of `text` (computed as textstat 0.7.8 does, syllables aside)."""
-    from textstat.backend.metrics import coleman_liau_index
-
     if not text.strip():
         return {name: 0.0 for name in READABILITY_FIELDS}
     return {
@@ -34,7 +34,7 @@ def readability(text: str, lang: str = LANG) -> dict[str, float]:
         "flesch_kincaid_grade": round(flesch_kincaid_grade(text), 2),
         "gunning_fog": round(gunning_fog(text, lang), 2),
         "smog_index": round(smog_index(text), 2),
-        "coleman_liau_index": round(float(coleman_liau_index(text)), 2),
+        "coleman_liau_index": round(coleman_liau_index(text), 2),
         "dale_chall_readability_score": round(dale_chall(text, lang), 2),
         "difficult_words": float(difficult_words(text, 2, lang, distinct=True)),
     }
@@ -73,6 +73,8 @@ def _syllables(words: Iterable[str]) -> int:
 LONE_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 PUNCTUATION = re.compile(r"[^\w\s\']")
 SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
+SPACE = re.compile(r"\s")  # `count_letters` drops these, then all punctuation
+ANY_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 def _unpunctuated(text: str) -> str:
@@ -90,27 +92,35 @@ def _sentence_count(text: str) -> int:
 
 
 def count_syllables(text: str) -> int:
-    """Return textstat's syllable count of a text."""
-    from textstat.backend.selections import list_words
-
-    return _syllables(list_words(text, lowercase=True))
+    """Return textstat's syllable count of a text (its words as `list_words` lowercases them)."""
+    return _syllables(_unpunctuated(text).lower().split())
 
 
+@lru_cache(maxsize=2)
 def syllables_per_word(text: str) -> float:
-    """Return syllables per word, 0 for no words."""
-    from textstat.backend.counts import count_words
-
-    words = int(count_words(text))
+    """Return syllables per word, 0 for no words (the last two texts' kept)."""
+    words = _counts(text)[0]
     return count_syllables(text) / words if words else 0.0
+
+
+@lru_cache(maxsize=2)
+def _counts(text: str) -> tuple[int, int]:
+    """Return textstat's `count_words` and `count_sentences` (the last two texts' kept)."""
+    return len(_unpunctuated(text).split()), _sentence_count(text)
+
+
+def _words_per_sentence(text: str) -> float:
+    """Return textstat's `words_per_sentence`."""
+    words, sentences = _counts(text)
+    return words / sentences if sentences else 0.0
 
 
 def flesch_reading_ease(text: str, lang: str) -> float:
     """Return the Flesch reading ease with textstat's constants for `lang`."""
-    from textstat.backend.metrics import words_per_sentence
     from textstat.backend.utils import get_lang_cfg, get_lang_root
 
     root = get_lang_root(lang)
-    sentence_length = float(words_per_sentence(text))
+    sentence_length = _words_per_sentence(text)
     syllables = syllables_per_word(text)
     if sentence_length == 0 or syllables == 0:
         return 0.0
@@ -121,31 +131,37 @@ def flesch_reading_ease(text: str, lang: str) -> float:
     )
 
 
+def coleman_liau_index(text: str) -> float:
+    """Return the Coleman-Liau index as textstat computes it (letters: no spaces, punctuation)."""
+    words = _counts(text)[0]
+    if not words:
+        return 0.0
+    letters = (len(ANY_PUNCTUATION.sub("", SPACE.sub("", text))) / words) * 100
+    sentences = (_counts(text)[1] / words) * 100
+    if letters == 0 or sentences == 0:
+        return 0.0
+    return (0.058 * letters) - (0.296 * sentences) - 15.8
+
+
 def flesch_kincaid_grade(text: str) -> float:
     """Return the Flesch-Kincaid grade level."""
-    from textstat.backend.metrics import words_per_sentence
-
-    return _kincaid(float(words_per_sentence(text)), syllables_per_word(text))
+    return _kincaid(_words_per_sentence(text), syllables_per_word(text))
 
 
 def gunning_fog(text: str, lang: str) -> float:
     """Return the Gunning fog index."""
-    from textstat.backend.counts import count_words
-    from textstat.backend.metrics import words_per_sentence
     from textstat.backend.utils import get_lang_cfg
 
     hard = difficult_words(text, int(get_lang_cfg(lang, "syllable_threshold")), lang)
-    words = int(count_words(text))
+    words = _counts(text)[0]
     if not words:
         return 0.0
-    return 0.4 * (float(words_per_sentence(text)) + 100 * hard / words)
+    return 0.4 * (_words_per_sentence(text) + 100 * hard / words)
 
 
 def smog_index(text: str) -> float:
     """Return the SMOG index."""
-    from textstat.backend.counts import count_sentences
-
-    sentences = int(count_sentences(text))
+    sentences = _counts(text)[1]
     if not sentences:
         return 0.0
     poly = sum(n for w, n in word_counts(text).items() if syllables_of_word(w) >= 3)
@@ -154,14 +170,11 @@ def smog_index(text: str) -> float:
 
 def dale_chall(text: str, lang: str) -> float:
     """Return the Dale-Chall readability score."""
-    from textstat.backend.counts import count_words
-    from textstat.backend.metrics import words_per_sentence
-
-    words = int(count_words(text))
+    words = _counts(text)[0]
     if not words:
         return 0.0
     share = 100 * difficult_words(text, 0, lang) / words
-    score = (0.1579 * share) + (0.0496 * float(words_per_sentence(text)))
+    score = (0.1579 * share) + (0.0496 * _words_per_sentence(text))
     return score + 3.6365 if share > 5 else score
 
 
@@ -189,17 +202,23 @@ def word_counts(text: str) -> Counter[str]:
 @lru_cache(maxsize=65536)
 def is_difficult_word(word: str, min_syllables: int, lang: str = LANG) -> bool:
     """Return True for a word outside the easy-word list with at least `min_syllables`."""
-    from textstat.backend.utils import get_lang_easy_words
-
-    if len(word.split()) != 1 or word.lower() in get_lang_easy_words(lang):
+    if len(word.split()) != 1 or word.lower() in _easy_words(lang):
         return False
     return syllables_of_word(word) >= min_syllables
+
+
+@cache
+def _easy_words(lang: str) -> frozenset[str]:
+    """Return textstat's easy words for `lang`."""
+    from textstat.backend.utils import get_lang_easy_words
+
+    return frozenset(get_lang_easy_words(lang))
 
 
 @lru_cache(maxsize=65536)
 def syllables_of_word(word: str) -> int:
     """Return textstat's syllable count of one word as `list_words` gives it."""
-    return count_syllables(word)
+    return sum(word_syllables(w) for w in _unpunctuated(word).lower().split())
 
 
 CLAUSE_WORDS = lexicon().word_set("clause_words")
@@ -257,20 +276,41 @@ def is_prose(text: str) -> bool:
     return not (credit and len(words) <= 12)
 
 
+class _Word(NamedTuple):
+    """One word as `difficulty` reads it: its syllables, whether it is hard, a clause word."""
+
+    text: str
+    syllables: int
+    hard: bool
+    clause: bool
+
+
 def difficulty(text: str, lang: str = LANG) -> Difficulty:
     """Return the Flesch-Kincaid grade of `text` read as one sentence, with its causes."""
-    words = [w.strip(".,;:!?\"'“”‘’()[]") for w in text.split()]
-    words = [w for w in words if any(c.isalpha() for c in w)]
+    words = [w for w in map(_word, text.split(), repeat(lang)) if w is not None]
     if not words:
         return Difficulty(0.0, 0, (), 0, 0, 0)
-    syllables = sum(syllables_of_word(w) for w in words)
+    syllables = sum(w.syllables for w in words)
     grade = 0.39 * len(words) + 11.8 * syllables / len(words) - 15.59
-    hard = tuple(dict.fromkeys(w for w in words if is_difficult_word(w, 3, lang)))
     return Difficulty(
         grade=round(grade, 1),
         words=len(words),
-        hard_words=hard,
+        hard_words=tuple(dict.fromkeys(w.text for w in words if w.hard)),
         commas=text.count(","),
-        clauses=sum(1 for w in words if w.lower() in CLAUSE_WORDS),
+        clauses=sum(w.clause for w in words),
         brackets=text.count("(") + text.count(" – ") + text.count(" — "),
+    )
+
+
+@lru_cache(maxsize=1 << 17)
+def _word(token: str, lang: str) -> _Word | None:
+    """Return one whitespace-separated token as `difficulty` reads it (None without letters)."""
+    word = token.strip(".,;:!?\"'“”‘’()[]")
+    if not any(c.isalpha() for c in word):
+        return None
+    return _Word(
+        word,
+        syllables_of_word(word),
+        is_difficult_word(word, 3, lang),
+        word.lower() in CLAUSE_WORDS,
     )

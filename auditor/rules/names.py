@@ -72,13 +72,15 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
     """
     reference = ctx.follows_reference(doc)
     seen: set[tuple[int, int]] = set()
+    users: dict[str, set[str]] | None = None
     for other, m, match in (*_kind_variants(doc, ctx), *_linked_variants(doc, ctx)):
         if (m.start, m.end) in seen:
             continue
         if not reference and _says(ctx.document(other), m.text):
             continue  # the other source uses this form too: it contradicts itself, not this one
         seen.add((m.start, m.end))
-        mine, theirs = _users(ctx, doc, m.key), _users(ctx, doc, match.key)
+        users = users if users is not None else _name_users(ctx, doc)
+        mine, theirs = _users(users, m.key), _users(users, match.key)
         # this text uses theirs elsewhere (a reference is never fixed towards its version)
         own = _says(doc, match.text) and not ctx.is_reference(doc.id, other)
         settled = reference or match.canonical or theirs > mine + 1 or own  # most use theirs
@@ -97,13 +99,24 @@ def name_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 
 def _says(doc: Document, name: str) -> bool:
-    """Return True if a text has a name in this form somewhere (spacing aside)."""
-    words = (re.escape(w) for w in name.split())
-    return re.search(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", doc.text) is not None
+    """Return True if a text has a name in this form somewhere (spacing aside).
+
+    The pattern is tried only where the name's first word occurs, not at every offset.
+    """
+    words = name.split()
+    pattern = re.compile(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])")
+    if not words:
+        return pattern.search(doc.text) is not None
+    at = doc.text.find(words[0])
+    while at >= 0:
+        if pattern.match(doc.text, at):
+            return True
+        at = doc.text.find(words[0], at + 1)
+    return False
 
 
-def _users(ctx: Context, doc: Document, key: str) -> int:
-    """Return how many of the other texts use the name `key` (as a mention or a linked name)."""
+def _name_users(ctx: Context, doc: Document) -> dict[str, set[str]]:
+    """Return the keys of the names each other text uses (as mentions or linked names)."""
     keys: dict[str, set[str]] = {d.id: set() for d in ctx.others(doc)}
     for d in keys:
         keys[d].update(m.key for m in ctx.mentions_of(d, NameMention))
@@ -111,7 +124,12 @@ def _users(ctx: Context, doc: Document, key: str) -> int:
         for d, m in ((link.doc_a, link.a), (link.doc_b, link.b)):
             if d in keys and isinstance(m, NameMention):
                 keys[d].add(m.key)
-    return sum(key in found for found in keys.values())
+    return keys
+
+
+def _users(users: Mapping[str, set[str]], key: str) -> int:
+    """Return how many of the other texts use the name `key`, given `_name_users`."""
+    return sum(key in found for found in users.values())
 
 
 def _kind_variants(doc: Document, ctx: Context) -> Iterator[tuple[str, NameMention, NameMention]]:
