@@ -69,7 +69,8 @@ def name_word(word: str) -> bool:
 def title_runs(toks: Sequence[Token], book: TitleBook) -> Iterator[tuple[int, int]]:
     """Yield (first, last+1) token indexes of maximal runs of title words ending in a head."""
     folded = [title_words(t.text) for t in toks]
-    known = [_all_title_words(f, book) for f in folded]
+    words = book.words  # a union of two sets, built by each call
+    known = [bool(f) and words.issuperset(f) for f in folded]
     i = 0
     while i < len(toks):
         j = i
@@ -82,11 +83,6 @@ def title_runs(toks: Sequence[Token], book: TitleBook) -> Iterator[tuple[int, in
             i = j
         else:
             i += 1
-
-
-def _all_title_words(folded: tuple[str, ...], book: TitleBook) -> bool:
-    """Return True if a token's folded words are all words of some title (and there are some)."""
-    return bool(folded) and all(w in book.words for w in folded)
 
 
 @lru_cache(maxsize=65536)
