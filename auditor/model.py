@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from operator import attrgetter
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -18,6 +19,7 @@ DISTRIBUTION = "newsroom-audit"  # the name on the package index; the command is
 
 # A paragraph break: a line end, an empty or blank line, a line end.
 BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)")
+START = attrgetter("start")  # the key sentences and spans are ordered by
 
 
 class Severity(StrEnum):
@@ -89,7 +91,7 @@ class Document:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence containing `offset`, if any."""
-        k = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        k = bisect.bisect_right(self.sentences, offset, key=START) - 1
         if k >= 0 and self.sentences[k].start <= offset < self.sentences[k].end:
             return self.sentences[k]
         return None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import islice
 
 from auditor.align.similarity import CALENDAR, STOPWORDS, WORD, stem
 from auditor.knowledge.lexicon import lexicon
@@ -17,6 +19,7 @@ COMPOUND = re.compile(r"\w+(?:['’]\w+)*(?:-\w+(?:['’]\w+)*)*")  # a word, hy
 RUN_END = re.compile(r"\s*[^\w\s'’-]")  # punctuation ends the words that follow a count
 
 
+@lru_cache(maxsize=65536)
 def _form(word: str) -> str:
     """Return the stem of a word, an irregular verb form read as its base ("shot": "shoot"),
     and one kind of happening as its kind (`same_happening`; not `happening.base`, which reads
@@ -32,8 +35,8 @@ def context_stems(
 
     With `predicate`, only the nearest lower-case content word before it ("killed 10").
     """
-    before = [w.group() for w in WORD.finditer(text, start, m_start)][-REACH:]
-    after = [] if predicate else [w.group() for w in WORD.finditer(text, m_end, end)][:REACH]
+    before = WORD.findall(text, start, m_start)[-REACH:]
+    after = [] if predicate else [w.group() for w in islice(WORD.finditer(text, m_end, end), REACH)]
     words = [w for w in (*before, *after) if not w[0].isdigit()]
     stems = [_form(w) for w in words if not (predicate and w[0].isupper())]
     content = [w for w in stems if w not in NOT_CONTEXT and len(w) > 2]
@@ -60,7 +63,7 @@ def continuation(text: str, pos: int, end: int) -> str | None:
 
 def subject(text: str, start: int, m_start: int) -> frozenset[str]:
     """Return the stems of the capitalised words within REACH words before a mention."""
-    before = [w.group() for w in WORD.finditer(text, start, m_start)][-REACH:]
+    before = WORD.findall(text, start, m_start)[-REACH:]
     stems = {stem(w) for w in before if w[0].isupper()}
     return frozenset(w for w in stems if w not in STOPWORDS and w not in CALENDAR)
 

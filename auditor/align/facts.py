@@ -440,9 +440,7 @@ def _noun_end(text: str, m: NumberMention) -> int:
 
 def _capitalised(text: str, s: Sentence) -> frozenset[str]:
     """Return the stems of the capitalised words of a sentence."""
-    return frozenset(
-        stem(w.group()) for w in WORD.finditer(text, s.start, s.end) if w.group()[0].isupper()
-    )
+    return frozenset(stem(w) for w in WORD.findall(text, s.start, s.end) if w[0].isupper())
 
 
 def _when(text: str, m: Mention) -> str:
