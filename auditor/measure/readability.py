@@ -83,10 +83,15 @@ def _unpunctuated(text: str) -> str:
 
 
 def _sentence_count(text: str) -> int:
-    """Return textstat's `count_sentences`: pieces of more than two words, at least one."""
+    """Return textstat's `count_sentences`: pieces of more than two words, at least one.
+
+    One piece or none is one sentence whatever its words (most sentences: not stripped again).
+    """
     if not text:
         return 0
     pieces = SENTENCE_PIECE.findall(text)
+    if len(pieces) < 2:
+        return 1
     short = sum(1 for p in pieces if len(_unpunctuated(p).split()) <= 2)
     return max(1, len(pieces) - short)
 
@@ -265,7 +270,7 @@ def is_prose(text: str) -> bool:
     a three-word heading gets a meaningless grade.
     """
     tokens = TOKEN.findall(text)
-    words = [t for t in tokens if t.isalpha()]
+    words = list(filter(str.isalpha, tokens))
     if len(words) < MIN_WORDS or URL.search(text):
         return False
     dates = sum(1 for t in tokens if t.isdigit() or t.lower() in CALENDAR)

@@ -370,25 +370,35 @@ def _fragments(
         here = bisect.bisect_left(nouns, bisect.bisect_left(starts, sentence.start))
         for k in nouns[here : bisect.bisect_left(nouns, last)]:
             window = words[max(first, k - 8) : min(last, k + 8)]
+            prefixes = [_prefixes(w[2]) for w in window]
+            seen = frozenset().union(*prefixes)
             for entry in entries[words[k][2].lower()]:
-                span = _scattered(window, words[k], entry, text)
+                span = _scattered(window, prefixes, seen, words[k], entry, text)
                 if span is not None:
                     yield span[0], span[1], entry
 
 
 def _scattered(
-    window: Sequence[Word], noun: Word, entry: CanonicalName, text: str
+    window: Sequence[Word],
+    prefixes: Sequence[frozenset[str]],
+    seen: frozenset[str],
+    noun: Word,
+    entry: CanonicalName,
+    text: str,
 ) -> tuple[int, int] | None:
-    """Return the span of `window` matching most of the entry's distinctive words."""
+    """Return the span of `window` matching most of the entry's distinctive words.
+
+    `prefixes` are each window word's `_prefixes`, `seen` all of them: a distinctive word is
+    found when its stem is among them (the word that has it is then one of the hits).
+    """
     distinctive = entry.distinctive
     if len(distinctive) < 3 or noun[2].lower() not in _folded(entry.canonical):
         return None
-    stems = _stems(distinctive)
-    hits = [w for w in window if not stems.isdisjoint(_prefixes(w[2]))]
-    seen = frozenset().union(*(_prefixes(w[2]) for w in hits))
     found = {w for w in distinctive if _stem(w) in seen}
     if len(found) < max(3, round(0.75 * len(distinctive))):
         return None
+    stems = _stems(distinctive)
+    hits = [w for w, p in zip(window, prefixes, strict=True) if not stems.isdisjoint(p)]
     start = min(w[0] for w in [*hits, noun])
     end = max(w[1] for w in [*hits, noun])
     inside = fold_words(text[start:end])
