@@ -49,11 +49,16 @@ def _encode(value: Any, newline: str) -> str:
         return encode_basestring(value)
     if kind is int:
         return int.__repr__(value)
+    if kind is float and value - value == 0:  # finite (inf - inf and NaN - NaN are NaN)
+        return float.__repr__(value)
     if isinstance(value, dict):
         if not value:
             return "{}"
         inner = newline + INDENT
-        items = [f"{_key(k)}: {_encode(v, inner)}" for k, v in value.items()]
+        items = [
+            f"{encode_basestring(k) if type(k) is str else _key(k)}: {_encode(v, inner)}"
+            for k, v in value.items()
+        ]
         return f"{{{inner}{(',' + inner).join(items)}{newline}}}"
     if isinstance(value, list | tuple):
         if not value:
