@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import random
+
 from rule_helpers import run, seed_findings
+
+from auditor.model import QuoteMention
+from auditor.rules.quotations import (
+    MIN_QUOTE_WORDS,
+    OVERLAP,
+    _content_words,
+    _indexed,
+    _same_quotes,
+)
 
 
 def test_speaker_mismatch_shows_the_other_quotation() -> None:
@@ -30,3 +41,26 @@ def test_seeds_find_the_stripped_quotations_of_the_first_article() -> None:
     assert {f.doc for f in found} == {"a"}
     starts = [f.evidence.split()[0] for f in found]
     assert starts == ["I", "What", "The", "The", "Americans"]
+
+
+def test_indexed_quote_matching_equals_comparing_every_pair() -> None:
+    rng = random.Random(11)
+    vocabulary = ["talks", "partners", "police", "will", "give", "the", "and", "year", "deal"]
+
+    def quote(k: int) -> QuoteMention:
+        text = " ".join(rng.choices(vocabulary, k=rng.randint(2, 9)))
+        return QuoteMention(k, k + len(text), text, text, "p", "P")
+
+    def pairs(a: QuoteMention, b: QuoteMention) -> bool:
+        wa, wb = _content_words(a.text), _content_words(b.text)
+        small = min(len(wa), len(wb))
+        return small >= MIN_QUOTE_WORDS and len(wa & wb) / small >= OVERLAP
+
+    mine, theirs = [quote(k) for k in range(60)], [quote(k) for k in range(60)]
+    quotes, index = _indexed(theirs)
+    found = 0
+    for m in mine:
+        expected = [t for t in theirs if pairs(m, t)]
+        assert _same_quotes(m, quotes, index) == expected
+        found += len(expected)
+    assert found > 0

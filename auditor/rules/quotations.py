@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -31,6 +32,7 @@ COLON_ATTRIBUTION = re.compile(rf"\b(?:{HE}|[A-Z][\w’'-]*)\s+(?:{SAY}):\s+(?=[
 SUBJECTS = either_case(LEX.word_set("speech_subjects"))
 REPORTED_CLAUSE = re.compile(rf"\s+(?:that|{SUBJECTS}|{HE})\b")
 OVERLAP = 0.6
+MIN_QUOTE_WORDS = 4  # content words a quotation needs to be matched
 
 
 @rule(
@@ -79,11 +81,11 @@ def quote_speaker_mismatch(doc: Document, ctx: Context) -> Iterator[Hit]:
     Known false positives:
         Two people who really said the same words (one repeating the other).
     """
-    others = [(other, _quotes(ctx, other.id)) for other in ctx.others(doc)]
+    others = [(other, *_indexed(_quotes(ctx, other.id))) for other in ctx.others(doc)]
     for m in _quotes(ctx, doc.id):
-        for other, quotes in others:
-            for t in quotes:
-                if t.speaker == m.speaker or not same_quote(m, t):
+        for other, quotes, index in others:
+            for t in _same_quotes(m, quotes, index):
+                if t.speaker == m.speaker:
                     continue
                 if _named_at(doc.text, m, t.speaker_name) or _named_at(
                     other.text, t, m.speaker_name
@@ -113,12 +115,39 @@ def _quotes(ctx: Context, doc_id: str) -> list[QuoteMention]:
     return [m for m in ctx.mentions_of(doc_id, QuoteMention) if m.speaker]
 
 
-def same_quote(a: Mention, b: Mention) -> bool:
-    """Return True if two quotations share most of their content words."""
-    wa, wb = _content_words(a.text), _content_words(b.text)
-    if min(len(wa), len(wb)) < 4:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= OVERLAP
+def _indexed(
+    quotes: list[QuoteMention],
+) -> tuple[list[QuoteMention], dict[str, list[int]]]:
+    """Return the quotations and, by content word, the positions of those with enough words."""
+    index: dict[str, list[int]] = {}
+    for k, q in enumerate(quotes):
+        words = _content_words(q.text)
+        if len(words) >= MIN_QUOTE_WORDS:
+            for w in words:
+                index.setdefault(w, []).append(k)
+    return quotes, index
+
+
+def _same_quotes(
+    quote: Mention, quotes: list[QuoteMention], index: dict[str, list[int]]
+) -> list[QuoteMention]:
+    """Return, in order, the quotations that share most of `quote`'s content words.
+
+    Both have MIN_QUOTE_WORDS content words or more, and the words they share are OVERLAP of
+    the smaller set or more; the shared words are counted through the index, so only the
+    quotations that share a word with `quote` are looked at.
+    """
+    words = _content_words(quote.text)
+    if len(words) < MIN_QUOTE_WORDS:
+        return []
+    shared: Counter[int] = Counter()
+    for w in words:
+        shared.update(index.get(w, ()))
+    return [
+        quotes[k]
+        for k in sorted(shared)
+        if shared[k] / min(len(words), len(_content_words(quotes[k].text))) >= OVERLAP
+    ]
 
 
 @lru_cache(maxsize=4096)
