@@ -64,8 +64,8 @@ def _kincaid(sentence_length: float, syllables: float) -> float:
 
 
 def _syllables(words: Iterable[str]) -> int:
-    """Return the syllables of the words, each distinct word counted once and weighed."""
-    return sum(word_syllables(w) * n for w, n in Counter(words).items())
+    """Return the syllables of the words (each word's count cached)."""
+    return sum(map(word_syllables, words))
 
 
 # textstat's own patterns: an apostrophe that does not start a contraction's ending, any other

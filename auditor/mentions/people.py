@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from operator import and_, attrgetter
 from typing import NamedTuple
 
 from auditor.knowledge.lexicon import lexicon
@@ -42,6 +43,9 @@ class Token(NamedTuple):
     text: str
 
 
+TEXT = attrgetter("text")
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Return the tokens of text[start:end] (not kept: a million of them hold 130 MB)."""
     return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
@@ -66,13 +70,21 @@ def name_word(word: str) -> bool:
     return bool(NAME_WORD.match(word)) and word.rstrip(".") not in NOT_NAMES
 
 
+def _next_true(flags: list[bool], start: int) -> int:
+    """Return the index of the first True in flags[start:], or len(flags) if there is none."""
+    try:
+        return flags.index(True, start)
+    except ValueError:
+        return len(flags)
+
+
 def title_runs(toks: Sequence[Token], book: TitleBook) -> Iterator[tuple[int, int]]:
     """Yield (first, last+1) token indexes of maximal runs of title words ending in a head."""
-    folded = [title_words(t.text) for t in toks]
+    folded = list(map(title_words, map(TEXT, toks)))
     words = book.words  # a union of two sets, built by each call
-    known = [bool(f) and words.issuperset(f) for f in folded]
+    known = list(map(and_, map(bool, folded), map(words.issuperset, folded)))
     i = 0
-    while i < len(toks):
+    while (i := _next_true(known, i)) < len(toks):  # a run starts at a title word
         j = i
         while j < len(toks) and known[j]:
             j += 1
