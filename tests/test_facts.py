@@ -9,6 +9,7 @@ from auditor.align.match import align
 from auditor.align.published import publication_date
 from auditor.config import Config
 from auditor.engine import audit
+from auditor.knowledge.titles import load_titles
 from auditor.mentions.extract import extract_mentions
 from auditor.model import FactLink
 from auditor.read.decode import document_from_text
@@ -28,7 +29,7 @@ def links(*texts: str) -> list[FactLink]:
     docs = [document_from_text(t, chr(ord("a") + i)) for i, t in enumerate(texts)]
     mentions = {d.id: extract_mentions(d) for d in docs}
     alignments = align(docs[0], docs[1]).alignments
-    return list(link_facts(docs, mentions, alignments))
+    return list(link_facts(docs, mentions, alignments, load_titles()))
 
 
 def test_same_quantity_and_happening_link_across_different_wording() -> None:

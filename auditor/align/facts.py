@@ -43,7 +43,7 @@ from auditor.align.relative import is_relative, relative_days
 from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
 from auditor.align.titlelinks import find_offices, link_titles
 from auditor.knowledge.lexicon import alternation, lexicon
-from auditor.knowledge.titles import TitleBook, load_titles
+from auditor.knowledge.titles import TitleBook
 from auditor.mentions.quantities import DateRef, same_value
 from auditor.model import (
     Alignment,
@@ -96,7 +96,7 @@ def link_facts(
     docs: Sequence[Document],
     mentions: Mapping[str, Sequence[Mention]],
     alignments: Sequence[Alignment],
-    titles: TitleBook | None = None,
+    titles: TitleBook,
 ) -> tuple[FactLink, ...]:
     """Return the links between facts (and names one word apart, and offices named on two
     rungs by sentences saying the same thing) of every two documents."""
@@ -104,8 +104,7 @@ def link_facts(
         return ()
     aligned = aligned_pairs(alignments)
     said = same_sentences(aligned)  # what only sentences saying the same thing compare
-    book = titles or _titles()
-    offices = {d.id: find_offices(d, mentions.get(d.id, ()), book, said[d.id]) for d in docs}
+    offices = {d.id: find_offices(d, mentions.get(d.id, ()), titles, said[d.id]) for d in docs}
     facts = {d.id: list(find_facts(d, mentions.get(d.id, ()), said[d.id])) for d in docs}
     names = {d.id: find_names(d) for d in docs}
     sigs = {d.id: signatures(d) for d in docs}
@@ -487,12 +486,6 @@ def year_near(month: int, day: int, published: dt.date) -> int | None:
         if abs((when - published).days) <= 183:
             return year
     return None
-
-
-@cache
-def _titles() -> TitleBook:
-    """Return the built-in title ranks, loaded on first use."""
-    return load_titles()
 
 
 @cache
