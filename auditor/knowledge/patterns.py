@@ -76,13 +76,13 @@ class WordPattern:
         return re.compile(WORD_EDGE_BEFORE + self.body + WORD_EDGE_AFTER, self.flags)
 
     @cached_property
-    def scout(self) -> re.Pattern[str] | None:
-        """Return the regex without its leading word-edge lookbehind (a word pattern's only).
+    def scout(self) -> re.Pattern[str]:
+        """Return a word pattern's regex without its leading word-edge lookbehind.
 
         Python's `re` would test the lookbehind at every position: the scout finds the
         candidates fast, and `regex` confirms each in place.
         """
-        return re.compile(self.body, self.flags) if self.expression is None else None
+        return re.compile(self.body, self.flags)
 
     @cached_property
     def lower_scout(self) -> re.Pattern[str] | None:
@@ -113,10 +113,8 @@ class WordPattern:
         lowered = lower_cased(text) if self.lower_body is not None else None
         if lowered is not None and self.lower_scout is not None:
             scout, scouted = self.lower_scout, lowered
-        elif self.scout is not None:
-            scout, scouted = self.scout, text
         else:
-            return
+            scout, scouted = self.scout, text
         while (candidate := scout.search(scouted, start, stop)) is not None:
             m = self._edged.match(text, candidate.start(), stop)
             if m is None:
