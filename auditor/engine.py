@@ -64,7 +64,7 @@ def audit(
     stage("finding mentions")
     mentions = {d.id: extract_mentions(d, knowledge) for d in prose}
     stage("linking facts")
-    facts = link_facts(prose, mentions, alignments, knowledge.titles)
+    facts = link_facts(prose, mentions, alignments, knowledge.titles, links)
     ctx = Context(
         docs=tuple(prose),
         alignments=alignments,

@@ -153,3 +153,63 @@ def test_a_version_that_merges_two_names_of_its_reference_takes_the_reference_fo
     found = {(f.doc, f.evidence, f.suggestion) for f in report.findings}
     assert ("b", "Beijing Stock Exchange", "Beijing Financial Exchange") in found
     assert all(f.suggestion is None for f in report.findings if f.doc == "a")
+
+
+CLOSEST_A = (
+    "Hosting the show is a tough job. On Friday, the organization behind the Academy Awards "
+    "named Australian actor Hugh Jackman as the host of February's annual show. Critics were "
+    "surprised that the Academy Awards chose a singer."
+)
+CLOSEST_B = (
+    "Jackman was announced Friday as the host of the 81st Central Awards, a marked departure "
+    "from comedians. The ceremony is held in Los Angeles every year."
+)
+
+
+def test_closest_sentences_compare_their_only_award_without_shared_neighbours() -> None:
+    found = {(f.doc, f.evidence, f.suggestion) for f in between_sources(CLOSEST_A, CLOSEST_B)}
+    assert ("b", "Central Awards", "Academy Awards") in found
+    # a name the other source does not repeat is no evidence against this one
+    once = CLOSEST_A.replace("that the Academy Awards chose", "by the choice of")
+    assert between_sources(once, CLOSEST_B) == []
+
+
+def test_a_person_is_not_compared_as_a_body_without_shared_neighbours() -> None:
+    a = CLOSEST_A.replace("the Academy Awards", "Philip Schiller")
+    b = CLOSEST_B.replace("81st Central Awards", "keynote by Mark Schiller")
+    assert between_sources(a, b) == []
+
+
+def test_a_sentence_naming_both_words_tells_two_bodies_apart() -> None:
+    a = CLOSEST_A.replace("the Academy Awards", "the FLDS, an offshoot of the Mormon Church,")
+    b = CLOSEST_B.replace("81st Central Awards", "FLDS Church")
+    assert between_sources(a, b) == []
+
+
+def test_british_and_american_spellings_of_one_name_are_one_name() -> None:
+    a = "The warship escorted five vessels through the Internationally Recognised Transit Corridor."
+    b = "The warship escorted five vessels through the Internationally Recognized Transit Corridor."
+    assert between_sources(a, b) == []
+
+
+def test_a_titled_person_is_not_a_name_one_word_from_the_full_name() -> None:
+    a = "Alexander Haig was Nixon's chief of staff and later President Reagan's secretary of state."
+    b = "Alexander Haig was Nixon's chief of staff and Ronald Reagan's secretary of state."
+    assert between_sources(a, b) == []
+
+
+def test_a_name_of_another_kind_in_the_sentence_does_not_tell_two_names_apart() -> None:
+    a = "Xi will award the Medal of Friendship to five guests, the Medal of National Honor to ten."
+    b = "Xi will award the Order of Friendship to five guests, the Medal of National Honor to ten."
+    found = {(f.doc, f.evidence, f.suggestion) for f in between_sources(a, b)}
+    assert ("b", "Order of Friendship", "Medal of Friendship") in found
+
+
+def test_a_name_is_compared_with_its_counterpart_not_with_another_of_its_kind() -> None:
+    a = "Floods hit towns along the Changjiang River, and the Yellow River rose, officials said."
+    b = "Floods hit towns along the Yangtze River, and the Yellow River rose, officials said."
+    found = {(f.doc, f.evidence, f.suggestion) for f in between_sources(a, b)}
+    assert found == {
+        ("a", "Changjiang River", "Yangtze River"),
+        ("b", "Yangtze River", "Changjiang River"),
+    }

@@ -36,7 +36,7 @@ from itertools import combinations
 from auditor.align.context import context_stems, continuation, name_next_to, subject
 from auditor.align.happening import Happening, base, happening
 from auditor.align.match import Sides, make_sides, signatures
-from auditor.align.namelinks import find_names, link_names
+from auditor.align.namelinks import closest_pairs, find_names, link_names
 from auditor.align.numberlinks import Anchors, link_aligned_numbers, link_left_over, number_form
 from auditor.align.published import is_published, publication_date, publication_spans
 from auditor.align.relative import is_relative, relative_days
@@ -49,6 +49,7 @@ from auditor.model import (
     Alignment,
     DateMention,
     Document,
+    EventLink,
     FactLink,
     Mention,
     NumberMention,
@@ -97,16 +98,18 @@ def link_facts(
     mentions: Mapping[str, Sequence[Mention]],
     alignments: Sequence[Alignment],
     titles: TitleBook,
+    events: Sequence[EventLink] = (),
 ) -> tuple[FactLink, ...]:
     """Return the links between facts (and names one word apart, and offices named on two
-    rungs by sentences saying the same thing) of every two documents."""
+    rungs by sentences saying the same thing) of every two documents; `events` are the align
+    stage's event links between them."""
     if len(docs) < 2:
         return ()
     aligned = aligned_pairs(alignments)
     said = same_sentences(aligned)  # what only sentences saying the same thing compare
     offices = {d.id: find_offices(d, mentions.get(d.id, ()), titles, said[d.id]) for d in docs}
     facts = {d.id: list(find_facts(d, mentions.get(d.id, ()), said[d.id])) for d in docs}
-    names = {d.id: find_names(d) for d in docs}
+    names = {d.id: find_names(d, titles.heads) for d in docs}
     sigs = {d.id: signatures(d) for d in docs}
     by_id = {d.id: d for d in docs}
     out: list[FactLink] = []
@@ -118,7 +121,7 @@ def link_facts(
         left = link_left_over(facts[x.id], facts[y.id], aligned, by_id, (YEAR, AGE, BARE))
         out += [*pair, *(k for k in left if (k.a, k.b) not in known)]
         out += link_titles(x.id, y.id, offices, aligned)
-        out += link_names(x, y, names, relation)
+        out += link_names(x, y, names, relation, closest_pairs(events, x.id, y.id))
     return tuple(out)
 
 

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor.align.context import context_stems
 from auditor.align.similarity import CALENDAR, STOPWORDS, stem
 from auditor.knowledge.lexicon import alternation, lexicon
-from auditor.model import Document, FactLink, NameMention
+from auditor.knowledge.names import fold_words
+from auditor.model import Document, EventLink, FactLink, NameMention
 
 WORD = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|(?:[A-Z]\.){2,})"
 SINGLE = re.compile(r"(?<![\w.-])[A-Z][a-z]+\b")
@@ -30,6 +31,8 @@ TRAILING = CALENDAR | lexicon().word_set("name_inner")  # never the last ("on Sa
 FUNCTION_WORDS = STOPWORDS | lexicon().word_set("name_function_words")  # "Mr", "the"
 TOKEN = re.compile(r"\S+")
 QUOTES = "'’\"”"
+BRITISH_S = re.compile(r"(?<=[iy])s(?=(?:e[sd]?|ing|ation)\b)")  # "recognised", "analyse"
+BODIES = lexicon().word_set("organisation_nouns") | lexicon().word_set("name_kinds")
 PHRASE = re.compile(rf"(?<![\w.-]){WORD}(?:\s+(?:(?:{INNER})\s+)*{WORD})+")
 
 
@@ -43,14 +46,17 @@ class Name:
     near: frozenset[str]  # stems of the content words next to it
 
 
-def find_names(doc: Document) -> list[Name]:
+def find_names(doc: Document, titles: Collection[str] = ()) -> list[Name]:
     """Return the capitalised names of two or more words, leading function words and trailing
     days, months and joining words removed ("the Indian Navy on Saturday": "Indian Navy"), a
-    closing quotation mark or apostrophe left out ("'The Hunger Games'")."""
+    closing quotation mark or apostrophe left out ("'The Hunger Games'"), and so are leading
+    `titles` ("President Sui Ruizhe": "Sui Ruizhe"; "President Reagan's" is no name)."""
     out = []
     for m in PHRASE.finditer(doc.text, doc.body_start):
         spans = [(w.start(), w.end()) for w in TOKEN.finditer(doc.text, m.start(), m.end())]
-        while spans and _word(doc.text, spans[0]) in LEADING:
+        while spans and (
+            _word(doc.text, spans[0]) in LEADING or _word(doc.text, spans[0]) in titles
+        ):
             spans = spans[1:]
         while spans and _word(doc.text, spans[-1]) in TRAILING:
             spans = spans[:-1]
@@ -82,28 +88,106 @@ def link_names(
     y: Document,
     names: Mapping[str, Sequence[Name]],
     relation: Callable[[int, int], str | None],
+    closest: Collection[tuple[int, int]] = (),
 ) -> Iterator[FactLink]:
-    """Yield links between names of x and y one word apart, in related sentences."""
-    keys = {d.id: {n.mention.key for n in names[d.id]} for d in (x, y)}
+    """Yield links between names of x and y one word apart, in related sentences.
+
+    `closest` holds the sentence pairs (of x, of y) that are each other's strongest event link.
+    """
+    keys = {d.id: Counter(n.mention.key for n in names[d.id]) for d in (x, y)}
     alone = _alone(x, names[x.id]) | _alone(y, names[y.id])
     by_head: dict[tuple[str, int], list[Name]] = defaultdict(list)
     for n in names[y.id]:
-        by_head[n.words[-1].lower(), len(n.words)].append(n)
+        by_head[_kind(n)].append(n)
+    sole = _sole(names[x.id]) | _sole(names[y.id])
+    here, there = _by_sentence(names[x.id]), _by_sentence(names[y.id])
     for n in names[x.id]:
-        for o in by_head.get((n.words[-1].lower(), len(n.words)), ()):
+        for o in by_head.get(_kind(n), ()):
             # Both texts using both forms name two things; one text using both names two
             # things ("the Academy Awards", "the Emmy Awards") or contradicts itself ("The
             # Hunger Games", "The Central Games" where the other source has "The Hunger
-            # Games" in that sentence): two words next to both say which.
+            # Games" in that sentence): two words next to both say which. A name used once
+            # where the other source repeats its own, in sentences that are each other's
+            # closest counterpart and name one body of that kind each, needs none.
             mine, theirs = n.mention.key in keys[y.id], o.mention.key in keys[x.id]
-            if (mine and theirs) or len(n.near & o.near) < 1 + (mine or theirs):
+            if mine and theirs:
                 continue
-            if not one_word_apart(n, o):
+            counterparts = (n.sentence, o.sentence) in closest and {n.mention, o.mention} <= sole
+            uses = sorted((keys[x.id][n.mention.key], keys[y.id][o.mention.key]))
+            once = uses[0] == 1 and uses[1] >= 2
+            wanted = 0 if counterparts and once and _body(n) else 1 + (mine or theirs)
+            if len(n.near & o.near) < wanted or not one_word_apart(n, o):
+                continue
+            if _tells_apart(x, n, o, here[n.sentence]) or _tells_apart(y, o, n, there[o.sentence]):
                 continue
             basis = relation(n.sentence, o.sentence)
             if basis is None or n.words[-1].lower() in alone:
                 continue
             yield FactLink("name", x.id, n.mention, y.id, o.mention, basis)
+
+
+def _spelling(word: str) -> list[str]:
+    """Return a word with "-ise" and "-yse" spelled "-ize", "-yze", and the variants
+    `fold_words` knows ("centre", "defence") folded."""
+    return fold_words(BRITISH_S.sub("z", word.lower()))
+
+
+def _tells_apart(doc: Document, name: Name, other: Name, names: Sequence[Name]) -> bool:
+    """Return True if the name's sentence also names the other name's own word apart, alone or
+    in another name of the kind ("the FLDS, an offshoot of the Mormon Church": the FLDS Church
+    is another church; "the Yangtze River and the Yellow River"); a name of another kind is
+    another thing ("the Order of Friendship and the Medal of Honor"). `names` are those of the
+    name's sentence."""
+    word = next(q for p, q in zip(name.words, other.words, strict=True) if p != q)
+    sentence = doc.sentences[name.sentence]
+    alone = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    around = [n for n in names if n.mention != name.mention]
+    for m in alone.finditer(doc.text, sentence.start, sentence.end):
+        if name.mention.start <= m.start() < name.mention.end:
+            continue
+        inside = [n for n in around if n.mention.start <= m.start() < n.mention.end]
+        if not inside or any(n.words[-1].lower() == name.words[-1].lower() for n in inside):
+            return True
+    return False
+
+
+def closest_pairs(links: Sequence[EventLink], x: str, y: str) -> frozenset[tuple[int, int]]:
+    """Return the sentence pairs (of x, of y) that are each other's strongest event link."""
+    pairs = [
+        (e.i, e.j, e.evidence) if e.a == x else (e.j, e.i, e.evidence)
+        for e in links
+        if {e.a, e.b} == {x, y}
+    ]
+    best_x: dict[int, tuple[float, int]] = {}
+    best_y: dict[int, tuple[float, int]] = {}
+    for i, j, strength in pairs:
+        best_x[i] = max(best_x.get(i, (0.0, -1)), (strength, j))
+        best_y[j] = max(best_y.get(j, (0.0, -1)), (strength, i))
+    return frozenset((i, j) for i, (_, j) in best_x.items() if best_y[j][1] == i)
+
+
+def _kind(n: Name) -> tuple[str, int]:
+    """Return what makes two names comparable: their last word and their length."""
+    return n.words[-1].lower(), len(n.words)
+
+
+def _body(n: Name) -> bool:
+    """Return True if a name ends in a noun that names a body, event or place ("Awards")."""
+    return n.words[-1].lower() in BODIES
+
+
+def _by_sentence(names: Sequence[Name]) -> dict[int, list[Name]]:
+    """Return the names of each sentence."""
+    out: dict[int, list[Name]] = defaultdict(list)
+    for n in names:
+        out[n.sentence].append(n)
+    return out
+
+
+def _sole(names: Sequence[Name]) -> set[NameMention]:
+    """Return the names that are the only one of their kind in their sentence."""
+    count = Counter((n.sentence, _kind(n)) for n in names)
+    return {n.mention for n in names if count[n.sentence, _kind(n)] == 1}
 
 
 def one_word_apart(a: Name, b: Name) -> bool:
@@ -112,7 +196,9 @@ def one_word_apart(a: Name, b: Name) -> bool:
     if len(diff) != 1:
         return False
     p, q = diff[0]
-    return stem(p) != stem(q) and not {p.lower(), q.lower()} & FUNCTION_WORDS
+    if stem(p) == stem(q) or _spelling(p) == _spelling(q):  # "Recognised", "Recognized"
+        return False
+    return not {p.lower(), q.lower()} & FUNCTION_WORDS
 
 
 def _alone(doc: Document, names: Sequence[Name]) -> set[str]:
