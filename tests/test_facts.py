@@ -459,3 +459,19 @@ def test_a_day_no_month_has_is_compared_with_the_other_sources_day() -> None:
     assert {(f.evidence, f.suggestion) for f in run((a, b), "F102") if f.doc == "b"} == {
         ("Sept. 39", "Sept. 29")
     }
+
+
+def test_one_noun_of_a_happening_links_its_dates_in_sentences_sharing_little_else() -> None:
+    a = "An earthquake shook a thinly populated valley in Oregon on Sunday, toppling chimneys."
+    b = (
+        "Power came back to the farms after a blackout caused by the quake, which struck on "
+        "Monday with a force of 5.1."
+    )
+    assert fixes_in_b(a, b) == {("Monday", "Sunday")}
+    assert fixes_in_b(a, b.replace("Monday", "Sunday")) == set()
+    recorded = "The 5.1 tremor was recorded at about 6:10 a.m. Monday by seismologists."
+    assert fixes_in_b(a, recorded) == {("Monday", "Sunday")}
+    began = "The shallow quake began in the early hours of Monday, waking the valley."
+    assert fixes_in_b(a, began) == {("Monday", "Sunday")}
+    handed = "Volunteers handed out blankets in the valley on Monday after the quake."
+    assert fixes_in_b(a, handed) == set()

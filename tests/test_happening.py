@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.align.happening import happening
+from auditor.align.happening import Happening, happening
 
 
 def dated(sentence: str, day: str) -> tuple[str | None, frozenset[str]]:
@@ -74,3 +74,30 @@ def test_a_possessive_date_names_its_happening_by_the_noun_the_sentence_tells() 
     verb, who = dated(s, "Monday")
     assert verb is None  # "ended" tells when the violence stopped, not what it was
     assert {"violenc", "injur", "manag"} <= who
+
+
+def test_an_adjective_in_ed_after_an_adverb_is_no_verb() -> None:
+    shook = dated("A quake shook a sparsely populated valley on Sunday.", "Sunday")[0]
+    assert shook == dated("The quake struck on Sunday.", "Sunday")[0]
+    assert dated("Trains were badly delayed on Sunday.", "Sunday")[0] == "delay"
+
+
+def test_a_relative_clause_has_the_noun_it_is_about_for_participant() -> None:
+    s = "Power failed after a landslide caused by the quake, which struck on Sunday night."
+    assert {"earthquak", "landslid"} <= dated(s, "Sunday")[1]
+    s = "The mayor said that the storm reached the coast on Sunday."
+    assert "mayor" not in dated(s, "Sunday")[1]  # "said that": a statement, not a noun
+
+
+def test_a_light_verb_dates_the_happening_its_noun_names() -> None:
+    def of(sentence: str, day: str) -> Happening:
+        at = sentence.index(day)
+        return happening(sentence, 0, len(sentence), at, at + len(day))
+
+    recorded = of("The tremor was recorded at 6:10 a.m. Sunday near Ridgecrest.", "Sunday")
+    shook = of("An earthquake shook Ridgecrest early on Monday.", "Monday")
+    assert recorded.relation(shook) is True and recorded.named_alike(shook)
+    trial = of("The trial of the Ridgecrest mayor began on Tuesday.", "Tuesday")
+    assert trial.relation(shook) is False  # a trial is no quake
+    handed = of("Workers handed out food in Ridgecrest on Monday after the quake.", "Monday")
+    assert handed.relation(shook) is False  # the quake is not what "handed" tells

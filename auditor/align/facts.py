@@ -13,7 +13,9 @@ across sources read these links instead. Two mentions are linked when they fill 
   is compared only as the one number changed between sentences saying the same thing
   (`numberlinks`).
 - dates and weekdays: the same anchor or predicate next to them ("struck on Sunday", "the quake
-  struck Sunday") in sentences that are aligned or share rare content; a weekday links with a
+  struck Sunday") in sentences that are aligned or share rare content, or the same happening
+  (`happening`: one verb, and participants or the noun that names it, "the quake, which struck
+  on Sunday" and "an earthquake shook the island on Sunday"); a weekday links with a
   date too ("struck on Sunday", "struck on March 10"). The date line, dateline or time stamp at
   the top of an article is its publication date, never a fact: it is left out (see
   `published`), and a day and month without a year take the year that puts them within six
@@ -190,7 +192,7 @@ def _link_pair(
             basis = relation(f.sentence, g.sentence) if close or alone or same else None
             if same is False and basis != "same":
                 continue  # "convicted Thursday", "sentenced Tuesday": two happenings
-            if same and alone and basis is None and _shared(f, g) >= MIN_PARTICIPANTS:
+            if same and alone and basis is None and _one_happening(f, g):
                 basis = "shared"  # the same verb and participants: one happening
             if basis is None or not (close or same or _aligned_alone(f, basis, alone)):
                 continue
@@ -258,9 +260,14 @@ def _same_happening(f: Fact, g: Fact) -> bool | None:
     return f.happening.relation(g.happening) if f.happening and g.happening else None
 
 
-def _shared(f: Fact, g: Fact) -> int:
-    """Return how many participants the happenings of two facts share."""
-    return f.happening.shared(g.happening) if f.happening and g.happening else 0
+def _one_happening(f: Fact, g: Fact) -> bool:
+    """Return True if the happenings of two facts of one verb share enough participants, or
+    are named by one noun ("the quake struck", "an earthquake shook")."""
+    if f.happening is None or g.happening is None:
+        return False
+    return f.happening.shared(g.happening) >= MIN_PARTICIPANTS or f.happening.named_alike(
+        g.happening
+    )
 
 
 def _aligned_alone(f: Fact, basis: str, alone: bool) -> bool:

@@ -7,13 +7,16 @@ with the date and a phrase without a verb: "On Friday, the academy named ...", "
 testimony on Friday, Jeffs said ..."); a clause ends at a comma, a semicolon, a bracket, a dash
 or a word that opens another clause ("and", "when", "after", "who"). A word is a verb when it is
 an irregular past form (the lexicon's `irregular_forms` and `happening_forms`), a lower-case
-word in "-ed" not after a determiner or preposition ("the suspended employee"), or the word
-after a modal ("will host"). A possessive date names its happening by a noun ("when Monday's
-violence had ended, a clerk was shot dead"): it has no verb, and its sentence's words and verbs
-are its participants.
+word in "-ed" not after a determiner or preposition ("the suspended employee", "a sparsely
+populated area"), or the word after a modal ("will host"). A relative clause ("the quake,
+which struck on Sunday") has the noun it is about among its participants. A light verb
+("happened", "began", "was recorded") dates the happening its clause's noun names ("the
+earthquake was recorded at 9:27 a.m. Sunday" dates the quake, as "the quake struck" does). A
+possessive date names its happening by a noun ("when Monday's violence had ended, a clerk was
+shot dead"): it has no verb, and its sentence's words and verbs are its participants.
 Verbs compare by their Porter stem (nltk's own module, no data), irregular forms by their base
-form, and verbs that name one happening in news reports ("struck", "jolted") by the first of
-their group.
+form, and verbs and nouns that name one happening in news reports ("struck", "jolted"; "quake",
+"temblor") by the first of their group.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ CLAUSE_WORDS = LEX.word_set("clause_words") | LEX.word_set("happening_ends")
 NOUN_AFTER = LEX.word_set("noun_after")
 MODALS = LEX.word_set("modals")
 NOT_VERBS = LEX.word_set("not_verbs_ed")
+RELATIVES = LEX.word_set("relative_words")
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,;()\[\]—–]|:(?=\s)|\s-\s")
 NOT_CONTENT = STOPWORDS | CALENDAR
 BRACKETED = re.compile(r"\([^()]*\)")
@@ -47,6 +51,7 @@ class Happening:
     participants: frozenset[str]
     joined: frozenset[str] = frozenset()  # verbs of undated clauses joined by "and"
     leads: bool = False  # the verb stands before the date ("said at a news conference Thursday")
+    named: frozenset[str] = frozenset()  # what a light verb's nouns name ("the quake began")
 
     def relation(self, other: Happening) -> bool | None:
         """Return True for one verb with a shared participant, False for two verbs or one verb
@@ -60,9 +65,9 @@ class Happening:
         if self.verb is None and other.verb is None:
             return None
         if self.verb is None or other.verb is None:
-            if verb not in (self.participants | other.participants):
+            if verb not in (self.participants | other.participants | self.named | other.named):
                 return None
-        elif not self.verbs & other.verbs:
+        elif not self.kinds & other.kinds:
             return False
         return self.shared(other) > 0
 
@@ -70,6 +75,16 @@ class Happening:
     def verbs(self) -> frozenset[str]:
         """Return the verbs the date dates: its clause's and those of joined clauses."""
         return self.joined | ({self.verb} if self.verb else set())
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """Return the verbs and, for a light verb ("began", "happened"), what its nouns name."""
+        return self.verbs | self.named
+
+    def named_alike(self, other: Happening) -> bool:
+        """Return True if both clauses name their happening by one noun ("the quake struck on
+        Sunday", "an earthquake shook the island on Sunday")."""
+        return any(w in _noun_kinds() for w in self.participants & other.participants)
 
     def shared(self, other: Happening) -> int:
         """Return how many content words (verbs left out) the two clauses share."""
@@ -97,13 +112,17 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
     trail = _clause_head(after)
     leading = _last_verb(lead)
     verb = leading or _first_verb(trail)
-    joined = _joined(before[: len(before) - len(lead)][::-1])[::-1] + _joined(after[len(trail) :])
-    words = {w.lower() for w in (*lead, *trail, *joined) if w[0].isalpha()}
+    rest = before[: len(before) - len(lead)]
+    joined = _joined(rest[::-1])[::-1] + _joined(after[len(trail) :])
+    words = {w.lower() for w in (*lead, *trail, *joined, *_antecedent(rest)) if w[0].isalpha()}
     content = {base(w) for w in words if stem(w) not in NOT_CONTENT}
     content = {w for w in content if len(w) > 2}
     verbs = {v for i in range(len(joined)) if (v := _verb(joined, i)) is not None}
     joined_verbs = frozenset(verbs - {verb})
-    return Happening(verb, frozenset(content - {verb} - verbs), joined_verbs, leading is not None)
+    kinds = _noun_kinds()
+    named = frozenset(kinds[w] for w in content if w in kinds) if verb in _light() else frozenset()
+    participants = frozenset(content - {verb} - verbs)
+    return Happening(verb, participants, joined_verbs, leading is not None, named)
 
 
 def _named(tokens: list[str]) -> Happening:
@@ -114,6 +133,19 @@ def _named(tokens: list[str]) -> Happening:
     verbs = {v for i in range(len(tokens)) if (v := _verb(tokens, i)) is not None}
     content = {base(w) for w in words if stem(w) not in NOT_CONTENT and len(base(w)) > 2}
     return Happening(None, frozenset(content | verbs))
+
+
+def _antecedent(tokens: list[str]) -> list[str]:
+    """Return the clause a relative clause that ends `tokens` is about ("the quake, which
+    struck on Sunday": the quake), or nothing ("said that ...": a statement, not a noun)."""
+    if not tokens or tokens[-1].lower() not in RELATIVES:
+        return []
+    head = tokens[:-1]
+    if head[-1:] == [","]:
+        head = head[:-1]
+    if not head or _verb(head, len(head) - 1) is not None:
+        return []
+    return _clause_tail(head)
 
 
 def _joined(tokens: list[str]) -> list[str]:
@@ -145,12 +177,34 @@ def _porter() -> Callable[[str], str]:
 
 @cache
 def _same_happening() -> dict[str, str]:
-    """Return the first verb of its group for each verb that names one happening with others."""
-    return {
+    """Return the first word of its group for each verb or noun that names one happening with
+    others."""
+    verbs = {
         _irregular().get(verb) or str(_porter()(verb)): str(_porter()(group.split("/")[0]))
         for group in LEX.words["happening_verbs"]
         for verb in group.split("/")
     }
+    nouns = {
+        str(_porter()(noun)): str(_porter()(group.split("/")[0]))
+        for group in LEX.mapping("happening_nouns")
+        for noun in group.split("/")
+    }
+    return verbs | nouns
+
+
+@cache
+def _noun_kinds() -> dict[str, str]:
+    """Return the happening (a verb's base) that each group of `happening_nouns` names."""
+    return {
+        base(nouns.split("/")[0]): base(verb)
+        for nouns, verb in LEX.mapping("happening_nouns").items()
+    }
+
+
+@cache
+def _light() -> frozenset[str]:
+    """Return the bases of the light verbs, whose clause's noun names the happening."""
+    return frozenset(base(w) for w in LEX.word_set("light_verbs"))
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
@@ -197,7 +251,7 @@ def _verb(tokens: list[str], i: int) -> str | None:
     word = tokens[i]
     if not word.isalpha() or not word.islower():
         return None
-    previous = tokens[i - 1].lower() if i else ""
+    previous = _previous(tokens, i)
     if word in _irregular():
         return None if previous in NOUN_AFTER - MODALS else base(word)
     if word in STOPWORDS:
@@ -207,3 +261,12 @@ def _verb(tokens: list[str], i: int) -> str | None:
     if after_modal or (regular and previous not in NOUN_AFTER):
         return base(word)
     return None
+
+
+def _previous(tokens: list[str], i: int) -> str:
+    """Return the word before tokens[i], an adverb in "-ly" after a determiner or preposition
+    passed over ("a sparsely populated area": an adjective, as in "a populated area")."""
+    previous = tokens[i - 1].lower() if i else ""
+    if i > 1 and previous.endswith("ly") and tokens[i - 2].lower() in NOUN_AFTER:
+        return tokens[i - 2].lower()
+    return previous
