@@ -475,3 +475,16 @@ def test_one_noun_of_a_happening_links_its_dates_in_sentences_sharing_little_els
     assert fixes_in_b(a, began) == {("Monday", "Sunday")}
     handed = "Volunteers handed out blankets in the valley on Monday after the quake."
     assert fixes_in_b(a, handed) == set()
+
+
+def test_a_choice_named_or_announced_is_one_happening() -> None:
+    a = (
+        "The gala is a tough job for any host. On Friday, the board behind the Kelby Film "
+        "Awards named the singer Ana Ruiz as the host of the gala."
+    )
+    b = (
+        "She sings and acts on stage. Ana Ruiz was announced Saturday as the host of the Kelby "
+        "Film Awards, a marked change from comedians."
+    )
+    assert fixes_in_b(a, b) == {("Saturday", "Friday")}
+    assert fixes_in_b(a, b.replace("Saturday", "Friday")) == set()
