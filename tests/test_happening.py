@@ -101,3 +101,9 @@ def test_a_light_verb_dates_the_happening_its_noun_names() -> None:
     assert trial.relation(shook) is False  # a trial is no quake
     handed = of("Workers handed out food in Ridgecrest on Monday after the quake.", "Monday")
     assert handed.relation(shook) is False  # the quake is not what "handed" tells
+
+
+def test_a_time_after_after_or_before_stays_in_the_clause() -> None:
+    assert dated("The fire started shortly after 8:30 p.m. Thursday.", "Thursday")[0] == "begin"
+    assert dated("The quake began before dawn on Thursday.", "Thursday")[0] == "begin"
+    assert dated("He was charged after a shooting on Friday.", "Friday")[0] is None

@@ -5,7 +5,8 @@ Thursday" and "was sentenced Tuesday" date two happenings, however many names th
 share. The verb is the nearest one before the date in its clause (after it when the clause opens
 with the date and a phrase without a verb: "On Friday, the academy named ...", "In his
 testimony on Friday, Jeffs said ..."); a clause ends at a comma, a semicolon, a bracket, a dash
-or a word that opens another clause ("and", "when", "after", "who"). A word is a verb when it is
+or a word that opens another clause ("and", "when", "after", "who"; not "after" or "before" a
+time: "happened shortly after 8:30 p.m. Thursday"). A word is a verb when it is
 an irregular past form (the lexicon's `irregular_forms` and `happening_forms`), a lower-case
 word in "-ed" not after a determiner or preposition ("the suspended employee", "a sparsely
 populated area"), or the word after a modal ("will host"). A relative clause ("the quake,
@@ -37,6 +38,8 @@ NOUN_AFTER = LEX.word_set("noun_after")
 MODALS = LEX.word_set("modals")
 NOT_VERBS = LEX.word_set("not_verbs_ed")
 RELATIVES = LEX.word_set("relative_words")
+PREPOSITIONS = LEX.word_set("phrase_ends")
+TIMES = LEX.word_set("fact_hedges") | LEX.word_set("times_of_day")
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,;()\[\]—–]|:(?=\s)|\s-\s")
 NOT_CONTENT = STOPWORDS | CALENDAR
 BRACKETED = re.compile(r"\([^()]*\)")
@@ -213,11 +216,19 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
 
 
 def _clause_tail(tokens: list[str]) -> list[str]:
-    """Return the tokens after the last clause boundary."""
+    """Return the tokens after the last clause boundary; a word that opens a clause or a
+    phrase ("after", "before") does not end it before a time ("shortly after 8:30 p.m.")."""
     for i in range(len(tokens) - 1, -1, -1):
-        if _boundary(tokens[i]):
+        if _boundary(tokens[i]) and not (
+            tokens[i].lower() in PREPOSITIONS and _times_of_day(tokens[i + 1 :])
+        ):
             return tokens[i + 1 :]
     return tokens
+
+
+def _times_of_day(tokens: list[str]) -> bool:
+    """Return True if the tokens name a time and nothing else ("shortly after 8:30 p.m.")."""
+    return all(t[0].isdigit() or t.lower() in TIMES or t.lower() in STOPWORDS for t in tokens)
 
 
 def _clause_head(tokens: list[str]) -> list[str]:
