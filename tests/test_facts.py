@@ -488,3 +488,9 @@ def test_a_choice_named_or_announced_is_one_happening() -> None:
     )
     assert fixes_in_b(a, b) == {("Saturday", "Friday")}
     assert fixes_in_b(a, b.replace("Saturday", "Friday")) == set()
+
+
+def test_the_other_sources_weekday_is_the_fix_however_many_ways_it_gives_it() -> None:
+    a = "The shallow quake began before dawn on Thursday, March 14, 2013, near Kelby."
+    b = "Kelby was shaken awake early Friday by a shallow quake that startled residents."
+    assert fixes_in_b(a, b) == {("Friday", "Thursday")}

@@ -158,7 +158,7 @@ def _conflict(
     same = [r for r in rivals if r[2].basis == "same"]
     other, best, _ = (same or rivals)[0]
     against = ctx.independent(_sources(rivals), doc.id)
-    single = len({t.text for _, t, _ in rivals}) == 1
+    single = len({_value(m, t) for _, t, _ in rivals}) == 1  # "Thursday" and "March 14, 2013"
     majority = against >= 2 and against == sources
     others = ctx.independent((d.id for d in ctx.docs), doc.id)
     echo = _echo(ctx, doc, m, best, other) if single else None
