@@ -228,7 +228,8 @@ def _clause_tail(tokens: list[str]) -> list[str]:
 
 def _times_of_day(tokens: list[str]) -> bool:
     """Return True if the tokens name a time and nothing else ("shortly after 8:30 p.m.")."""
-    return all(t[0].isdigit() or t.lower() in TIMES or t.lower() in STOPWORDS for t in tokens)
+    words = [t.lower() for t in tokens]
+    return bool(words) and all(w[0].isdigit() or w in TIMES or w in STOPWORDS for w in words)
 
 
 def _clause_head(tokens: list[str]) -> list[str]:
