@@ -494,3 +494,26 @@ def test_the_other_sources_weekday_is_the_fix_however_many_ways_it_gives_it() ->
     a = "The shallow quake began before dawn on Thursday, March 14, 2013, near Kelby."
     b = "Kelby was shaken awake early Friday by a shallow quake that startled residents."
     assert fixes_in_b(a, b) == {("Friday", "Thursday")}
+
+
+def test_ages_of_two_sentences_aligned_with_one_are_compared_together() -> None:
+    a = (
+        "Police in Kelby said on Sunday that a 23-year-old man has been charged with the "
+        "murders of his mother and sister. John Carver is due in court over the murders of "
+        "Alice Carver, 58, and Kate Carver, 20."
+    )
+    b = (
+        "Police in Kelby said on Sunday that 26-year-old John Carver has been charged with the "
+        "murder of his 58-year-old mother, Alice Carver, and his sister, Kate Carver, 20."
+    )
+    found = {(f.evidence, f.suggestion) for f in run((a, b), "F101") if f.doc == "b"}
+    assert found == {("26-year", "23-year")}
+    assert run((a, b.replace("26-year", "23-year")), "F101") == []
+
+
+def test_two_people_of_one_family_are_not_one_age() -> None:
+    a = "Alice Carver, 58, was found dead at her Kelby home; her son John Carver was charged."
+    b = "John Carver, 26, was charged over the death of his mother Alice Carver at her Kelby home."
+    assert run((a, b), "F101") == []
+    c = a.replace("son John Carver", "son John Carver, 23,")
+    assert {(f.doc, f.evidence) for f in run((c, b), "F101")} == {("a", "23"), ("b", "26")}

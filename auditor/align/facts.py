@@ -120,7 +120,9 @@ def link_facts(
         pair = [*_link_pair(facts[x.id], facts[y.id], relation)]
         pair += link_aligned_numbers(facts[x.id], facts[y.id], aligned, (YEAR, AGE, BARE))
         known = {(k.a, k.b) for k in pair}
-        left = link_left_over(facts[x.id], facts[y.id], aligned, by_id, (YEAR, AGE, BARE))
+        left = link_left_over(
+            facts[x.id], facts[y.id], aligned, by_id, (YEAR, AGE, BARE), _two_people
+        )
         out += [*pair, *(k for k in left if (k.a, k.b) not in known)]
         out += link_titles(x.id, y.id, offices, aligned)
         out += link_names(x, y, names, relation, closest_pairs(events, x.id, y.id))
@@ -199,7 +201,7 @@ def _link_pair(
             # Two subjects ("Smith scored 23", "Jones scored 20") are two facts, unless the
             # sentences are aligned as saying the same thing ("in Greece" and "in Athens").
             # Two people's ages are two facts wherever they stand.
-            named = bool(f.subject & g.subject)
+            named = _same_subject(f, g)
             if _two_subjects(f, g, named, basis):
                 continue
             # A number must be the only one of its slot in both sentences (an age, or next to
@@ -218,6 +220,20 @@ def _link_pair(
             if f.mention.kind != "number":
                 close = near or bool(same)
             yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, basis, close, worded)
+
+
+def _same_subject(f: Fact, g: Fact) -> bool:
+    """Return True if two facts are told of one subject: a name shared, and for ages one
+    person's name within the other's ("Carver, 26", "John Carver, 26"), never two people of
+    one family ("Alice Carver, 58", "John Carver, 26")."""
+    if f.slot == AGE:
+        return bool(f.subject and g.subject) and (f.subject <= g.subject or g.subject <= f.subject)
+    return bool(f.subject & g.subject)
+
+
+def _two_people(f: Fact, g: Fact) -> bool:
+    """Return True if two facts are the ages of two people, each named."""
+    return f.slot == g.slot == AGE and bool(f.subject and g.subject) and not _same_subject(f, g)
 
 
 def _two_subjects(f: Fact, g: Fact, named: bool, basis: str) -> bool:

@@ -191,11 +191,14 @@ def link_left_over(
     aligned: Aligned,
     docs: Mapping[str, Document],
     skip: Collection[str],
+    apart: Callable[[Fact, Fact], bool],
 ) -> Iterator[FactLink]:
-    """Yield the link of the one number (or year) of a sentence whose value the sentence it is
-    aligned with as saying the same thing does not state, to the one there standing by it.
+    """Yield the link of the one number (or year) of a sentence (or two) whose value the
+    sentences aligned with it as saying the same thing do not state, to the one there standing
+    by it.
 
-    `skip` names the slots that are no counted noun (years, ages, bare numbers)."""
+    `skip` names the slots that are no counted noun (years, ages, bare numbers); `apart` tells
+    two facts that are never one (the ages of two people)."""
     mine, theirs = _anchored(xs), _anchored(ys)
     if not mine or not theirs:
         return
@@ -206,16 +209,32 @@ def link_left_over(
         noun = f.slot if f.slot not in skip else None
         return number_anchors(doc.text, doc.sentences[f.sentence], f.mention, noun)
 
-    for (dx, i, dy, j), kind in aligned.items():
-        if kind != "same" or (dx, dy) != (x, y) or i not in mine or j not in theirs:
-            continue
+    for xs_, ys_ in same_groups(aligned, x, y):
+        ours = [f for i in xs_ for f in mine.get(i, ())]
+        others = [g for j in ys_ for g in theirs.get(j, ())]
         for year in (False, True):
-            fs = [f for f in mine[i] if isinstance(f.mention, DateMention) == year]
-            gs = [g for g in theirs[j] if isinstance(g.mention, DateMention) == year]
-            pair = _changed(*_unmatched(fs, gs, _same), words)
+            fs = [f for f in ours if isinstance(f.mention, DateMention) == year]
+            gs = [g for g in others if isinstance(g.mention, DateMention) == year]
+            pair = _changed(*_unmatched(fs, gs, _same), words, apart)
             if pair is not None:
                 f, g = pair
-                yield FactLink(f.mention.kind, x, f.mention, y, g.mention, kind, True)
+                yield FactLink(f.mention.kind, x, f.mention, y, g.mention, "same", True)
+
+
+def same_groups(aligned: Aligned, x: str, y: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Return the groups of sentences of x and of y aligned as saying the same thing (1:1, 1:2,
+    2:1): the sentences of a group say together what the other side's say."""
+    theirs: dict[int, set[int]] = defaultdict(set)
+    mine: dict[int, set[int]] = defaultdict(set)
+    for (dx, i, dy, j), kind in aligned.items():
+        if kind == "same" and (dx, dy) == (x, y):
+            theirs[i].add(j)
+            mine[j].add(i)
+    groups = {
+        (tuple(sorted({k for j in js for k in mine[j]})), tuple(sorted(js)))
+        for js in theirs.values()
+    }
+    return sorted(groups)
 
 
 def _anchored(facts: Sequence[Fact]) -> dict[int, list[Fact]]:
@@ -256,16 +275,24 @@ def _form_of(f: Fact) -> str | None:
 
 
 def _changed(
-    left: Sequence[Fact], right: Sequence[Fact], words: Callable[[Fact], Anchors]
+    left: Sequence[Fact],
+    right: Sequence[Fact],
+    words: Callable[[Fact], Anchors],
+    apart: Callable[[Fact, Fact], bool],
 ) -> tuple[Fact, Fact] | None:
     """Return the one changed pair: one side has one number left over, the other at most
-    MAX_LEFT, and exactly one of those stands by it (`words` reads what each stands by)."""
+    MAX_LEFT, and exactly one of those stands by it (`words` reads what each stands by), the
+    two not `apart`."""
     if not left or not right or max(len(left), len(right)) > MAX_LEFT:
         return None
     if min(len(left), len(right)) != 1:
         return None
     read = {id(f): words(f) for f in (*left, *right)}
-    ranked = [(_stands_by(f, g, read[id(f)], read[id(g)]), f, g) for f in left for g in right]
+    ranked = [
+        (0 if apart(f, g) else _stands_by(f, g, read[id(f)], read[id(g)]), f, g)
+        for f in left
+        for g in right
+    ]
     best = max(rank for rank, _, _ in ranked)
     pairs = [(f, g) for rank, f, g in ranked if rank == best]
     return pairs[0] if best and len(pairs) == 1 else None
