@@ -517,3 +517,26 @@ def test_two_people_of_one_family_are_not_one_age() -> None:
     assert run((a, b), "F101") == []
     c = a.replace("son John Carver", "son John Carver, 23,")
     assert {(f.doc, f.evidence) for f in run((c, b), "F101")} == {("a", "23"), ("b", "26")}
+
+
+def test_a_text_that_restates_a_count_with_two_values_contradicts_itself() -> None:
+    a = (
+        "After weeks of speculation about Macworld, Apple took the wraps off its updated iTunes "
+        "software and unveiled a 17-inch MacBook Pro on Tuesday. Its new battery can run for up "
+        "to eight hours on a charge."
+    )
+    b = (
+        "Apple on Tuesday launched a refresh of the 10-inch MacBook Pro, giving its largest "
+        "laptop an eight-hour battery. Analysts had expected the refresh of the 17-inch MacBook "
+        "Pro for months."
+    )
+    assert {(f.doc, f.evidence, f.suggestion) for f in run((a, b), "F101")} == {
+        ("a", "17", "10"),
+        ("b", "10", "17"),
+    }
+    assert run((a, b.replace("10-inch", "17-inch")), "F101") == []
+    c = (
+        "Apple on Tuesday launched a refresh of the 13-inch MacBook Pro, which costs $1,199. "
+        "The 15-inch MacBook Pro, which costs $1,799, gets an eight-hour battery."
+    )
+    assert run((a, c), "F101") == []  # two models, each with its price

@@ -59,7 +59,7 @@ from auditor.model import (
     WeekdayMention,
 )
 
-CountValues = dict[tuple[str, str], set[float]]
+Things = dict[tuple[str, str], int]  # how many things a text counts by slot and word after
 FACT_KINDS = (NumberMention, DateMention, WeekdayMention)
 MIN_EVIDENCE = 1.0  # shared rare content (in `evidence` units) of unaligned linked sentences
 SPEECH = lexicon().word_set("report_verbs")  # they date the reporting, not the event
@@ -114,10 +114,12 @@ def link_facts(
     names = {d.id: find_names(d, titles.heads) for d in docs}
     sigs = {d.id: signatures(d) for d in docs}
     by_id = {d.id: d for d in docs}
+    things = {d.id: count_things(d, facts[d.id], mentions.get(d.id, ())) for d in docs}
     out: list[FactLink] = []
     for x, y in combinations(docs, 2):
         relation = _relation(x.id, y.id, make_sides(sigs[x.id], sigs[y.id], WEIGHTS), aligned)
-        pair = [*_link_pair(facts[x.id], facts[y.id], relation)]
+        counted = (things[x.id], things[y.id])
+        pair = [*_link_pair(facts[x.id], facts[y.id], relation, counted)]
         pair += link_aligned_numbers(facts[x.id], facts[y.id], aligned, (YEAR, AGE, BARE))
         known = {(k.a, k.b) for k in pair}
         left = link_left_over(
@@ -167,9 +169,13 @@ def aligned_pairs(alignments: Sequence[Alignment]) -> dict[tuple[str, int, str, 
 
 
 def _link_pair(
-    xs: Sequence[Fact], ys: Sequence[Fact], relation: Callable[[int, int], str | None]
+    xs: Sequence[Fact],
+    ys: Sequence[Fact],
+    relation: Callable[[int, int], str | None],
+    things: tuple[Things, Things],
 ) -> Iterator[FactLink]:
-    """Yield the links between the facts of two documents that fill the same slot."""
+    """Yield the links between the facts of two documents that fill the same slot (`things`:
+    how many things each counts by slot and word after, `count_things`)."""
     buckets: dict[str, list[Fact]] = defaultdict(list)
     xsent: dict[int, list[Fact]] = defaultdict(list)
     ysent: dict[int, list[Fact]] = defaultdict(list)
@@ -178,7 +184,6 @@ def _link_pair(
         ysent[f.sentence].append(f)
     for f in xs:
         xsent[f.sentence].append(f)
-    values = (count_values(xs), count_values(ys))
     for f in xs:
         bucket = buckets.get(f.slot, [])
         if f.slot == BARE or len(bucket) > MAX_BUCKET:
@@ -186,7 +191,7 @@ def _link_pair(
         for g in bucket:
             if not comparable(f.mention, g.mention):
                 continue
-            counts = _counts_alike(f, g, values)
+            counts = _counts_alike(f, g, things)
             near = bool(f.near & g.near) or counts
             close = near or agree(f.mention, g.mention)
             alone = f.sole and g.sole
@@ -248,26 +253,44 @@ def _two_subjects(f: Fact, g: Fact, named: bool, basis: str) -> bool:
     return basis != "same" and not (f.subject <= g.names or g.subject <= f.names)
 
 
-def _counts_alike(f: Fact, g: Fact, values: Sequence[CountValues]) -> bool:
+def _counts_alike(f: Fact, g: Fact, things: Sequence[Things]) -> bool:
     """Return True if two numbers count the same thing, named right after their noun ("three
     bank workers", "the 17-inch MacBook Pro", "14 miles north-northeast of Healdsburg"), and
-    each text gives that thing one value (`values`: of each text, by slot and word after the
-    noun): several values of it in one text ("the 11-inch model", "the 13-inch model") are
-    several things."""
+    each text counts one such thing (`things`, of each text): several values of it in one text
+    ("the 11-inch model", "the 13-inch model") are several things."""
     return (
         f.after is not None
         and f.after == g.after
-        and all(len(text[f.slot, f.after]) == 1 for text in values)
+        and all(text.get((f.slot, f.after)) == 1 for text in things)
     )
 
 
-def count_values(facts: Sequence[Fact]) -> CountValues:
-    """Return the values a text gives each slot, by the word after the counted noun."""
-    out: CountValues = defaultdict(set)
+def count_things(doc: Document, facts: Sequence[Fact], mentions: Sequence[Mention]) -> Things:
+    """Return how many things a text counts by slot and word after the counted noun: one for
+    each value, but two values next to the same word that restate one quantity are one thing,
+    which the text contradicts ("launched a refresh of the 10-inch MacBook Pro", "had expected
+    the refresh of the 17-inch MacBook Pro")."""
+    by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in facts:
         if isinstance(f.mention, NumberMention) and f.after is not None:
-            out[f.slot, f.after].add(f.mention.value)
-    return out
+            by_key[f.slot, f.after].append(f)
+    numbers = sorted((m for m in mentions if isinstance(m, NumberMention)), key=lambda m: m.start)
+    return {key: _quantities(doc, found, numbers) for key, found in by_key.items()}
+
+
+def _quantities(doc: Document, found: Sequence[Fact], numbers: Sequence[NumberMention]) -> int:
+    """Return how many quantities some numbers of one slot and word after state: their values
+    (keys), joined when two facts, each alone of them in its sentence, restate one quantity."""
+    groups = [{key} for key in {f.mention.key for f in found}]
+    per_sentence = Counter(f.sentence for f in found)
+    alone = [f for f in found if per_sentence[f.sentence] == 1]
+    for f, g in combinations(alone, 2):
+        one = next(k for k in groups if f.mention.key in k)
+        two = next(k for k in groups if g.mention.key in k)
+        if one is not two and f.near & g.near and restated(doc, f.mention, g.mention, numbers):
+            groups.remove(two)
+            one |= two
+    return len(groups)
 
 
 def _same_happening(f: Fact, g: Fact) -> bool | None:
