@@ -119,7 +119,8 @@ def link_facts(
     for x, y in combinations(docs, 2):
         relation = _relation(x.id, y.id, make_sides(sigs[x.id], sigs[y.id], WEIGHTS), aligned)
         counted = (things[x.id], things[y.id])
-        pair = [*_link_pair(facts[x.id], facts[y.id], relation, counted)]
+        paired = _paired(aligned, x.id, y.id)
+        pair = [*_link_pair(facts[x.id], facts[y.id], relation, counted, paired)]
         pair += link_aligned_numbers(facts[x.id], facts[y.id], aligned, (YEAR, AGE, BARE))
         known = {(k.a, k.b) for k in pair}
         left = link_left_over(
@@ -173,9 +174,11 @@ def _link_pair(
     ys: Sequence[Fact],
     relation: Callable[[int, int], str | None],
     things: tuple[Things, Things],
+    paired: tuple[set[int], set[int]],
 ) -> Iterator[FactLink]:
     """Yield the links between the facts of two documents that fill the same slot (`things`:
-    how many things each counts by slot and word after, `count_things`)."""
+    how many things each counts by slot and word after, `count_things`; `paired`: the
+    sentences of each aligned with one of the other)."""
     buckets: dict[str, list[Fact]] = defaultdict(list)
     xsent: dict[int, list[Fact]] = defaultdict(list)
     ysent: dict[int, list[Fact]] = defaultdict(list)
@@ -203,6 +206,10 @@ def _link_pair(
                 basis = "shared"  # the same verb and participants: one happening
             if basis is None or not (close or same or _aligned_alone(f, basis, alone)):
                 continue
+            # Two numbers of sentences that only share content, each aligned with another
+            # sentence, are each told with their own counterpart (two heists, two prices).
+            if f.mention.kind == "number" and basis == "shared" and _elsewhere(f, g, paired):
+                continue
             # Two subjects ("Smith scored 23", "Jones scored 20") are two facts, unless the
             # sentences are aligned as saying the same thing ("in Greece" and "in Athens").
             # Two people's ages are two facts wherever they stand.
@@ -225,6 +232,20 @@ def _link_pair(
             if f.mention.kind != "number":
                 close = near or bool(same)
             yield FactLink(f.mention.kind, f.doc, f.mention, g.doc, g.mention, basis, close, worded)
+
+
+def _paired(
+    aligned: Mapping[tuple[str, int, str, int], str], x: str, y: str
+) -> tuple[set[int], set[int]]:
+    """Return the sentences of x aligned with one of y, and those of y aligned with one of x."""
+    pairs = [(i, j) for dx, i, dy, j in aligned if (dx, dy) == (x, y)]
+    return {i for i, _ in pairs}, {j for _, j in pairs}
+
+
+def _elsewhere(f: Fact, g: Fact, paired: tuple[set[int], set[int]]) -> bool:
+    """Return True if the sentences of two facts are each aligned with a sentence of the other
+    document (not with each other)."""
+    return f.sentence in paired[0] and g.sentence in paired[1]
 
 
 def _same_subject(f: Fact, g: Fact) -> bool:
