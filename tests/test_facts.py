@@ -540,3 +540,31 @@ def test_a_text_that_restates_a_count_with_two_values_contradicts_itself() -> No
         "The 15-inch MacBook Pro, which costs $1,799, gets an eight-hour battery."
     )
     assert run((a, c), "F101") == []  # two models, each with its price
+
+
+def test_a_currency_sign_and_its_word_are_one_unit() -> None:
+    a = "Four thieves made off with watches worth €2 million on Monday."
+    b = "Four thieves made off with watches worth 2 million euros on Monday."
+    assert run((a, b), "F101") == []
+    c = b.replace("2 million", "5 million")
+    assert {f.evidence for f in run((a, c), "F101") if f.doc == "b"} == {"5 million euros"}
+
+
+def test_amounts_in_two_units_of_measure_are_converted_never_changed() -> None:
+    a = "In July, a masked gunman stole jewellery worth $136 million from a hotel in Cannes."
+    b = "In July, an armed man stole jewellery worth €103 million from a hotel in Cannes."
+    assert run((a, b), "F101") == []
+
+
+def test_numbers_of_sentences_each_aligned_elsewhere_are_not_linked_by_shared_words() -> None:
+    a = (
+        "Four robbers rammed a car into a Paris jewellery store early on Monday and made off "
+        "with jewellery worth 2 million euros, police said. In July, a masked gunman stole "
+        "diamonds worth $136 million from the Carlton hotel in Cannes."
+    )
+    b = (
+        "Four men rammed their car into a jewellery store in central Paris on Monday, police "
+        "said. The men grabbed luxury watches estimated at €2 million. At the end of July, an "
+        "armed man made off with jewellery worth €103 million from the Carlton hotel in Cannes."
+    )
+    assert run((a, b), "F101") == []

@@ -115,7 +115,9 @@ def test_the_speaker_name_stops_at_the_end_of_its_sentence(text: str) -> None:
         ("8 hours", 8.0, "hour"),
         ("twenty-five", 25.0, None),
         ("3.5 per cent", 3.5, "percent"),
-        ("$2.5 billion", 2.5e9, "$"),
+        ("$2.5 billion", 2.5e9, "dollar"),
+        ("€5 million", 5e6, "euro"),
+        ("2 million euros", 2e6, "euro"),
         ("1.1 millions", 1.1e6, None),
     ],
 )

@@ -38,6 +38,7 @@ TIME_BEFORE = re.compile(r"\d:\Z")
 PAIR_AFTER = re.compile(r"\s*[-–]\s*(\d+(?:\.\d+)?)")  # one side of a score or range: "3-1"
 PAIR_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*[-–]\s*\Z")
 DETERMINERS = alternation(lexicon().word_set("partitive_determiners"))
+MEASURES = lexicon().word_set("measures")
 PARTITIVE = re.compile(rf"\s+of\s+(?:{DETERMINERS})\s+", re.I)  # "30 of the women"
 RUN = 3  # words after a number (or "of the") read as what it counts
 SKIPPED = HEDGES | {"than"}  # "more than 30", "at least 112": the word before is further back
@@ -71,9 +72,16 @@ def link_aligned_numbers(
         fs, gs = mine[i], theirs[j]
         if kind == "same" and len(fs) == len(gs) == 1:
             f, g = fs[0], gs[0]
-            if f.slot != g.slot and (f.near & g.near or similar(f.slot, g.slot)):
+            worded = bool(f.near & g.near) or similar(f.slot, g.slot)
+            if f.slot != g.slot and worded and not converted(f, g):
                 yield FactLink(f.mention.kind, x, f.mention, y, g.mention, kind, True)
         yield from _one_changed(fs, gs, kind)
+
+
+def converted(f: Fact, g: Fact) -> bool:
+    """Return True if two numbers are amounts in two units of measure: one converted into the
+    other ("2 million euros ($2.6 million)"), never one value changed."""
+    return f.slot != g.slot and f.slot in MEASURES and g.slot in MEASURES
 
 
 def _by_sentence(facts: Sequence[Fact], skip: Collection[str]) -> dict[int, list[Fact]]:
@@ -289,7 +297,7 @@ def _changed(
         return None
     read = {id(f): words(f) for f in (*left, *right)}
     ranked = [
-        (0 if apart(f, g) else _stands_by(f, g, read[id(f)], read[id(g)]), f, g)
+        (0 if apart(f, g) or converted(f, g) else _stands_by(f, g, read[id(f)], read[id(g)]), f, g)
         for f in left
         for g in right
     ]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from auditor.knowledge.lexicon import alternation, lexicon
+from auditor.knowledge.lexicon import alternation, char_class, lexicon
 from auditor.mentions.spans import SpanIndex
 
 LEX = lexicon()
@@ -16,6 +16,8 @@ WEEKDAYS = LEX.weekdays
 WORD_VALUES = LEX.number_values
 SCALES = LEX.scales
 UNITS = LEX.units
+CURRENCIES = LEX.mapping("currency_signs")  # "€": "euro"
+SIGN = char_class("".join(CURRENCIES))
 MONTH_FORMS = (*MONTHS, *(m[:3] for m in MONTHS), *LEX.month_abbreviations)
 MONTH = rf"(?:{alternation(MONTH_FORMS, capitalise=True)})\.?"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -36,8 +38,8 @@ NUMBER_WORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
 WORD_INITIALS = "".join(sorted({w[:1].lower() for w in WORD_VALUES}))
 # The lookahead rejects at once the positions where no number can start (twice as fast).
 NUMBER = re.compile(
-    rf"(?=[$€£¥]|\s?[\d{re.escape(WORD_INITIALS)}])"
-    rf"(?P<cur>[$€£¥])?\s?(?:(?<![\w.,])(?P<digits>\d{{1,3}}(?:[,\u00a0\u202f\u2009 ]\d{{3}})+"
+    rf"(?={SIGN}|\s?[\d{re.escape(WORD_INITIALS)}])"
+    rf"(?P<cur>{SIGN})?\s?(?:(?<![\w.,])(?P<digits>\d{{1,3}}(?:[,\u00a0\u202f\u2009 ]\d{{3}})+"
     rf"|\d+)(?:\.(?P<frac>\d+))?(?![\d])"
     rf"|\b(?P<words>(?:{NUMBER_WORD})(?:[- ](?:{NUMBER_WORD}))?)\b)"
     rf"(?:[\s-]*(?P<scale>(?:{alternation(SCALES)})(?:(?<=[a-z]{{4}})s)?)\b)?"
@@ -181,9 +183,10 @@ def _word_value(words: str) -> float | None:
 
 
 def _unit(word: str | None, currency: str | None) -> str | None:
-    """Return the singular, lower-case unit named after a number, or a currency symbol."""
+    """Return the singular, lower-case unit named after a number, or the currency a sign
+    stands for ("€": "euro")."""
     if currency:
-        return currency
+        return CURRENCIES[currency]
     if not word:
         return None
     w = word.lower().replace(" ", "")
