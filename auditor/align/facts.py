@@ -46,7 +46,7 @@ from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
 from auditor.align.titlelinks import find_offices, link_titles
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.knowledge.titles import TitleBook
-from auditor.mentions.quantities import DateRef, same_value
+from auditor.mentions.quantities import SIGN, DateRef, same_value
 from auditor.model import (
     Alignment,
     DateMention,
@@ -74,8 +74,8 @@ OLD = re.compile(r"[\s-]*(?:years?[\s-]*)?old\b", re.I)
 APPOSITION_BEFORE = re.compile(r"\b[A-Z][a-z]+, $")  # "Lee, 46," a name, then the age
 APPOSITION_AFTER = re.compile(r"(?:,|\.(?!\d))")
 # The other end of a range ("$24 to $26 per share", "between 12 and 15"): not one value.
-RANGE_BEFORE = re.compile(r"\d\s*(?:to|and|-|–)\s*[$€£¥]?\Z")
-RANGE_AFTER = re.compile(r"\s*(?:to|-|–)\s*[$€£¥]?\d")
+RANGE_BEFORE = re.compile(rf"\d\s*(?:to|and|-|–)\s*{SIGN}?\Z")
+RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{SIGN}?\d")
 
 
 @dataclass(frozen=True)
