@@ -517,6 +517,9 @@ def test_two_people_of_one_family_are_not_one_age() -> None:
     assert run((a, b), "F101") == []
     c = a.replace("son John Carver", "son John Carver, 23,")
     assert {(f.doc, f.evidence) for f in run((c, b), "F101")} == {("a", "23"), ("b", "26")}
+    d = "Mr Carver, 72, was charged over the death of his mother Alice at her Kelby home."
+    e = "John Carver, 62, was charged over the death of his mother Alice at her Kelby home."
+    assert {(f.doc, f.evidence) for f in run((e, d), "F101")} == {("a", "62"), ("b", "72")}
 
 
 def test_a_text_that_restates_a_count_with_two_values_contradicts_itself() -> None:

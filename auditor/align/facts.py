@@ -64,6 +64,9 @@ FACT_KINDS = (NumberMention, DateMention, WeekdayMention)
 MIN_EVIDENCE = 1.0  # shared rare content (in `evidence` units) of unaligned linked sentences
 SPEECH = lexicon().word_set("report_verbs")  # they date the reporting, not the event
 MIN_PARTICIPANTS = 2  # shared participants that make one verb's two dates one happening
+TITLES = frozenset(  # "Mr", "Dr", "Sen.": words of a name that do not say who
+    stem(w) for w in lexicon().word_set("name_function_words") | lexicon().word_set("abbreviations")
+)
 MAX_BUCKET = 30  # a slot filled more often than this in one text is too common to link
 YEAR = "a year"  # a year alone: compared only between sentences that say the same thing
 AGE = "an age"  # "a 61-year-old man": compared with the age next to the same words
@@ -250,10 +253,11 @@ def _elsewhere(f: Fact, g: Fact, paired: tuple[set[int], set[int]]) -> bool:
 
 def _same_subject(f: Fact, g: Fact) -> bool:
     """Return True if two facts are told of one subject: a name shared, and for ages one
-    person's name within the other's ("Carver, 26", "John Carver, 26"), never two people of
-    one family ("Alice Carver, 58", "John Carver, 26")."""
+    person's name within the other's, titles left out ("Mr Carver, 26", "John Carver, 26"),
+    never two people of one family ("Alice Carver, 58", "John Carver, 26")."""
     if f.slot == AGE:
-        return bool(f.subject and g.subject) and (f.subject <= g.subject or g.subject <= f.subject)
+        one, two = f.subject - TITLES, g.subject - TITLES
+        return bool(one and two) and (one <= two or two <= one)
     return bool(f.subject & g.subject)
 
 
