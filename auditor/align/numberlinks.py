@@ -79,9 +79,15 @@ def link_aligned_numbers(
 
 
 def converted(f: Fact, g: Fact) -> bool:
-    """Return True if two numbers are amounts in two units of measure: one converted into the
-    other ("2 million euros ($2.6 million)"), never one value changed."""
-    return f.slot != g.slot and f.slot in MEASURES and g.slot in MEASURES
+    """Return True if two numbers are amounts in two units of measure, not one spelled two
+    ways ("roubles", "rubles"): one converted into the other ("2 million euros ($2.6
+    million)", "20 years", "two decades"), never one value changed."""
+    return (
+        f.slot != g.slot
+        and f.slot in MEASURES
+        and g.slot in MEASURES
+        and not similar(f.slot, g.slot)
+    )
 
 
 def _by_sentence(facts: Sequence[Fact], skip: Collection[str]) -> dict[int, list[Fact]]:
