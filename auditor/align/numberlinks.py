@@ -223,7 +223,7 @@ def link_left_over(
         noun = f.slot if f.slot not in skip else None
         return number_anchors(doc.text, doc.sentences[f.sentence], f.mention, noun)
 
-    for xs_, ys_ in same_groups(aligned, x, y):
+    for xs_, ys_ in _same_groups(aligned, x, y):
         ours = [f for i in xs_ for f in mine.get(i, ())]
         others = [g for j in ys_ for g in theirs.get(j, ())]
         for year in (False, True):
@@ -235,7 +235,7 @@ def link_left_over(
                 yield FactLink(f.mention.kind, x, f.mention, y, g.mention, "same", True)
 
 
-def same_groups(aligned: Aligned, x: str, y: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def _same_groups(aligned: Aligned, x: str, y: str) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Return the groups of sentences of x and of y aligned as saying the same thing (1:1, 1:2,
     2:1): the sentences of a group say together what the other side's say."""
     theirs: dict[int, set[int]] = defaultdict(set)
