@@ -479,8 +479,10 @@ def find_facts(
         out.append(fact)
     # A relative day is counted apart: it leaves the other dates of its sentence alone as before.
     count = Counter((f.sentence, f.slot, f.mention.kind, is_relative(f.mention)) for f in out)
-    return [
-        replace(f, sole=count[f.sentence, f.slot, f.mention.kind, is_relative(f.mention)] == 1)
+    return [  # built sole: copied (slow for a dataclass) only when another shares its slot
+        f
+        if count[f.sentence, f.slot, f.mention.kind, is_relative(f.mention)] == 1
+        else replace(f, sole=False)
         for f in out
     ]
 
