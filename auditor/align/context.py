@@ -28,6 +28,13 @@ def _form(word: str) -> str:
     return HAPPENINGS.get(key, key)
 
 
+@lru_cache(maxsize=8)
+def words_before(text: str, start: int, pos: int) -> tuple[str, ...]:
+    """Return the last REACH words of text[start:pos] (a number's context, its subject and its
+    form read the same words before it)."""
+    return tuple(WORD.findall(text, start, pos)[-REACH:])
+
+
 def context_stems(
     text: str, start: int, end: int, m_start: int, m_end: int, *, predicate: bool = False
 ) -> set[str]:
@@ -35,7 +42,7 @@ def context_stems(
 
     With `predicate`, only the nearest lower-case content word before it ("killed 10").
     """
-    before = WORD.findall(text, start, m_start)[-REACH:]
+    before = words_before(text, start, m_start)
     after = [] if predicate else [w.group() for w in islice(WORD.finditer(text, m_end, end), REACH)]
     words = [w for w in (*before, *after) if not w[0].isdigit()]
     stems = [_form(w) for w in words if not (predicate and w[0].isupper())]
@@ -63,7 +70,7 @@ def continuation(text: str, pos: int, end: int) -> str | None:
 
 def subject(text: str, start: int, m_start: int) -> frozenset[str]:
     """Return the stems of the capitalised words within REACH words before a mention."""
-    before = WORD.findall(text, start, m_start)[-REACH:]
+    before = words_before(text, start, m_start)
     stems = {stem(w) for w in before if w[0].isupper()}
     return frozenset(w for w in stems if w not in STOPWORDS and w not in CALENDAR)
 

@@ -75,6 +75,9 @@ PUNCTUATION = re.compile(r"[^\w\s\']")
 SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
 SPACE = re.compile(r"\s")  # `count_letters` drops these, then all punctuation
 ANY_PUNCTUATION = re.compile(r"[^\w\s]")
+# Three whitespace-separated tokens, each with a letter or digit: stripping punctuation leaves
+# them all, so the text has more than two words without being stripped.
+THREE_WORDS = re.compile(r"\w\S*\s+\S*\w\S*\s+\S*\w")
 
 
 def _unpunctuated(text: str) -> str:
@@ -92,8 +95,13 @@ def _sentence_count(text: str) -> int:
     pieces = SENTENCE_PIECE.findall(text)
     if len(pieces) < 2:
         return 1
-    short = sum(1 for p in pieces if len(_unpunctuated(p).split()) <= 2)
+    short = sum(1 for p in pieces if not THREE_WORDS.search(p) and _words(p) <= 2)
     return max(1, len(pieces) - short)
+
+
+def _words(text: str) -> int:
+    """Return textstat's word count of a text (its punctuation stripped)."""
+    return len(_unpunctuated(text).split())
 
 
 def count_syllables(text: str) -> int:
