@@ -86,3 +86,16 @@ def test_words_outside_the_dictionary_are_hyphenated_as_pyphen_does() -> None:
     for word in ("lindqvist", "okafor", "zelenskyy", "anti", "xx", "éclairissement", "qwrtzp"):
         assert hyphenation_points(word) == pyphen.positions(word)
         assert word_syllables(word) == count_syllables(word, LANG)
+
+
+def test_sentence_count_of_pieces_whose_tokens_are_punctuation_equals_textstat() -> None:
+    from textstat.backend.counts import count_sentences
+
+    from auditor.measure.readability import _sentence_count
+
+    rng = random.Random(7)  # pieces of three or more tokens, some only marks and apostrophes
+    tokens = ["-", "--", "'", "’", "'t", "”", "(…)", "a", "It's", "x'", "_", "2", "é", "«»"]
+    for _ in range(2000):
+        pieces = [" ".join(rng.choices(tokens, k=rng.randint(1, 6))) for _ in range(4)]
+        text = "".join(p + rng.choice([". ", "! ", "? ", "... "]) for p in pieces)
+        assert _sentence_count(text) == count_sentences(text), text
