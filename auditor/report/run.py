@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from auditor.model import Document, Finding, Report, Span
@@ -43,8 +43,16 @@ class Run:
 
 def display_path(path: str, root: str | None = None) -> str:
     """Return `path` relative to `root` (the working directory) when inside it, with `/`."""
-    absolute = os.path.abspath(path)
-    rel = os.path.relpath(absolute, root or os.getcwd())
+    cwd = os.getcwd()
+    return _relative(path, root or cwd, cwd)
+
+
+@lru_cache(maxsize=65536)
+def _relative(path: str, root: str, cwd: str) -> str:
+    """Return `display_path` of a path from `cwd`, once per path, root and working directory (a
+    run places every finding of a file by it)."""
+    absolute = os.path.normpath(os.path.join(cwd, path))
+    rel = os.path.relpath(absolute, root)
     return Path(absolute if rel.startswith("..") else rel).as_posix()
 
 
