@@ -119,3 +119,14 @@ def test_an_office_named_on_another_rung_in_the_sentence_saying_the_same_thing_c
     d = "President Ann Lee and the club board met in Kelby on Monday to plan the coming season."
     e = "Vice President Ivan Petrov and the club board met in Kelby on Monday to plan the season."
     assert run((d, e), "T101") == []  # two named people: judged by person
+
+
+def test_a_senator_is_not_a_representative() -> None:
+    a = "Senator Clinton would seek to politicize the nomination, the governor said."
+    b = "Representative Clinton would seek to politicize the nomination, the governor said."
+    docs = [document_from_text(t, d, f"{d}.txt") for t, d in ((a, "a"), (b, "b"))]
+    found = audit(docs, Config(select=("T101",), relation="sources")).findings
+    assert {(f.doc, f.evidence, f.suggestion) for f in found} == {
+        ("a", "Senator", "Representative"),
+        ("b", "Representative", "Senator"),
+    }
