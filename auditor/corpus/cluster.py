@@ -38,7 +38,8 @@ def connect(
             n_workers=n,
             threads_per_worker=1,
             dashboard_address=":0",
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # a task's error reaches the run as its exception;
+            # at close, a loaded worker logs a missed heartbeat as an ERROR with a traceback
             **where,
         ) as cluster,
         Client(cluster, set_as_default=False) as client,  # type: ignore[no-untyped-call]
