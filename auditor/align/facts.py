@@ -31,15 +31,16 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from itertools import combinations
 
 from auditor.align.context import context_stems, continuation, name_next_to, subject
-from auditor.align.happening import Happening, base, happening
+from auditor.align.fact import Fact
+from auditor.align.happening import base, happening
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import closest_pairs, find_names, link_names
-from auditor.align.numberlinks import Anchors, link_aligned_numbers, link_left_over, number_form
+from auditor.align.numberlinks import link_aligned_numbers, link_left_over, number_form
 from auditor.align.published import is_published, publication_date, publication_spans
 from auditor.align.relative import is_relative, relative_days
 from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
@@ -79,23 +80,6 @@ APPOSITION_AFTER = re.compile(r"(?:,|\.(?!\d))")
 # The other end of a range ("$24 to $26 per share", "between 12 and 15"): not one value.
 RANGE_BEFORE = re.compile(rf"\d\s*(?:to|and|-|–)\s*{SIGN}?\Z")
 RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{SIGN}?\d")
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A mention that can be compared across sources, with what it is about."""
-
-    doc: str
-    mention: Mention
-    sentence: int
-    slot: str  # counted noun or unit of a number; the kind for dates and weekdays
-    near: frozenset[str]  # stems of the content words next to it
-    subject: frozenset[str]  # capitalised words just before a number (who scored it)
-    sole: bool = True  # the only fact of its slot in its sentence
-    after: str | None = None  # what a number counts, after its noun ("bank workers")
-    names: frozenset[str] = frozenset()  # stems of the capitalised words of its sentence
-    happening: Happening | None = None  # what a date or weekday dates: its verb, participants
-    anchors: Anchors | None = None  # of a number or a year: its form (`numberlinks`)
 
 
 def link_facts(

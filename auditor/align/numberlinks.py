@@ -18,18 +18,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from auditor.align.context import HEDGES, NOT_CONTEXT, context_stems
+from auditor.align.fact import Anchors, Fact
 from auditor.align.similarity import STOPWORDS, WORD, stem
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.mentions.namewords import similar
 from auditor.mentions.quantities import same_value
 from auditor.model import DateMention, Document, FactLink, Mention, NumberMention, Sentence
-
-if TYPE_CHECKING:
-    from auditor.align.facts import Fact
 
 Aligned = Mapping[tuple[str, int, str, int], str]
 MAX_LEFT = 2  # numbers of one sentence left without an equal value: more is another scope
@@ -42,17 +38,6 @@ MEASURES = lexicon().word_set("measures")
 PARTITIVE = re.compile(rf"\s+of\s+(?:{DETERMINERS})\s+", re.I)  # "30 of the women"
 RUN = 3  # words after a number (or "of the") read as what it counts
 SKIPPED = HEDGES | {"than"}  # "more than 30", "at least 112": the word before is further back
-
-
-@dataclass(frozen=True)
-class Anchors:
-    """What a number stands by: its form and the words that say which quantity it is."""
-
-    form: str  # "time", "pair" (a score or range), "year" or "count"
-    partner: float | None  # the other number of a pair ("3-1": 1)
-    before: str | None  # a label or content word right before it ("flight", "no", "dial")
-    heads: frozenset[str]  # the stems of the words it counts ("700 MONUC troops")
-    wide: frozenset[str]  # content stems within a few words on either side
 
 
 def link_aligned_numbers(
