@@ -213,3 +213,13 @@ def test_a_name_is_compared_with_its_counterpart_not_with_another_of_its_kind() 
         ("a", "Changjiang River", "Yangtze River"),
         ("b", "Yangtze River", "Changjiang River"),
     }
+
+
+def test_closest_pairs_are_each_sentences_strongest_event_link() -> None:
+    from auditor.align.namelinks import closest_pairs
+    from auditor.model import EventLink
+
+    links = [EventLink("a", 0, "b", 0, 1.0), EventLink("a", 1, "b", 0, 2.0)]
+    links += [EventLink("a", 1, "b", 1, 3.0), EventLink("c", 0, "b", 1, 9.0)]
+    assert closest_pairs(links, "a", "b") == {(0, 0), (1, 0), (1, 1)}
+    assert closest_pairs(links, "b", "a") == {(0, 0), (0, 1), (1, 1)}

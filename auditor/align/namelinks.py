@@ -107,8 +107,8 @@ def link_names(
             # things ("the Academy Awards", "the Emmy Awards") or contradicts itself ("The
             # Hunger Games", "The Central Games" where the other source has "The Hunger
             # Games" in that sentence): two words next to both say which. A name used once
-            # where the other source repeats its own, in sentences that are each other's
-            # closest counterpart and name one body of that kind each, needs none.
+            # where the other source repeats its own, in sentences one of which is the other's
+            # closest counterpart and that name one body of that kind each, needs none.
             mine, theirs = n.mention.key in keys[y.id], o.mention.key in keys[x.id]
             if mine and theirs:
                 continue
@@ -152,7 +152,9 @@ def _tells_apart(doc: Document, name: Name, other: Name, names: Sequence[Name]) 
 
 
 def closest_pairs(links: Sequence[EventLink], x: str, y: str) -> frozenset[tuple[int, int]]:
-    """Return the sentence pairs (of x, of y) that are each other's strongest event link."""
+    """Return the sentence pairs (of x, of y) in which one sentence is the other's strongest
+    event link (the other may have a stronger one elsewhere: a sentence of one outlet often tells
+    what two of the other's do)."""
     pairs = [
         (e.i, e.j, e.evidence) if e.a == x else (e.j, e.i, e.evidence)
         for e in links
@@ -163,7 +165,9 @@ def closest_pairs(links: Sequence[EventLink], x: str, y: str) -> frozenset[tuple
     for i, j, strength in pairs:
         best_x[i] = max(best_x.get(i, (0.0, -1)), (strength, j))
         best_y[j] = max(best_y.get(j, (0.0, -1)), (strength, i))
-    return frozenset((i, j) for i, (_, j) in best_x.items() if best_y[j][1] == i)
+    return frozenset(
+        {(i, j) for i, (_, j) in best_x.items()} | {(i, j) for j, (_, i) in best_y.items()}
+    )
 
 
 def _kind(n: Name) -> tuple[str, int]:
