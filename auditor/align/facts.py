@@ -49,6 +49,7 @@ from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.knowledge.titles import TitleBook
 from auditor.mentions.quantities import SIGN, DateRef, same_value
 from auditor.model import (
+    START,
     Alignment,
     DateMention,
     Document,
@@ -283,7 +284,7 @@ def count_things(doc: Document, facts: Sequence[Fact], mentions: Sequence[Mentio
     for f in facts:
         if isinstance(f.mention, NumberMention) and f.after is not None:
             by_key[f.slot, f.after].append(f)
-    numbers = sorted((m for m in mentions if isinstance(m, NumberMention)), key=lambda m: m.start)
+    numbers = sorted((m for m in mentions if isinstance(m, NumberMention)), key=START)
     return {key: _quantities(doc, found, numbers) for key, found in by_key.items()}
 
 

@@ -52,11 +52,10 @@ def find_names(doc: Document, titles: Collection[str] = ()) -> list[Name]:
     closing quotation mark or apostrophe left out ("'The Hunger Games'"), and so are leading
     `titles` ("President Sui Ruizhe": "Sui Ruizhe"; "President Reagan's" is no name)."""
     out = []
+    leading = LEADING | frozenset(titles)
     for m in PHRASE.finditer(doc.text, doc.body_start):
         spans = [(w.start(), w.end()) for w in TOKEN.finditer(doc.text, m.start(), m.end())]
-        while spans and (
-            _word(doc.text, spans[0]) in LEADING or _word(doc.text, spans[0]) in titles
-        ):
+        while spans and _word(doc.text, spans[0]) in leading:
             spans = spans[1:]
         while spans and _word(doc.text, spans[-1]) in TRAILING:
             spans = spans[:-1]
@@ -92,7 +91,8 @@ def link_names(
 ) -> Iterator[FactLink]:
     """Yield links between names of x and y one word apart, in related sentences.
 
-    `closest` holds the sentence pairs (of x, of y) that are each other's strongest event link.
+    `closest` holds the sentence pairs (of x, of y) in which one is the other's strongest event
+    link (`closest_pairs`).
     """
     keys = {d.id: Counter(n.mention.key for n in names[d.id]) for d in (x, y)}
     alone = _alone(x, names[x.id]) | _alone(y, names[y.id])
