@@ -8,6 +8,7 @@ from typing import TypeVar
 import pytest
 
 from auditor.knowledge import load_knowledge
+from auditor.knowledge.names import fold_words
 from auditor.knowledge.titles import parse_titles
 from auditor.mentions.extract import extract_mentions
 from auditor.mentions.people import TOKEN, WORD_TOKEN
@@ -196,3 +197,15 @@ def test_word_tokens_are_the_word_tokens_of_token() -> None:
         tokens = [m.span() for m in TOKEN.finditer(text)]
         words = [s for s in tokens if (w := WORD_TOKEN.match(text, s[0])) and w.end() == s[1]]
         assert [m.span() for m in WORD_TOKEN.finditer(text)] == words, text
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("Organisation for Co-operation", "Organization for Cooperation"),
+        ("Recognised Defence Programme", "Recognized Defense Program"),
+        ("the analysing centre", "the analyzing center"),
+    ],
+)
+def test_british_and_american_spellings_fold_to_one_name(british: str, american: str) -> None:
+    assert fold_words(british) == fold_words(american)

@@ -31,7 +31,6 @@ TRAILING = CALENDAR | lexicon().word_set("name_inner")  # never the last ("on Sa
 FUNCTION_WORDS = STOPWORDS | lexicon().word_set("name_function_words")  # "Mr", "the"
 TOKEN = re.compile(r"\S+")
 QUOTES = "'’\"”"
-BRITISH_S = re.compile(r"(?<=[iy])s(?=(?:e[sd]?|ing|ation)\b)")  # "recognised", "analyse"
 BODIES = lexicon().word_set("organisation_nouns") | lexicon().word_set("name_kinds")
 PHRASE = re.compile(rf"(?<![\w.-]){WORD}(?:\s+(?:(?:{INNER})\s+)*{WORD})+")
 
@@ -126,12 +125,6 @@ def link_names(
             yield FactLink("name", x.id, n.mention, y.id, o.mention, basis)
 
 
-def _spelling(word: str) -> list[str]:
-    """Return a word with "-ise" and "-yse" spelled "-ize", "-yze", and the variants
-    `fold_words` knows ("centre", "defence") folded."""
-    return fold_words(BRITISH_S.sub("z", word.lower()))
-
-
 def _tells_apart(doc: Document, name: Name, other: Name, names: Sequence[Name]) -> bool:
     """Return True if the name's sentence also names the other name's own word apart, alone or
     in another name of the kind ("the FLDS, an offshoot of the Mormon Church": the FLDS Church
@@ -200,7 +193,7 @@ def one_word_apart(a: Name, b: Name) -> bool:
     if len(diff) != 1:
         return False
     p, q = diff[0]
-    if stem(p) == stem(q) or _spelling(p) == _spelling(q):  # "Recognised", "Recognized"
+    if stem(p) == stem(q) or fold_words(p) == fold_words(q):  # "Recognised", "Recognized"
         return False
     return not {p.lower(), q.lower()} & FUNCTION_WORDS
 

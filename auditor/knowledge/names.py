@@ -21,6 +21,7 @@ GENERIC = frozenset(
 SPELLING = (
     (re.compile(r"co-?operation"), "cooperation"),
     (re.compile(r"isation"), "ization"),
+    (re.compile(r"(?<=[iy])s(?=(?:e[sd]?|ing)\b)"), "z"),  # "recognised", "analyse"
     (re.compile(r"programme"), "program"),
     (re.compile(r"defence"), "defense"),
     (re.compile(r"centre"), "center"),

@@ -8,14 +8,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from auditor.knowledge.lexicon import alternation, lexicon
+from auditor.knowledge.names import fold_words
 from auditor.model import Category, Document, Hit, Severity, Span
 from auditor.rules.registry import Context, rule
 
 KINDS = lexicon().words["government_bodies"]
 FILLERS = lexicon().word_set("portfolio_fillers")
 VAGUE = lexicon().word_set("vague_portfolios")
-_PAIRS = lexicon().words["spelling_pairs"]
-SPELLINGS = dict(zip(_PAIRS[::2], _PAIRS[1::2], strict=True))
 WORD = r"[A-Z][a-z]+"
 PHRASE = rf"{WORD}(?: (?:and )?{WORD})?"
 KIND = alternation(KINDS)
@@ -132,7 +131,7 @@ def _field(m: re.Match[str], portfolio: frozenset[str]) -> tuple[int, str]:
 
 def _portfolio_key(field: str, portfolio: frozenset[str]) -> str:
     """Return the portfolio a field names ("Foreign Affairs" -> "foreign"), or "" if none."""
-    words = [SPELLINGS.get(w, w) for w in field.lower().split() if w not in FILLERS]
+    words = [w for w in fold_words(field) if w not in FILLERS]
     if not words or words[0] not in portfolio or words[0] in VAGUE:
         return ""
     return " ".join(words)
