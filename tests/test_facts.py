@@ -477,6 +477,19 @@ def test_one_noun_of_a_happening_links_its_dates_in_sentences_sharing_little_els
     assert fixes_in_b(a, handed) == set()
 
 
+def test_a_death_dates_the_happening_it_was_part_of() -> None:
+    a = (
+        "Riots over new taxes left two guards dead and engulfed the streets of Kelby on Monday, "
+        "as angry dockers tried to storm the town hall."
+    )
+    b = (
+        "Two people died when a Kelby customs office went up in flames Tuesday as thousands of "
+        "dockers marched against the new taxes."
+    )
+    assert fixes_in_b(a, b) == {("Tuesday", "Monday")}
+    assert fixes_in_b(a, b.replace("Tuesday", "Monday")) == set()
+
+
 def test_a_choice_named_or_announced_is_one_happening() -> None:
     a = (
         "The gala is a tough job for any host. On Friday, the board behind the Kelby Film "

@@ -107,3 +107,13 @@ def test_a_time_after_after_or_before_stays_in_the_clause() -> None:
     assert dated("The fire started shortly after 8:30 p.m. Thursday.", "Thursday")[0] == "begin"
     assert dated("The quake began before dawn on Thursday.", "Thursday")[0] == "begin"
     assert dated("He was charged after a shooting on Friday.", "Friday")[0] is None
+
+
+def test_a_clause_joined_by_when_and_a_state_date_their_happening_too() -> None:
+    s = "Three people died when the bank went up in flames Thursday."
+    h = happening(s, 0, len(s), s.index("Thursday"), s.index("Thursday") + 8)
+    assert h.verb == "go" and h.verbs == {"go", "die"}  # they died when it burned
+    assert dated("Two people died on Friday.", "Friday")[0] == "die"
+    s = "The riots left two guards dead and engulfed the port on Monday."
+    h = happening(s, 0, len(s), s.index("Monday"), s.index("Monday") + 6)
+    assert h.verb == "engulf" and h.kinds == {"engulf", "leave", "die"}

@@ -14,7 +14,10 @@ which struck on Sunday") has the noun it is about among its participants. A ligh
 ("happened", "began", "was recorded") dates the happening its clause's noun names ("the
 earthquake was recorded at 9:27 a.m. Sunday" dates the quake, as "the quake struck" does). A
 possessive date names its happening by a noun ("when Monday's violence had ended, a clerk was
-shot dead"): it has no verb, and its sentence's words and verbs are its participants.
+shot dead"): it has no verb, and its sentence's words and verbs are its participants. A clause
+joined by "and" or "when" without a date of its own shares the date ("three died when the bank
+went up in flames Wednesday": they died that day), and a word for the state a happening leaves
+names it too ("left three workers dead ... on Wednesday": they died).
 Verbs compare by their Porter stem (nltk's own module, no data), irregular forms by their base
 form, and verbs and nouns that name one happening in news reports ("struck", "jolted"; "quake",
 "temblor") by the first of their group.
@@ -39,6 +42,7 @@ MODALS = LEX.word_set("modals")
 NOT_VERBS = LEX.word_set("not_verbs_ed")
 RELATIVES = LEX.word_set("relative_words")
 PREPOSITIONS = LEX.word_set("phrase_ends")
+JOINERS = LEX.word_set("happening_joiners")
 TIMES = LEX.word_set("fact_hedges") | LEX.word_set("times_of_day")
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,;()\[\]—–]|:(?=\s)|\s-\s")
 NOT_CONTENT = STOPWORDS | CALENDAR
@@ -52,9 +56,9 @@ class Happening:
 
     verb: str | None
     participants: frozenset[str]
-    joined: frozenset[str] = frozenset()  # verbs of undated clauses joined by "and"
+    joined: frozenset[str] = frozenset()  # verbs of undated clauses joined by "and", "when"
     leads: bool = False  # the verb stands before the date ("said at a news conference Thursday")
-    named: frozenset[str] = frozenset()  # what a light verb's nouns name ("the quake began")
+    named: frozenset[str] = frozenset()  # what a light verb's nouns or a state name ("dead")
 
     def relation(self, other: Happening) -> bool | None:
         """Return True for one verb with a shared participant, False for two verbs or one verb
@@ -62,8 +66,8 @@ class Happening:
 
         A clause without a verb names its happening by a noun ("a meeting on Thursday"), so
         one verb found among the other clause's words stands for the other's verb; the verbs
-        of clauses joined by "and" without a date of their own share the date ("thwarted a
-        hijack on Sunday and captured 23 pirates")."""
+        of clauses joined by "and" or "when" without a date of their own share the date
+        ("thwarted a hijack on Sunday and captured 23 pirates")."""
         verb = self.verb or other.verb
         if self.verb is None and other.verb is None:
             return None
@@ -124,6 +128,7 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
     joined_verbs = frozenset(verbs - {verb})
     kinds = _noun_kinds()
     named = frozenset(kinds[w] for w in content if w in kinds) if verb in _light() else frozenset()
+    named |= {state for w in words if (state := _states().get(w)) is not None}
     participants = frozenset(content - {verb} - verbs)
     return Happening(verb, participants, joined_verbs, leading is not None, named)
 
@@ -152,9 +157,9 @@ def _antecedent(tokens: list[str]) -> list[str]:
 
 
 def _joined(tokens: list[str]) -> list[str]:
-    """Return the clause after a leading "and" in `tokens` (read outwards from the date), or
-    nothing when there is no "and" or that clause has a date of its own."""
-    if not tokens or tokens[0].lower() != "and":
+    """Return the clause after a leading "and" or "when" in `tokens` (read outwards from the
+    date), or nothing when there is none or that clause has a date of its own."""
+    if not tokens or tokens[0].lower() not in JOINERS:
         return []
     clause = _clause_head(tokens[1:])
     dated = any(stem(w) in CALENDAR or (w.isdigit() and len(w) == 4) for w in clause)
@@ -202,6 +207,12 @@ def _noun_kinds() -> dict[str, str]:
         base(nouns.split("/")[0]): base(verb)
         for nouns, verb in LEX.mapping("happening_nouns").items()
     }
+
+
+@cache
+def _states() -> dict[str, str]:
+    """Return the happening (a verb's base) each word for a state names ("dead": "die")."""
+    return {word: base(verb) for word, verb in LEX.mapping("happening_states").items()}
 
 
 @cache
