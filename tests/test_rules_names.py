@@ -106,6 +106,12 @@ def test_a_name_ends_at_its_closing_mark_and_before_a_day() -> None:
     assert "Indian Navy" in names_of("For the fourth time, the Indian Navy on Saturday won.")
 
 
+def test_a_body_named_at_the_start_of_a_longer_name_is_a_name_too() -> None:
+    headline = "The Kelby Games Director Ana Ruiz Still In Talks For The Sequel\n\nShe talks."
+    assert names_of(headline)[0] == "Kelby Games"  # a title-case headline runs names together
+    assert names_of("The Kelby Games Committee met.") == ["Kelby Games", "Kelby Games Committee"]
+
+
 def test_a_quoted_name_is_compared_whatever_its_closing_mark() -> None:
     a = "Gary Ross is in talks with Lionsgate to direct the ‘Hunger Games’ sequel ‘Catching Fire’."
     b = "Gary Ross is in talks with Lionsgate to direct the 'Central Games' sequel 'Catching Fire'."

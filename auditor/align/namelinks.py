@@ -49,7 +49,9 @@ def find_names(doc: Document, titles: Collection[str] = ()) -> list[Name]:
     """Return the capitalised names of two or more words, leading function words and trailing
     days, months and joining words removed ("the Indian Navy on Saturday": "Indian Navy"), a
     closing quotation mark or apostrophe left out ("'The Hunger Games'"), and so are leading
-    `titles` ("President Sui Ruizhe": "Sui Ruizhe"; "President Reagan's" is no name)."""
+    `titles` ("President Sui Ruizhe": "Sui Ruizhe"; "President Reagan's" is no name). The name
+    of a body that starts a longer one is a name too, as in a title-case headline ("The Hunger
+    Games Director Gary Ross Still In Negotiations": "Hunger Games")."""
     out = []
     leading = LEADING | frozenset(titles)
     for m in PHRASE.finditer(doc.text, doc.body_start):
@@ -65,15 +67,23 @@ def find_names(doc: Document, titles: Collection[str] = ()) -> list[Name]:
             spans[-1] = (spans[-1][0], spans[-1][0] + len(last))
         if len(spans) < 2 or spans[-1][0] == spans[-1][1]:
             continue
-        start, end = spans[0][0], spans[-1][1]
-        s = doc.sentence_at(start)
-        if s is None or end > s.end:
-            continue
-        words = tuple(doc.text[a:b] for a, b in spans)
-        mention = NameMention(start, end, doc.text[start:end], " ".join(w.lower() for w in words))
-        near = context_stems(doc.text, s.start, s.end, start, end)
-        out.append(Name(mention, s.index, words, frozenset(near)))
+        body = next((k for k in range(1, len(spans) - 1) if _word(doc.text, spans[k]) in BODIES), 0)
+        for found in (spans[: body + 1], spans) if body else (spans,):
+            if (name := _name(doc, found)) is not None:
+                out.append(name)
     return out
+
+
+def _name(doc: Document, spans: Sequence[tuple[int, int]]) -> Name | None:
+    """Return the name made of some word spans, or None if it runs past its sentence."""
+    start, end = spans[0][0], spans[-1][1]
+    s = doc.sentence_at(start)
+    if s is None or end > s.end:
+        return None
+    words = tuple(doc.text[a:b] for a, b in spans)
+    mention = NameMention(start, end, doc.text[start:end], " ".join(w.lower() for w in words))
+    near = context_stems(doc.text, s.start, s.end, start, end)
+    return Name(mention, s.index, words, frozenset(near))
 
 
 def _word(text: str, span: tuple[int, int]) -> str:
