@@ -117,3 +117,12 @@ def test_a_clause_joined_by_when_and_a_state_date_their_happening_too() -> None:
     s = "The riots left two guards dead and engulfed the port on Monday."
     h = happening(s, 0, len(s), s.index("Monday"), s.index("Monday") + 6)
     assert h.verb == "engulf" and h.kinds == {"engulf", "leave", "die"}
+
+
+def test_when_joins_the_clause_before_it_unless_it_asks() -> None:
+    s = "Officials would not say when the plant would reopen on Friday."
+    h = happening(s, 0, len(s), s.index("Friday"), s.index("Friday") + 6)
+    assert h.verbs == {"reopen"}  # "say when": a question, not a time
+    s = "The plant closed on Friday when inspectors arrived."
+    h = happening(s, 0, len(s), s.index("Friday"), s.index("Friday") + 6)
+    assert h.verbs == {"close"}  # only the clause before "when" is joined

@@ -32,12 +32,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import replace
-from functools import cache
 from itertools import combinations
 
 from auditor.align.context import context_stems, continuation, name_next_to, subject
 from auditor.align.fact import Fact
-from auditor.align.happening import base, happening
+from auditor.align.happening import happening, saying
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import closest_pairs, find_names, link_names
 from auditor.align.numberlinks import link_aligned_numbers, link_left_over, number_form
@@ -427,7 +426,7 @@ def find_facts(
             continue
         dated = None if m.kind == "number" else happening(doc.text, s.start, s.end, m.start, m.end)
         slot = counted_noun(doc.text, m) if isinstance(m, NumberMention) else _when(doc.text, m)
-        if slot == "when" and dated is not None and dated.leads and dated.verb in _saying():
+        if slot == "when" and dated is not None and dated.leads and dated.verb in saying():
             slot = "when said"  # "Oppal said at a news conference Thursday"
         if slot is None and isinstance(m, NumberMention):
             if anchored is not None and s.index not in anchored:
@@ -547,9 +546,3 @@ def year_near(month: int, day: int, published: dt.date) -> int | None:
         if abs((when - published).days) <= 183:
             return year
     return None
-
-
-@cache
-def _saying() -> frozenset[str]:
-    """Return the forms the verbs of reporting compare by ("said": "say"), made on first use."""
-    return frozenset(base(w) for w in SPEECH)

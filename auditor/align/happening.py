@@ -15,9 +15,10 @@ which struck on Sunday") has the noun it is about among its participants. A ligh
 earthquake was recorded at 9:27 a.m. Sunday" dates the quake, as "the quake struck" does). A
 possessive date names its happening by a noun ("when Monday's violence had ended, a clerk was
 shot dead"): it has no verb, and its sentence's words and verbs are its participants. A clause
-joined by "and" or "when" without a date of its own shares the date ("three died when the bank
-went up in flames Wednesday": they died that day), and a word for the state a happening leaves
-names it too ("left three workers dead ... on Wednesday": they died).
+joined by "and" without a date of its own shares the date, and so does the clause before a
+"when" that opens the date's ("three died when the bank went up in flames Wednesday": they died
+that day; not "would not say when the plant would reopen on Friday"), and a word for the state a
+happening leaves names it too ("left three workers dead ... on Wednesday": they died).
 Verbs compare by their Porter stem (nltk's own module, no data), irregular forms by their base
 form, and verbs and nouns that name one happening in news reports ("struck", "jolted"; "quake",
 "temblor") by the first of their group.
@@ -43,6 +44,7 @@ NOT_VERBS = LEX.word_set("not_verbs_ed")
 RELATIVES = LEX.word_set("relative_words")
 PREPOSITIONS = LEX.word_set("phrase_ends")
 JOINERS = LEX.word_set("happening_joiners")
+DURING = LEX.word_set("happening_during")
 TIMES = LEX.word_set("fact_hedges") | LEX.word_set("times_of_day")
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,;()\[\]—–]|:(?=\s)|\s-\s")
 NOT_CONTENT = STOPWORDS | CALENDAR
@@ -56,7 +58,7 @@ class Happening:
 
     verb: str | None
     participants: frozenset[str]
-    joined: frozenset[str] = frozenset()  # verbs of undated clauses joined by "and", "when"
+    joined: frozenset[str] = frozenset()  # verbs of undated clauses joined ("and", "when")
     leads: bool = False  # the verb stands before the date ("said at a news conference Thursday")
     named: frozenset[str] = frozenset()  # what a light verb's nouns or a state name ("dead")
 
@@ -66,7 +68,7 @@ class Happening:
 
         A clause without a verb names its happening by a noun ("a meeting on Thursday"), so
         one verb found among the other clause's words stands for the other's verb; the verbs
-        of clauses joined by "and" or "when" without a date of their own share the date
+        of clauses joined ("and", "when") without a date of their own share the date
         ("thwarted a hijack on Sunday and captured 23 pirates")."""
         verb = self.verb or other.verb
         if self.verb is None and other.verb is None:
@@ -120,7 +122,7 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
     leading = _last_verb(lead)
     verb = leading or _first_verb(trail)
     rest = before[: len(before) - len(lead)]
-    joined = _joined(rest[::-1])[::-1] + _joined(after[len(trail) :])
+    joined = _joined(rest[::-1], before=True)[::-1] + _joined(after[len(trail) :])
     words = {w.lower() for w in (*lead, *trail, *joined, *_antecedent(rest)) if w[0].isalpha()}
     content = {base(w) for w in words if stem(w) not in NOT_CONTENT}
     content = {w for w in content if len(w) > 2}
@@ -156,10 +158,13 @@ def _antecedent(tokens: list[str]) -> list[str]:
     return _clause_tail(head)
 
 
-def _joined(tokens: list[str]) -> list[str]:
-    """Return the clause after a leading "and" or "when" in `tokens` (read outwards from the
-    date), or nothing when there is none or that clause has a date of its own."""
-    if not tokens or tokens[0].lower() not in JOINERS:
+def _joined(tokens: list[str], before: bool = False) -> list[str]:
+    """Return the clause after a leading "and" in `tokens` (read outwards from the date), or
+    `before` the date after "when" (not "say when": a question), or nothing when there is none
+    or that clause has a date of its own."""
+    word = tokens[0].lower() if tokens else ""
+    during = before and word in DURING and not (tokens[1:] and base(tokens[1]) in saying())
+    if word not in JOINERS and not during:
         return []
     clause = _clause_head(tokens[1:])
     dated = any(stem(w) in CALENDAR or (w.isdigit() and len(w) == 4) for w in clause)
@@ -213,6 +218,12 @@ def _noun_kinds() -> dict[str, str]:
 def _states() -> dict[str, str]:
     """Return the happening (a verb's base) each word for a state names ("dead": "die")."""
     return {word: base(verb) for word, verb in LEX.mapping("happening_states").items()}
+
+
+@cache
+def saying() -> frozenset[str]:
+    """Return the bases of the verbs of saying ("said": "say")."""
+    return frozenset(base(w) for w in LEX.word_set("report_verbs"))
 
 
 @cache
