@@ -3,7 +3,9 @@ about (`facts` finds them and links them; `numberlinks` links the numbers slots 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from auditor.align.happening import Happening
 from auditor.model import Mention
@@ -35,3 +37,21 @@ class Fact:
     names: frozenset[str] = frozenset()  # stems of the capitalised words of its sentence
     happening: Happening | None = None  # what a date or weekday dates: its verb, participants
     anchors: Anchors | None = None  # of a number or a year: its form (`numberlinks`)
+
+
+class InSentence(Protocol):
+    """Anything found in one sentence of a document."""
+
+    @property
+    def sentence(self) -> int: ...
+
+
+T = TypeVar("T", bound=InSentence)
+
+
+def by_sentence(items: Iterable[T]) -> dict[int, list[T]]:
+    """Return the items of each sentence, in their order."""
+    out: dict[int, list[T]] = {}
+    for item in items:
+        out.setdefault(item.sentence, []).append(item)
+    return out

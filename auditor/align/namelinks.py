@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor.align.context import context_stems
+from auditor.align.fact import by_sentence
 from auditor.align.similarity import CALENDAR, STOPWORDS, stem
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.knowledge.names import fold_words
@@ -109,7 +110,7 @@ def link_names(
     for n in names[y.id]:
         by_head[_kind(n)].append(n)
     sole = _sole(names[x.id]) | _sole(names[y.id])
-    here, there = _by_sentence(names[x.id]), _by_sentence(names[y.id])
+    here, there = by_sentence(names[x.id]), by_sentence(names[y.id])
     for n in names[x.id]:
         for o in by_head.get(_kind(n), ()):
             # Both texts using both forms name two things; one text using both names two
@@ -181,14 +182,6 @@ def _kind(n: Name) -> tuple[str, int]:
 def _body(n: Name) -> bool:
     """Return True if a name ends in a noun that names a body, event or place ("Awards")."""
     return n.words[-1].lower() in BODIES
-
-
-def _by_sentence(names: Sequence[Name]) -> dict[int, list[Name]]:
-    """Return the names of each sentence."""
-    out: dict[int, list[Name]] = defaultdict(list)
-    for n in names:
-        out[n.sentence].append(n)
-    return out
 
 
 def _sole(names: Sequence[Name]) -> set[NameMention]:

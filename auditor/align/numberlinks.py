@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
 from auditor.align.context import HEDGES, NOT_CONTEXT, context_stems
-from auditor.align.fact import Anchors, Fact
+from auditor.align.fact import Anchors, Fact, by_sentence
 from auditor.align.similarity import STOPWORDS, WORD, stem
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.mentions.namewords import similar
@@ -47,7 +47,7 @@ def link_aligned_numbers(
 
     `skip` names the slots never linked this way (years, ages: they need their own words).
     """
-    mine, theirs = _by_sentence(xs, skip), _by_sentence(ys, skip)
+    mine, theirs = _counted(xs, skip), _counted(ys, skip)
     if not mine or not theirs:
         return
     x, y = next(iter(mine.values()))[0].doc, next(iter(theirs.values()))[0].doc
@@ -75,13 +75,11 @@ def converted(f: Fact, g: Fact) -> bool:
     )
 
 
-def _by_sentence(facts: Sequence[Fact], skip: Collection[str]) -> dict[int, list[Fact]]:
+def _counted(facts: Sequence[Fact], skip: Collection[str]) -> dict[int, list[Fact]]:
     """Return the counted numbers of each sentence, slots in `skip` left out."""
-    out: dict[int, list[Fact]] = defaultdict(list)
-    for f in facts:
-        if isinstance(f.mention, NumberMention) and f.slot not in skip:
-            out[f.sentence].append(f)
-    return dict(out)
+    return by_sentence(
+        f for f in facts if isinstance(f.mention, NumberMention) and f.slot not in skip
+    )
 
 
 def _one_changed(fs: Sequence[Fact], gs: Sequence[Fact], kind: str) -> Iterator[FactLink]:
@@ -198,7 +196,8 @@ def link_left_over(
 
     `skip` names the slots that are no counted noun (years, ages, bare numbers); `apart` tells
     two facts that are never one (the ages of two people)."""
-    mine, theirs = _anchored(xs), _anchored(ys)
+    mine = by_sentence(f for f in xs if f.anchors is not None)
+    theirs = by_sentence(f for f in ys if f.anchors is not None)
     if not mine or not theirs:
         return
     x, y = next(iter(mine.values()))[0].doc, next(iter(theirs.values()))[0].doc
@@ -234,15 +233,6 @@ def _same_groups(aligned: Aligned, x: str, y: str) -> list[tuple[tuple[int, ...]
         for js in theirs.values()
     }
     return sorted(groups)
-
-
-def _anchored(facts: Sequence[Fact]) -> dict[int, list[Fact]]:
-    """Return the numbers and years with anchors of each sentence."""
-    out: dict[int, list[Fact]] = defaultdict(list)
-    for f in facts:
-        if f.anchors is not None:
-            out[f.sentence].append(f)
-    return dict(out)
 
 
 def _unmatched(
