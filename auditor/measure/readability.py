@@ -29,14 +29,15 @@ def readability(text: str, lang: str = LANG) -> dict[str, float]:
     """Return textstat's scores of `text` (computed as textstat 0.7.8 does, syllables aside)."""
     if not text.strip():
         return {name: 0.0 for name in READABILITY_FIELDS}
+    counts = text_counts(text)
     return {
-        "flesch_reading_ease": round(flesch_reading_ease(text, lang), 2),
-        "flesch_kincaid_grade": round(flesch_kincaid_grade(text), 2),
-        "gunning_fog": round(gunning_fog(text, lang), 2),
-        "smog_index": round(smog_index(text), 2),
-        "coleman_liau_index": round(coleman_liau_index(text), 2),
-        "dale_chall_readability_score": round(dale_chall(text, lang), 2),
-        "difficult_words": float(difficult_words(text, 2, lang, distinct=True)),
+        "flesch_reading_ease": round(flesch_reading_ease(counts, lang), 2),
+        "flesch_kincaid_grade": round(flesch_kincaid_grade(counts), 2),
+        "gunning_fog": round(gunning_fog(counts, lang), 2),
+        "smog_index": round(smog_index(counts), 2),
+        "coleman_liau_index": round(coleman_liau_index(counts), 2),
+        "dale_chall_readability_score": round(dale_chall(counts, lang), 2),
+        "difficult_words": float(difficult_words(counts, 2, lang, distinct=True)),
     }
 
 
@@ -73,8 +74,8 @@ def _syllables(words: Iterable[str]) -> int:
 LONE_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 PUNCTUATION = re.compile(r"[^\w\s\']")
 SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
-SPACE = re.compile(r"\s")  # `count_letters` drops these, then all punctuation
-ANY_PUNCTUATION = re.compile(r"[^\w\s]")
+# `count_letters` drops spaces, then all punctuation ([^\w\s]): what is left are word characters.
+NOT_LETTER = re.compile(r"\W")
 # Three whitespace-separated tokens, each with a letter or digit: stripping punctuation leaves
 # them all, so the text has more than two words without being stripped.
 THREE_WORDS = re.compile(r"\w\S*\s+\S*\w\S*\s+\S*\w")
@@ -104,37 +105,53 @@ def _words(text: str) -> int:
     return len(_unpunctuated(text).split())
 
 
-def count_syllables(text: str) -> int:
-    """Return textstat's syllable count of a text (its words as `list_words` lowercases them)."""
-    return _syllables(_unpunctuated(text).lower().split())
+@dataclass(frozen=True)
+class TextCounts:
+    """What textstat counts in a text, each counted once for all its scores.
+
+    textstat strips the punctuation of a whole document again for each count and each score;
+    here the words are stripped, split and counted once, and each distinct word is looked up
+    once and weighed by its count.
+    """
+
+    words: int
+    sentences: int
+    syllables: int
+    letters: int  # `count_letters`: characters that are neither space nor punctuation
+    vocabulary: Counter[str]  # each distinct word as `list_words` gives it, with its count
+
+    @property
+    def words_per_sentence(self) -> float:
+        """Return textstat's `words_per_sentence`."""
+        return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def syllables_per_word(self) -> float:
+        """Return syllables per word, 0 for no words."""
+        return self.syllables / self.words if self.words else 0.0
 
 
-@lru_cache(maxsize=2)
-def syllables_per_word(text: str) -> float:
-    """Return syllables per word, 0 for no words (the last two texts' kept)."""
-    words = _counts(text)[0]
-    return count_syllables(text) / words if words else 0.0
+def text_counts(text: str) -> TextCounts:
+    """Return textstat's counts of a text (its words, sentences, syllables and letters)."""
+    stripped = _unpunctuated(text)
+    vocabulary = Counter(stripped.split())
+    lowered = Counter(stripped.lower().split())
+    return TextCounts(
+        words=sum(vocabulary.values()),
+        sentences=_sentence_count(text),
+        syllables=sum(word_syllables(w) * n for w, n in lowered.items()),
+        letters=len(NOT_LETTER.sub("", text)),
+        vocabulary=vocabulary,
+    )
 
 
-@lru_cache(maxsize=2)
-def _counts(text: str) -> tuple[int, int]:
-    """Return textstat's `count_words` and `count_sentences` (the last two texts' kept)."""
-    return len(_unpunctuated(text).split()), _sentence_count(text)
-
-
-def _words_per_sentence(text: str) -> float:
-    """Return textstat's `words_per_sentence`."""
-    words, sentences = _counts(text)
-    return words / sentences if sentences else 0.0
-
-
-def flesch_reading_ease(text: str, lang: str) -> float:
+def flesch_reading_ease(counts: TextCounts, lang: str) -> float:
     """Return the Flesch reading ease with textstat's constants for `lang`."""
     from textstat.backend.utils import get_lang_cfg, get_lang_root
 
     root = get_lang_root(lang)
-    sentence_length = _words_per_sentence(text)
-    syllables = syllables_per_word(text)
+    sentence_length = counts.words_per_sentence
+    syllables = counts.syllables_per_word
     if sentence_length == 0 or syllables == 0:
         return 0.0
     return float(
@@ -144,72 +161,59 @@ def flesch_reading_ease(text: str, lang: str) -> float:
     )
 
 
-def coleman_liau_index(text: str) -> float:
+def coleman_liau_index(counts: TextCounts) -> float:
     """Return the Coleman-Liau index as textstat computes it (letters: no spaces, punctuation)."""
-    words = _counts(text)[0]
+    words = counts.words
     if not words:
         return 0.0
-    letters = (len(ANY_PUNCTUATION.sub("", SPACE.sub("", text))) / words) * 100
-    sentences = (_counts(text)[1] / words) * 100
+    letters = (counts.letters / words) * 100
+    sentences = (counts.sentences / words) * 100
     if letters == 0 or sentences == 0:
         return 0.0
     return (0.058 * letters) - (0.296 * sentences) - 15.8
 
 
-def flesch_kincaid_grade(text: str) -> float:
+def flesch_kincaid_grade(counts: TextCounts) -> float:
     """Return the Flesch-Kincaid grade level."""
-    return _kincaid(_words_per_sentence(text), syllables_per_word(text))
+    return _kincaid(counts.words_per_sentence, counts.syllables_per_word)
 
 
-def gunning_fog(text: str, lang: str) -> float:
+def gunning_fog(counts: TextCounts, lang: str) -> float:
     """Return the Gunning fog index."""
     from textstat.backend.utils import get_lang_cfg
 
-    hard = difficult_words(text, int(get_lang_cfg(lang, "syllable_threshold")), lang)
-    words = _counts(text)[0]
-    if not words:
+    hard = difficult_words(counts, int(get_lang_cfg(lang, "syllable_threshold")), lang)
+    if not counts.words:
         return 0.0
-    return 0.4 * (_words_per_sentence(text) + 100 * hard / words)
+    return 0.4 * (counts.words_per_sentence + 100 * hard / counts.words)
 
 
-def smog_index(text: str) -> float:
+def smog_index(counts: TextCounts) -> float:
     """Return the SMOG index."""
-    sentences = _counts(text)[1]
-    if not sentences:
+    if not counts.sentences:
         return 0.0
-    poly = sum(n for w, n in word_counts(text).items() if syllables_of_word(w) >= 3)
-    return float((1.043 * (30 * (poly / sentences)) ** 0.5) + 3.1291)
+    poly = sum(n for w, n in counts.vocabulary.items() if syllables_of_word(w) >= 3)
+    return float((1.043 * (30 * (poly / counts.sentences)) ** 0.5) + 3.1291)
 
 
-def dale_chall(text: str, lang: str) -> float:
+def dale_chall(counts: TextCounts, lang: str) -> float:
     """Return the Dale-Chall readability score."""
-    words = _counts(text)[0]
-    if not words:
+    if not counts.words:
         return 0.0
-    share = 100 * difficult_words(text, 0, lang) / words
-    score = (0.1579 * share) + (0.0496 * _words_per_sentence(text))
+    share = 100 * difficult_words(counts, 0, lang) / counts.words
+    score = (0.1579 * share) + (0.0496 * counts.words_per_sentence)
     return score + 3.6365 if share > 5 else score
 
 
-def difficult_words(text: str, min_syllables: int, lang: str, *, distinct: bool = False) -> int:
-    """Count the words of `text` that textstat counts as difficult (each once if `distinct`)."""
+def difficult_words(
+    counts: TextCounts, min_syllables: int, lang: str, *, distinct: bool = False
+) -> int:
+    """Count the words that textstat counts as difficult (each once if `distinct`)."""
     return sum(
         1 if distinct else n
-        for w, n in word_counts(text).items()
+        for w, n in counts.vocabulary.items()
         if is_difficult_word(w, min_syllables, lang)
     )
-
-
-@lru_cache(maxsize=1)
-def word_counts(text: str) -> Counter[str]:
-    """Count each distinct word of `text` as textstat lists them (the last text's, kept).
-
-    Document scores read the words of one long text several times: each distinct word is
-    checked once and weighed by its count.
-    """
-    from textstat.backend.selections import list_words
-
-    return Counter(list_words(text))
 
 
 @lru_cache(maxsize=65536)
