@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.knowledge.names import NameBook, fold_words
-from auditor.mentions.people import find_people, link_surnames, person_key
+from auditor.mentions.people import find_people, link_surnames, person_key, tokens
 from auditor.mentions.quantities import DateRef, find_dates, find_quantities, find_weekdays
 from auditor.mentions.spans import SpanIndex
 from auditor.model import (
@@ -61,8 +61,10 @@ def extract_mentions(doc: Document, knowledge: Knowledge | None = None) -> tuple
     """Return the mentions found in the body of `doc`, in text order."""
     knowledge = knowledge or _default_knowledge()
     text, start, end = doc.text, doc.body_start, len(doc.text)
-    people = find_people(text, start, end, knowledge.titles)
-    people += link_surnames(text, start, end, people)
+    toks = tokens(text, start, end)
+    people = find_people(toks, text, knowledge.titles)
+    people += link_surnames(toks, people)
+    del toks  # a long document's tokens take more memory than its mentions
     found = [*people, *find_names(text, start, end, knowledge.names), *find_facts(text, start, end)]
     found += find_quotes(text, start, end)
     return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind)))

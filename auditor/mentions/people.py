@@ -195,10 +195,9 @@ def _name_before(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
 
 
 def find_people(
-    text: str, start: int, end: int, book: TitleBook
+    toks: Sequence[Token], text: str, book: TitleBook
 ) -> list[PersonMention | TitleMention]:
-    """Return person and title mentions for titled people between `start` and `end`."""
-    toks = tokens(text, start, end)
+    """Return person and title mentions for titled people among the `tokens` of `text`."""
     out: list[PersonMention | TitleMention] = []
     for i, j in title_runs(toks, book):
         office = book.office([w for t in toks[i:j] for w in title_words(t.text)])
@@ -261,20 +260,21 @@ def _after_capitalised(toks: Sequence[Token], i: int) -> bool:
     return i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 2].text not in {".", "!", "?"}
 
 
-def link_surnames(
-    text: str, start: int, end: int, people: Sequence[Mention]
-) -> list[PersonMention]:
-    """Return person mentions for bare surnames that refer back to a titled person."""
+def link_surnames(toks: Sequence[Token], people: Sequence[Mention]) -> list[PersonMention]:
+    """Return person mentions for bare surnames that refer back to a titled person.
+
+    `toks` are the `tokens` the people were found in (numbers and marks are no name words).
+    """
     full: dict[str, str] = {}
     for m in people:
         if isinstance(m, PersonMention) and len(m.text.split()) > len(full.get(m.key, "").split()):
             full[m.key] = m.text
     taken = SpanIndex((m.start, m.end) for m in people)
     out: list[PersonMention] = []
-    for found in WORD_TOKEN.finditer(text, start, end):  # TOKEN's tokens that can be names
-        word = found.group()
+    for found in toks:
+        word = found.text
         if not name_word(word) or (key := person_key(word)) not in full:
             continue
-        if not taken.covers(found.start()):
-            out.append(PersonMention(found.start(), found.end(), word, key, full[key]))
+        if not taken.covers(found.start):
+            out.append(PersonMention(found.start, found.end, word, key, full[key]))
     return out
