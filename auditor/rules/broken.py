@@ -47,17 +47,20 @@ def lowercase_sentence_start(doc: Document, ctx: Context) -> Iterator[Hit]:
         A lower-case brand or name after a full stop ("eBay" is exempt, others are not); a stop
         after an abbreviation that is not in the lexicon.
     """
+    text = doc.text
     for prev, cur in zip(doc.sentences, doc.sentences[1:], strict=False):
-        before = doc.text[prev.start : prev.end]
         if (
-            not before.endswith(".")
-            or before.endswith("..")
-            or crosses_line(doc.text, prev.end, cur.start)
+            not text.endswith(".", prev.start, prev.end)
+            or text.endswith("..", prev.start, prev.end)
+            or crosses_line(text, prev.end, cur.start)
         ):
             continue
-        first = FIRST_WORD.match(doc.text, cur.start, cur.end)
+        first = FIRST_WORD.match(text, cur.start, cur.end)
+        if not first or not _starts_lower(first.group(1)):
+            continue  # most sentences start with a capital: the one before is not searched
+        before = text[prev.start : prev.end]
         last = LAST_WORD.search(before)
-        if not first or not last or not _starts_lower(first.group(1)):
+        if not last:
             continue
         if WEB_ADDRESS.match(first.group(1).rstrip(".")):
             continue
