@@ -37,6 +37,7 @@ NAMED = re.compile(
     rf"(?:\s+(?:{alternation(LEX.words['name_links'])})\s+(?:the\s+)?{CAP}"
     rf"(?:\s+(?:(?:{alternation(LEX.words['name_inner'])})\s+)*{CAP})*)?"
 )
+KIND_NOUN = re.compile(rf"\b(?:{KIND_NOUNS})\b")  # the kind noun of a name ("Council")
 LEADING = re.compile(
     rf"(?:(?:{alternation(LEX.words['name_leading'] + LEX.weekdays, capitalise=True)})"
     r"(?:[’']s)?\s+)+"
@@ -105,7 +106,7 @@ def _name_mention(text: str, start: int, end: int, book: NameBook) -> NameMentio
     name = text[start:end]
     entry = book.lookup(name)
     expansion = EXPANSION.match(text, end)
-    kind = re.search(rf"\b(?:{KIND_NOUNS})\b", name)
+    kind = KIND_NOUN.search(name)
     return NameMention(
         start,
         end,
