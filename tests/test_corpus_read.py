@@ -184,9 +184,16 @@ def test_two_tight_events_of_one_kind_stay_apart_but_copies_do_not_keep_a_source
     assert _link(copies) == [("c", "w1", "w2")]  # the copies' 1.0 counts as 0.6
 
 
-def test_the_index_pairs_dated_articles_only_within_the_window() -> None:
-    from auditor.corpus.group import candidates, idf
+def _pairs(items: list[Item]) -> set[tuple[str, str]]:
+    """Return the index's candidate pairs, by key (the smaller first)."""
+    from auditor.corpus.group import arrays, candidates, idf
 
+    feed = arrays(items)
+    found = candidates(feed, idf(feed)).tolist()
+    return {(min(feed.keys[a], feed.keys[b]), max(feed.keys[a], feed.keys[b])) for a, b in found}
+
+
+def test_the_index_pairs_dated_articles_only_within_the_window() -> None:
     items = [
         _item("a", STORY, "2024-03-14"),
         _item("b", OTHER, "2024-03-16"),
@@ -194,7 +201,7 @@ def test_the_index_pairs_dated_articles_only_within_the_window() -> None:
         _item("d", OTHER),  # undated: meets every day
         *FILLERS,
     ]
-    pairs = candidates(items, idf(items))
+    pairs = _pairs(items)
     assert {("a", "b"), ("a", "d"), ("c", "d")} <= pairs
     assert ("a", "c") not in pairs and ("b", "c") not in pairs
 
@@ -202,7 +209,7 @@ def test_the_index_pairs_dated_articles_only_within_the_window() -> None:
 def test_the_window_reaches_across_index_spans_and_bounds_the_events() -> None:
     from datetime import date, timedelta
 
-    from auditor.corpus.group import DATE_WINDOW, SPAN, candidates, idf
+    from auditor.corpus.group import DATE_WINDOW, SPAN
 
     last = date(2024, 3, 1)
     while last.toordinal() % SPAN != SPAN - 1:  # the last day of an index span
@@ -217,7 +224,7 @@ def test_the_window_reaches_across_index_spans_and_bounds_the_events() -> None:
         _item("c", STORY, day(DATE_WINDOW + 1)),  # just outside the window of a
         *FILLERS,
     ]
-    assert ("a", "b") in candidates(items, idf(items))
+    assert ("a", "b") in _pairs(items)
     events = group(items)
     assert any({"a", "b"} <= set(e) for e in events)
     assert not any({"a", "c"} <= set(e) for e in events)  # the same text, a day too late
@@ -226,18 +233,100 @@ def test_the_window_reaches_across_index_spans_and_bounds_the_events() -> None:
 def test_cross_sums_match_the_capped_cosines_of_the_vectors() -> None:
     import random
 
-    from auditor.corpus.group import COPY_CAP, cross_sum, idf, vectors
+    from auditor.corpus.group import COPY_CAP, arrays, cross_sum, idf, vectors
 
     rng = random.Random(3)
     words = [f"w:{w}" for w in "abcdefghij"] + ["n:kim", "#:12"]
     items = [
         Item(f"k{i}", None, {w: rng.randint(1, 4) for w in rng.sample(words, 5)}) for i in range(8)
     ]
-    weights = idf(items)
-    matrix = vectors(items, weights)
+    feed = arrays(items)
+    matrix = vectors(feed, idf(feed))
     dense = matrix.toarray()
     row = {it.key: i for i, it in enumerate(items)}
     xs, ys = ["k0", "k3", "k5"], ["k1", "k7"]
     expected = sum(min(float(dense[row[x]] @ dense[row[y]]), COPY_CAP) for x in xs for y in ys)
     assert cross_sum(matrix, row)(xs, ys) == pytest.approx(expected)
     assert cross_sum(matrix, row)(["k2"], ["k2"]) == pytest.approx(min(1.0, COPY_CAP))
+
+
+def _one_by_one(items: list[Item]) -> set[tuple[str, str]]:
+    """Return the candidates of datasketch's own MinHash and MinHashLSH, one article at a time
+    (an index per span of days, each article querying the spans near its day, then inserted)."""
+    from collections import Counter
+    from datetime import date
+
+    from datasketch import MinHash, MinHashLSH
+    from datasketch.hashfunc import sha1_hash32
+
+    from auditor.corpus.group import (
+        DATE_WINDOW,
+        KEY_TERMS,
+        LSH_THRESHOLD,
+        NUM_PERM,
+        SPAN,
+        arrays,
+        idf,
+    )
+
+    feed = arrays(items)
+    weight = dict(zip(feed.terms, idf(feed).tolist(), strict=True))
+    df = Counter(t for it in items for t in it.terms)
+    shared = sorted((t for t in df if df[t] > 1), key=lambda t: (-weight[t], t))
+    rank = {t: i for i, t in enumerate(shared)}
+    bands = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    index: dict[int | None, MinHashLSH] = {}
+    pairs = set()
+    for it in items:
+        keys = sorted((t for t in it.terms if t in rank), key=rank.__getitem__)[:KEY_TERMS]
+        if not keys:
+            continue
+        mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=lambda t: sha1_hash32(t.encode()))
+        mh.update_batch(keys)
+        day = date.fromisoformat(it.date).toordinal() if it.date else None
+        near = list(index) if day is None else [None, (day - DATE_WINDOW) // SPAN]
+        near += [] if day is None else [(day + DATE_WINDOW) // SPAN]
+        for span in {s for s in near if s in index}:
+            pairs.update((min(it.key, k), max(it.key, k)) for k in index[span].query(mh))
+        own = None if day is None else day // SPAN
+        index.setdefault(own, MinHashLSH(num_perm=NUM_PERM, params=(bands.b, bands.r)))
+        index[own].insert(it.key, mh)
+    return pairs
+
+
+def test_the_array_index_finds_exactly_what_datasketch_finds_one_by_one() -> None:
+    import random
+
+    rng = random.Random(5)
+    words = [f"{k}:{i}" for k in "wn#" for i in range(60)]
+    items = [
+        Item(
+            f"k{i:03d}",
+            None if rng.random() < 0.2 else f"2024-03-{rng.randint(1, 28):02d}",
+            {w: rng.randint(1, 3) for w in rng.sample(words, rng.randint(0, 25))},
+        )
+        for i in range(150)
+    ]
+    expected = _one_by_one(items)
+    assert len(expected) > 100
+    assert _pairs(items) == expected
+
+
+def test_signatures_are_datasketch_minhashes() -> None:
+    import numpy as np
+    from datasketch import MinHash
+    from datasketch.hashfunc import sha1_hash32
+
+    from auditor.corpus.minhash import permuted, signatures, term_hashes
+
+    sets = [["n:kim", "w:ferry", "#:12"], ["w:strike"], ["n:bay", "w:ferry", "n:kestrel"]]
+    terms = sorted({t for s in sets for t in s})
+    rows = np.array([i for i, s in enumerate(sets) for _ in s])
+    ids = np.array([terms.index(t) for s in sets for t in s])
+    values = permuted(term_hashes(terms), 64, 64)[ids]
+    articles, signature = signatures(rows, values)
+    assert articles.tolist() == [0, 1, 2]
+    for s, got in zip(sets, signature, strict=True):
+        mh = MinHash(num_perm=64, seed=1, hashfunc=lambda t: sha1_hash32(t.encode()))
+        mh.update_batch(s)
+        assert got.tolist() == mh.hashvalues.tolist()

@@ -8,11 +8,20 @@ on same-event news (benchmarks/bench_corpus.py) and are general: no list of even
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
+from itertools import chain
 from typing import Any
+
+from auditor.corpus.minhash import (
+    UNDATED,
+    band_pairs,
+    near,
+    permuted,
+    signatures,
+    term_hashes,
+)
 
 NUM_PERM = 64
 KEY_TERMS = 80  # the rarest shared terms of an article that go into the index
@@ -36,25 +45,69 @@ class Item:
     terms: Mapping[str, int]
 
 
+@dataclass(frozen=True)
+class Feed:
+    """The articles as arrays: keys, days, and each article's term ids and counts in a row.
+
+    Article i's terms are `ids[starts[i]:starts[i + 1]]`, in the order of its counts; a term's
+    id is its place in `terms` (in order of first use), `kind` its `KIND_WEIGHT`.
+    """
+
+    keys: list[str]
+    dates: list[str | None]
+    days: Any
+    terms: list[str]
+    kind: Any
+    ids: Any
+    counts: Any
+    starts: Any
+
+
+def arrays(items: Sequence[Item]) -> Feed:
+    """Lay the articles' terms out as arrays (one pass over every term of the feed)."""
+    import numpy as np
+
+    starts = np.cumsum([0, *(len(it.terms) for it in items)], dtype=np.int64)
+    terms = list(dict.fromkeys(chain.from_iterable(it.terms for it in items)))
+    column = {t: j for j, t in enumerate(terms)}
+    found = map(column.__getitem__, chain.from_iterable(it.terms for it in items))
+    ids = np.fromiter(found, np.int64, int(starts[-1]))
+    counts = chain.from_iterable(it.terms.values() for it in items)
+    days = [Date.fromisoformat(it.date).toordinal() if it.date else UNDATED for it in items]
+    return Feed(
+        keys=[it.key for it in items],
+        dates=[it.date for it in items],
+        days=np.array(days, dtype=np.int64),
+        terms=terms,
+        kind=np.array([KIND_WEIGHT[t[0]] for t in terms]),
+        ids=ids,
+        counts=np.fromiter(counts, np.int64, len(ids)),
+        starts=starts,
+    )
+
+
 def group(items: Sequence[Item]) -> list[tuple[str, ...]]:
     """Return the events: tuples of article keys, each sorted, in order of their first key."""
     import numpy as np
 
-    weights = idf(items)
-    matrix = vectors(items, weights)
-    row = {it.key: i for i, it in enumerate(items)}
-    dates = {it.key: it.date for it in items}
-    pairs = sorted(candidates(items, weights))
-    rows_a = np.array([row[a] for a, _ in pairs], dtype=np.int64)
-    rows_b = np.array([row[b] for _, b in pairs], dtype=np.int64)
+    feed = arrays(items)
+    weights = idf(feed)
+    matrix = vectors(feed, weights)
+    earlier, later = candidates(feed, weights).T
+    by_key = np.argsort(np.argsort(np.array(feed.keys, dtype=object)))
+    swap = by_key[earlier] > by_key[later]  # each pair as (smaller key, larger key)
+    rows_a, rows_b = np.where(swap, later, earlier), np.where(swap, earlier, later)
     scores = row_cosines(matrix, rows_a, rows_b)
+    days = feed.days
+    kept = (scores >= SIMILAR) & within_days(days[rows_a], days[rows_b])
+    keys = feed.keys
     scored = [
-        (float(score), a, b)
-        for (a, b), score in zip(pairs, scores, strict=True)
-        if score >= SIMILAR and within_window(dates[a], dates[b])
+        (float(score), keys[a], keys[b])
+        for score, a, b in zip(scores[kept], rows_a[kept], rows_b[kept], strict=True)
     ]
     scored.sort(key=lambda e: (-e[0], e[1], e[2]))
-    return link([it.key for it in items], scored, cross_sum(matrix, row), dates)
+    row = {k: i for i, k in enumerate(keys)}
+    return link(keys, scored, cross_sum(matrix, row), dict(zip(keys, feed.dates, strict=True)))
 
 
 def cross_sum(matrix: Any, row: Mapping[str, int]) -> Similar:
@@ -78,38 +131,24 @@ def cross_sum(matrix: Any, row: Mapping[str, int]) -> Similar:
     return similar
 
 
-def idf(items: Sequence[Item]) -> dict[str, float]:
-    """Weight each term by its rarity in the corpus."""
-    df: Counter[str] = Counter()
-    for it in items:
-        df.update(it.terms.keys())
-    n = len(items) + 1
-    return {t: math.log(n / c) * KIND_WEIGHT[t[0]] for t, c in df.items()}
+def idf(feed: Feed) -> Any:
+    """Weight each term by its rarity in the corpus (an array by term id)."""
+    import numpy as np
+
+    df = np.bincount(feed.ids, minlength=len(feed.terms))
+    n = len(feed.keys) + 1
+    logs = np.array([math.log(n / c) if c else 0.0 for c in range(int(df.max(initial=0)) + 1)])
+    return logs[df] * feed.kind
 
 
-def vectors(items: Sequence[Item], weights: Mapping[str, float]) -> Any:
+def vectors(feed: Feed, weights: Any) -> Any:
     """Return the unit tf-idf vectors of the articles (sublinear term frequency) as CSR rows."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    column: dict[str, int] = {}
-    weight: list[float] = []
-    indptr, indices, counts = [0], [], []
-    for it in items:
-        for t, c in it.terms.items():
-            j = column.get(t)
-            if j is None:
-                if weights[t] <= 0:
-                    continue
-                j = column[t] = len(weight)
-                weight.append(weights[t])
-            indices.append(j)
-            counts.append(c)
-        indptr.append(len(indices))
-    cols = np.array(indices, dtype=np.int64)
-    data = (1 + np.log(np.array(counts, dtype=np.float64))) * np.array(weight)[cols]
-    shape = (len(items), max(len(column), 1))
-    matrix = csr_matrix((data, cols, np.array(indptr)), shape=shape)
+    data = (1 + np.log(feed.counts.astype(np.float64))) * weights[feed.ids]
+    shape = (len(feed.keys), max(len(feed.terms), 1))
+    matrix = csr_matrix((data, feed.ids, feed.starts), shape=shape)
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return csr_matrix(matrix.multiply(1 / norms[:, None]))
@@ -128,63 +167,54 @@ def row_cosines(matrix: Any, rows_a: Any, rows_b: Any, chunk: int = 50_000) -> A
     return np.concatenate(out) if out else np.zeros(0)
 
 
-def key_terms(terms: Iterable[str], rank: Mapping[str, int]) -> list[str]:
-    """Return the article's `KEY_TERMS` most telling terms that some other article also has
-    (`rank` orders the shared terms, see `shared_ranks`)."""
-    return sorted((t for t in terms if t in rank), key=rank.__getitem__)[:KEY_TERMS]
+def key_terms(feed: Feed, weights: Any) -> tuple[Any, Any]:
+    """Return each article's `KEY_TERMS` most telling terms that some other article also has,
+    as (article, term id) arrays sorted by article: heaviest first, then by term."""
+    import numpy as np
+
+    single = math.log(len(feed.keys) + 1) - 1e-9  # a term only one article has, before its kind
+    shared = weights < single * feed.kind
+    heavy = weights.tolist()
+    order = sorted(np.flatnonzero(shared).tolist(), key=lambda j: (-heavy[j], feed.terms[j]))
+    rank = np.zeros(len(feed.terms), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    article = np.repeat(np.arange(len(feed.keys)), np.diff(feed.starts))
+    telling = shared[feed.ids]
+    rows, ids = article[telling], feed.ids[telling]
+    ordered = np.lexsort((rank[ids], rows))
+    rows, ids = rows[ordered], ids[ordered]
+    place = np.arange(len(rows)) - np.searchsorted(rows, rows)
+    return rows[place < KEY_TERMS], ids[place < KEY_TERMS]
 
 
-def shared_ranks(weights: Mapping[str, float], n: int) -> dict[str, int]:
-    """Rank the terms that more than one of `n` articles have: heaviest first, then by term."""
-    single = math.log(n + 1) - 1e-9  # the weight of a term only one article has, before KIND_WEIGHT
-    shared = [t for t, w in weights.items() if w < single * KIND_WEIGHT[t[0]]]
-    return {t: i for i, t in enumerate(sorted(shared, key=lambda t: (-weights[t], t)))}
-
-
-def candidates(items: Sequence[Item], weights: Mapping[str, float]) -> set[tuple[str, str]]:
-    """Return the pairs of keys (a < b) whose key terms collide in the MinHash LSH index.
+def candidates(feed: Feed, weights: Any) -> Any:
+    """Return the pairs of articles (row numbers, earlier first) whose key terms collide in the
+    MinHash LSH index, as an array of shape (pairs, 2).
 
     The index is kept per span of `SPAN` publication days: a dated article meets only the
     articles of the (at most two) spans that hold the days within `DATE_WINDOW` of its own, and
     the undated, so a feed that grows day by day costs in proportion to its size, not its
-    square; pairs further apart than the window are left out when scored. Each term is hashed
-    once for the whole feed.
+    square; pairs further apart than the window are left out when scored. The signatures and
+    buckets of all articles are computed at once (see `minhash`).
     """
-    from datasketch import MinHash, MinHashLSH
-    from datasketch.hashfunc import sha1_hash32
+    import numpy as np
+    from datasketch import MinHashLSH
 
-    by_span: dict[int | None, Any] = {}
-    permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
-    first = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    bands = (first.b, first.r)  # fitted to the threshold once (an integral), then reused
-    rank = shared_ranks(weights, len(items))
-    hashes = {t: sha1_hash32(t.encode("utf-8")) for t in rank}
-    pairs: set[tuple[str, str]] = set()
-    for it in items:
-        keys = key_terms(it.terms, rank)
-        if not keys:
-            continue
-        mh = MinHash(
-            num_perm=NUM_PERM, permutations=permutations, scheme="affine32", hashfunc=hashes.get
-        )
-        mh.update_batch(keys)
-        day = Date.fromisoformat(it.date).toordinal() if it.date else None
-        for span in _spans_near(day, by_span):
-            found = by_span[span].query(mh)
-            pairs.update((min(it.key, other), max(it.key, other)) for other in found)
-        own = None if day is None else day // SPAN
-        if own not in by_span:
-            by_span[own] = MinHashLSH(num_perm=NUM_PERM, params=bands)
-        by_span[own].insert(it.key, mh)
-    return pairs
+    bands = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)  # fitted to the threshold
+    rows, ids = key_terms(feed, weights)
+    used, position = np.unique(ids, return_inverse=True)
+    values = permuted(term_hashes([feed.terms[j] for j in used]), NUM_PERM, bands.b * bands.r)
+    articles, signature = signatures(rows, values[position.ravel()])
+    pairs = band_pairs(articles, signature, (bands.b, bands.r))
+    pairs = pairs[near(feed.days, pairs[:, 0], pairs[:, 1], DATE_WINDOW, SPAN)]
+    return np.unique(pairs, axis=0)
 
 
-def _spans_near(day: int | None, indexed: Mapping[int | None, Any]) -> list[int | None]:
-    """Return the indexed spans an article of `day` may share an event with (all if undated)."""
-    if day is None:
-        return list(indexed)
-    near = dict.fromkeys([None, (day - DATE_WINDOW) // SPAN, (day + DATE_WINDOW) // SPAN])
-    return [s for s in near if s in indexed]
+def within_days(a: Any, b: Any, days: int = DATE_WINDOW) -> Any:
+    """Return which pairs of days (arrays, `UNDATED` for none) are at most `days` apart."""
+    import numpy as np
+
+    return (a == UNDATED) | (b == UNDATED) | (np.abs(a - b) <= days)
 
 
 def within_window(a: str | None, b: str | None, days: int = DATE_WINDOW) -> bool:

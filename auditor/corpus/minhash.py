@@ -1,0 +1,89 @@
+"""MinHash LSH over whole arrays: every article's signature and every band's buckets at once.
+
+The permutations, the input hash and the band layout are datasketch's (`MinHash` with the
+"affine32" scheme, `MinHashLSH` fitted to the threshold), so the candidates are exactly those of
+inserting and querying the articles one by one; numpy does the work for all of them together
+(tests/test_corpus_read.py checks the signatures against datasketch's own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)  # MurmurHash3's finalizer, datasketch's pre-mix
+UNDATED = -1  # the day of an article without a date
+
+
+def term_hashes(terms: Sequence[str]) -> Any:
+    """Return datasketch's 32-bit SHA1 hash of each term, as a uint32 array."""
+    import numpy as np
+    from datasketch.hashfunc import sha1_hash32
+
+    return np.fromiter((sha1_hash32(t.encode("utf-8")) for t in terms), np.uint32, len(terms))
+
+
+def permuted(hashes: Any, num_perm: int, used: int) -> Any:
+    """Return the first `used` of datasketch's `num_perm` affine32 permutations of each hash."""
+    import numpy as np
+    from datasketch import MinHash
+
+    a, b = MinHash(num_perm=num_perm, seed=1, scheme="affine32").permutations[:, :used]
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in FMIX32)
+    h = hashes.astype(np.uint32)
+    h = (h ^ (h >> s1)) * m1
+    h = (h ^ (h >> s2)) * m2
+    h = h ^ (h >> s3)
+    return h[:, None] * a[None, :] + b[None, :]  # uint32 arithmetic: wraps modulo 2**32
+
+
+def signatures(rows: Any, values: Any) -> tuple[Any, Any]:
+    """Return the articles that have key terms and their signatures (the minimum per column).
+
+    `rows` gives the article of each key term, ascending; `values` its permuted hashes.
+    """
+    import numpy as np
+
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    return rows[starts], np.minimum.reduceat(values, starts, axis=0)
+
+
+def band_pairs(articles: Any, signature: Any, bands: tuple[int, int]) -> Any:
+    """Return the pairs of articles (earlier, later) that share a bucket of some band."""
+    import numpy as np
+
+    found = [np.zeros((0, 2), dtype=np.int64)]
+    b, r = bands
+    for k in range(b):
+        _, bucket = np.unique(signature[:, k * r : (k + 1) * r], axis=0, return_inverse=True)
+        order = np.lexsort((articles, bucket.ravel()))
+        found.extend(_runs(bucket.ravel()[order], articles[order]))
+    return np.concatenate(found)
+
+
+def _runs(buckets: Any, articles: Any) -> list[Any]:
+    """Return every two articles of each run of equal buckets, as (earlier, later) arrays."""
+    import numpy as np
+
+    out = []
+    step = 1
+    at = np.flatnonzero(buckets[:-1] == buckets[1:])
+    while at.size:
+        out.append(np.stack([articles[at], articles[at + step]], axis=1))
+        step += 1
+        at = at[at + step < len(buckets)]
+        at = at[buckets[at] == buckets[at + step]]
+    return out
+
+
+def near(days: Any, earlier: Any, later: Any, window: int, span: int) -> Any:
+    """Return which pairs an index kept per span of days finds: the later article's query
+    meets the spans of the days within `window` of its own, and every undated article."""
+    de, dl = days[earlier], days[later]
+    own = de // span
+    return (
+        (de == UNDATED)
+        | (dl == UNDATED)
+        | (own == (dl - window) // span)
+        | (own == (dl + window) // span)
+    )
