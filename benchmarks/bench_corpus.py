@@ -2,7 +2,7 @@
 
     python benchmarks/bench_corpus.py quality /path/to/samenews-dev
     python benchmarks/bench_corpus.py scale /path/to/samenews-dev --articles 1000 10000
-        [--workers 1 2] [--cluster]
+        [--workers 1 2] [--cluster] [--reruns 3]
     python benchmarks/bench_corpus.py grouping /path/to/samenews-dev --articles 10000 50000
 
 `quality` mixes every article of the set, groups them and scores pairwise "same event" against
@@ -10,10 +10,12 @@ the manifest's `subtopic`; the baseline in the same run scores every pair (no LS
 `scale` generates a feed by mixing and perturbing the real articles (new names and numbers per
 generated event, sentences dropped and shuffled, about 400 words; most events 1 to 3 articles,
 the largest about 50), runs it end to end on each worker count, then adds 1% new articles and
-re-runs; `--cluster` runs it on a `dask scheduler` and `dask worker` processes started on
-127.0.0.1 for each run instead of local workers. It reports wall and CPU time and the peak of
-the summed resident memory of every process of the run (the driver, the scheduler, the workers
-and their nannies: psutil samples this process and all its descendants twice a second).
+re-runs (`--reruns N`: N times, each from a copy of the full run's output folder, with the
+minimum and median share); `--cluster` runs it on a `dask scheduler` and `dask worker`
+processes started on 127.0.0.1 for each run instead of local workers. It reports wall and CPU
+time and the peak of the summed resident memory of every process of the run (the driver, the
+scheduler, the workers and their nannies: psutil samples this process and all its descendants
+twice a second).
 `grouping` times the grouping stage alone (term extraction, candidates, linking) on generated
 feeds of each size, to show how it grows. Not run in CI.
 """
@@ -26,6 +28,8 @@ import itertools
 import json
 import random
 import re
+import shutil
+import statistics
 import tempfile
 import threading
 import time
@@ -71,15 +75,17 @@ def pairwise(events: list[tuple[str, ...]], gold: dict[str, str]) -> tuple[float
 
 def quality(folder: Path) -> None:
     """Score the grouping against the manifest, with the all-pairs baseline."""
+    import numpy as np
+
     texts, gold = load(folder)
     items = [grouping.Item(k, None, terms(t)) for k, t in texts.items()]
     t0 = time.process_time()
     events = grouping.group(items)
     lsh_cpu = time.process_time() - t0
     original = grouping.candidates
-    grouping.candidates = lambda its, _w: {  # type: ignore[assignment]
-        (min(a.key, b.key), max(a.key, b.key)) for a, b in itertools.combinations(its, 2)
-    }
+    grouping.candidates = lambda feed, _w: np.array(  # type: ignore[assignment]
+        list(itertools.combinations(range(len(feed.keys)), 2))
+    )
     t0 = time.process_time()
     baseline = grouping.group(items)
     all_cpu = time.process_time() - t0
@@ -232,7 +238,7 @@ def timed_run(
     return time.monotonic() - t0, sum(s.cpu.values()), s.peak / 1e9, outcome.audited
 
 
-def scale(folder: Path, n: int, workers: list[int], cluster: bool) -> None:
+def scale(folder: Path, n: int, workers: list[int], cluster: bool, reruns: int = 1) -> None:
     """Measure full runs and an incremental re-run on a generated feed of `n` articles."""
     texts, _ = load(folder)
     records = generate(list(texts.values()), n)
@@ -266,13 +272,33 @@ def scale(folder: Path, n: int, workers: list[int], cluster: bool) -> None:
                 r["id"] = "new-" + r["id"]
             with feed.open("a", encoding="utf-8") as fh:
                 fh.write("".join(json.dumps(r) + "\n" for r in extra))
-            inc = timed_run(feed, out, w, cluster)
-            print(
-                f"{'  + 1% new articles':<20} {inc[0]:7.1f} {inc[1]:7.1f} {inc[2]:8.2f} {inc[3]:8d}"
-                f"   ({inc[0] / full[0]:.1%} of the full run's wall time, {inc[1] / full[1]:.1%} of"
-                " its CPU)"
-            )
+            rerun(feed, out, w, cluster, full, reruns)
             feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def rerun(
+    feed: Path, out: Path, workers: int, cluster: bool, full: tuple[float, ...], times: int
+) -> None:
+    """Re-run `times` times on copies of the full run's output folder; print each, min, median."""
+    snapshot = out.with_name(out.name + "-full")
+    shutil.copytree(out, snapshot)
+    runs = []
+    for i in range(times):
+        shutil.rmtree(out)
+        shutil.copytree(snapshot, out)
+        inc = timed_run(feed, out, workers, cluster)
+        runs.append(inc)
+        label = "  + 1% new articles" + (f" #{i + 1}" if times > 1 else "")
+        print(
+            f"{label:<20} {inc[0]:7.1f} {inc[1]:7.1f} {inc[2]:8.2f} {inc[3]:8d}"
+            f"   ({inc[0] / full[0]:.1%} of the full run's wall time, {inc[1] / full[1]:.1%} of"
+            " its CPU)"
+        )
+    if times > 1:
+        for name, k in (("wall", 0), ("CPU", 1)):
+            xs = [r[k] / full[k] for r in runs]
+            print(f"  re-run {name}: min {min(xs):.1%}, median {statistics.median(xs):.1%}")
+    shutil.rmtree(snapshot)
 
 
 def grouping_growth(folder: Path, sizes: list[int]) -> None:
@@ -284,7 +310,8 @@ def grouping_growth(folder: Path, sizes: list[int]) -> None:
         t0 = time.process_time()
         items = [grouping.Item(r["id"], r["date"], terms(r["text"])) for r in records]
         t1 = time.process_time()
-        pairs = len(grouping.candidates(items, grouping.idf(items)))
+        feed = grouping.arrays(items)
+        pairs = len(grouping.candidates(feed, grouping.idf(feed)))
         t2 = time.process_time()
         events = grouping.group(items)
         t3 = time.process_time()
@@ -304,6 +331,7 @@ def main() -> None:
     parser.add_argument("data", type=Path, help="the samenews-dev folder")
     parser.add_argument("--articles", type=int, nargs="+", default=[10_000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--reruns", type=int, default=1, help="re-runs after +1%%, each")
     parser.add_argument(
         "--cluster", action="store_true", help="run on dask scheduler and worker processes"
     )
@@ -314,7 +342,7 @@ def main() -> None:
         grouping_growth(args.data, args.articles)
     else:
         for n in args.articles:
-            scale(args.data, n, args.workers, args.cluster)
+            scale(args.data, n, args.workers, args.cluster, args.reruns)
 
 
 if __name__ == "__main__":
