@@ -330,3 +330,9 @@ def test_signatures_are_datasketch_minhashes() -> None:
         mh = MinHash(num_perm=64, seed=1, hashfunc=lambda t: sha1_hash32(t.encode()))
         mh.update_batch(s)
         assert got.tolist() == mh.hashvalues.tolist()
+
+
+def test_feeds_without_shared_terms_or_articles_group_alone() -> None:
+    assert group([]) == []
+    assert group([Item("a", None, {}), Item("b", "2024-01-01", {"n:kim": 2})]) == [("a",), ("b",)]
+    assert group([Item("a", None, {"w:ferry": 1}), Item("b", None, {"w:ferry": 2})]) == [("a", "b")]

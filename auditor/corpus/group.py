@@ -94,12 +94,14 @@ def group(items: Sequence[Item]) -> list[tuple[str, ...]]:
     weights = idf(feed)
     matrix = vectors(feed, weights)
     earlier, later = candidates(feed, weights).T
+    days = feed.days
+    dated = within_days(days[earlier], days[later])
+    earlier, later = earlier[dated], later[dated]
     by_key = np.argsort(np.argsort(np.array(feed.keys, dtype=object)))
     swap = by_key[earlier] > by_key[later]  # each pair as (smaller key, larger key)
     rows_a, rows_b = np.where(swap, later, earlier), np.where(swap, earlier, later)
     scores = row_cosines(matrix, rows_a, rows_b)
-    days = feed.days
-    kept = (scores >= SIMILAR) & within_days(days[rows_a], days[rows_b])
+    kept = scores >= SIMILAR
     keys = feed.keys
     scored = [
         (float(score), keys[a], keys[b])
@@ -174,8 +176,8 @@ def key_terms(feed: Feed, weights: Any) -> tuple[Any, Any]:
 
     single = math.log(len(feed.keys) + 1) - 1e-9  # a term only one article has, before its kind
     shared = weights < single * feed.kind
-    heavy = weights.tolist()
-    order = sorted(np.flatnonzero(shared).tolist(), key=lambda j: (-heavy[j], feed.terms[j]))
+    by_term = np.array(sorted(np.flatnonzero(shared).tolist(), key=feed.terms.__getitem__), int)
+    order = by_term[np.argsort(-weights[by_term], kind="stable")]  # heaviest, then by term
     rank = np.zeros(len(feed.terms), dtype=np.int64)
     rank[order] = np.arange(len(order))
     article = np.repeat(np.arange(len(feed.keys)), np.diff(feed.starts))
@@ -202,12 +204,16 @@ def candidates(feed: Feed, weights: Any) -> Any:
 
     bands = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)  # fitted to the threshold
     rows, ids = key_terms(feed, weights)
+    if not len(rows):
+        return np.zeros((0, 2), dtype=np.int64)
     used, position = np.unique(ids, return_inverse=True)
     values = permuted(term_hashes([feed.terms[j] for j in used]), NUM_PERM, bands.b * bands.r)
     articles, signature = signatures(rows, values[position.ravel()])
     pairs = band_pairs(articles, signature, (bands.b, bands.r))
     pairs = pairs[near(feed.days, pairs[:, 0], pairs[:, 1], DATE_WINDOW, SPAN)]
-    return np.unique(pairs, axis=0)
+    n = len(feed.keys)
+    code = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    return np.stack([code // n, code % n], axis=1)
 
 
 def within_days(a: Any, b: Any, days: int = DATE_WINDOW) -> Any:
