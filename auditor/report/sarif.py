@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -77,9 +78,16 @@ def _folder(path: str) -> dict[str, str]:
 
 def artifact(path: str) -> dict[str, str]:
     """Return where a file is: a percent-encoded URI relative to the root, or a file URI."""
+    return dict(_artifact(path))
+
+
+@lru_cache(maxsize=65536)
+def _artifact(path: str) -> tuple[tuple[str, str], ...]:
+    """Return `artifact` of a path as pairs, once per path (a run places every finding of a file
+    and a corpus run thousands of files)."""
     if Path(path).is_absolute():
-        return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path), "uriBaseId": ROOT_ID}
+        return (("uri", Path(path).as_uri()),)
+    return (("uri", quote(path)), ("uriBaseId", ROOT_ID))
 
 
 def _rules(run: Run) -> list[dict[str, Any]]:
