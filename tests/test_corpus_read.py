@@ -206,25 +206,21 @@ def test_the_index_pairs_dated_articles_only_within_the_window() -> None:
     assert ("a", "c") not in pairs and ("b", "c") not in pairs
 
 
-def test_the_window_reaches_across_index_spans_and_bounds_the_events() -> None:
+def test_the_window_bounds_the_candidates_and_the_events() -> None:
     from datetime import date, timedelta
 
-    from auditor.corpus.group import DATE_WINDOW, SPAN
-
-    last = date(2024, 3, 1)
-    while last.toordinal() % SPAN != SPAN - 1:  # the last day of an index span
-        last += timedelta(days=1)
+    from auditor.corpus.group import DATE_WINDOW
 
     def day(n: int) -> str:
-        return (last + timedelta(days=n)).isoformat()
+        return (date(2024, 3, 1) + timedelta(days=n)).isoformat()
 
     items = [
         _item("a", STORY, day(0)),
-        _item("b", OTHER, day(DATE_WINDOW)),  # in the next span, within the window
-        _item("c", STORY, day(DATE_WINDOW + 1)),  # just outside the window of a
+        _item("b", OTHER, day(DATE_WINDOW)),  # the last day of the window of a
+        _item("c", STORY, day(DATE_WINDOW + 1)),  # just outside it
         *FILLERS,
     ]
-    assert ("a", "b") in _pairs(items)
+    assert ("a", "b") in _pairs(items) and ("a", "c") not in _pairs(items)
     events = group(items)
     assert any({"a", "b"} <= set(e) for e in events)
     assert not any({"a", "c"} <= set(e) for e in events)  # the same text, a day too late
@@ -252,7 +248,8 @@ def test_cross_sums_match_the_capped_cosines_of_the_vectors() -> None:
 
 def _one_by_one(items: list[Item]) -> set[tuple[str, str]]:
     """Return the candidates of datasketch's own MinHash and MinHashLSH, one article at a time
-    (an index per span of days, each article querying the spans near its day, then inserted)."""
+    (an index per week, each article querying the weeks near its day, then inserted), within
+    the date window."""
     from collections import Counter
     from datetime import date
 
@@ -264,10 +261,12 @@ def _one_by_one(items: list[Item]) -> set[tuple[str, str]]:
         KEY_TERMS,
         LSH_THRESHOLD,
         NUM_PERM,
-        SPAN,
         arrays,
         idf,
+        within_window,
     )
+
+    span = 2 * DATE_WINDOW + 1
 
     feed = arrays(items)
     weight = dict(zip(feed.terms, idf(feed).tolist(), strict=True))
@@ -284,14 +283,15 @@ def _one_by_one(items: list[Item]) -> set[tuple[str, str]]:
         mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=lambda t: sha1_hash32(t.encode()))
         mh.update_batch(keys)
         day = date.fromisoformat(it.date).toordinal() if it.date else None
-        near = list(index) if day is None else [None, (day - DATE_WINDOW) // SPAN]
-        near += [] if day is None else [(day + DATE_WINDOW) // SPAN]
-        for span in {s for s in near if s in index}:
-            pairs.update((min(it.key, k), max(it.key, k)) for k in index[span].query(mh))
-        own = None if day is None else day // SPAN
+        near = list(index) if day is None else [None, (day - DATE_WINDOW) // span]
+        near += [] if day is None else [(day + DATE_WINDOW) // span]
+        for week in {s for s in near if s in index}:
+            pairs.update((min(it.key, k), max(it.key, k)) for k in index[week].query(mh))
+        own = None if day is None else day // span
         index.setdefault(own, MinHashLSH(num_perm=NUM_PERM, params=(bands.b, bands.r)))
         index[own].insert(it.key, mh)
-    return pairs
+    date_of = {it.key: it.date for it in items}
+    return {(a, b) for a, b in pairs if within_window(date_of[a], date_of[b])}
 
 
 def test_the_array_index_finds_exactly_what_datasketch_finds_one_by_one() -> None:

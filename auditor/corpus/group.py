@@ -17,7 +17,6 @@ from typing import Any
 from auditor.corpus.minhash import (
     UNDATED,
     band_pairs,
-    near,
     permuted,
     signatures,
     term_hashes,
@@ -30,7 +29,6 @@ SIMILAR = 0.12  # tf-idf cosine of a candidate pair, and mean cross cosine of tw
 COHESION = 0.5  # share of the events' inner similarity their cross similarity must reach
 COPY_CAP = 0.6  # a pair counts at most this similar: copies of one story are no tighter an event
 DATE_WINDOW = 3  # days between two dated articles of one event
-SPAN = 2 * DATE_WINDOW + 1  # days per LSH index: an article's window meets at most two spans
 KIND_WEIGHT = {"n": 1.0, "#": 1.0, "w": 0.5}  # names and numbers tell events apart more than words
 
 Similar = Callable[[Sequence[str], Sequence[str]], float]
@@ -94,9 +92,6 @@ def group(items: Sequence[Item]) -> list[tuple[str, ...]]:
     weights = idf(feed)
     matrix = vectors(feed, weights)
     earlier, later = candidates(feed, weights).T
-    days = feed.days
-    dated = within_days(days[earlier], days[later])
-    earlier, later = earlier[dated], later[dated]
     by_key = np.argsort(np.argsort(np.array(feed.keys, dtype=object)))
     swap = by_key[earlier] > by_key[later]  # each pair as (smaller key, larger key)
     rows_a, rows_b = np.where(swap, later, earlier), np.where(swap, earlier, later)
@@ -191,13 +186,13 @@ def key_terms(feed: Feed, weights: Any) -> tuple[Any, Any]:
 
 def candidates(feed: Feed, weights: Any) -> Any:
     """Return the pairs of articles (row numbers, earlier first) whose key terms collide in the
-    MinHash LSH index, as an array of shape (pairs, 2).
+    MinHash LSH index and whose dates are at most `DATE_WINDOW` days apart (or one is undated),
+    as an array of shape (pairs, 2).
 
-    The index is kept per span of `SPAN` publication days: a dated article meets only the
-    articles of the (at most two) spans that hold the days within `DATE_WINDOW` of its own, and
-    the undated, so a feed that grows day by day costs in proportion to its size, not its
-    square; pairs further apart than the window are left out when scored. The signatures and
-    buckets of all articles are computed at once (see `minhash`).
+    Inside each bucket a dated article meets only the articles of the days within the window of
+    its own, and the undated, so a feed that grows day by day costs in proportion to its size,
+    not its square. The signatures and buckets of all articles are computed at once (see
+    `minhash`).
     """
     import numpy as np
     from datasketch import MinHashLSH
@@ -209,18 +204,10 @@ def candidates(feed: Feed, weights: Any) -> Any:
     used, position = np.unique(ids, return_inverse=True)
     values = permuted(term_hashes([feed.terms[j] for j in used]), NUM_PERM, bands.b * bands.r)
     articles, signature = signatures(rows, values[position.ravel()])
-    pairs = band_pairs(articles, signature, (bands.b, bands.r))
-    pairs = pairs[near(feed.days, pairs[:, 0], pairs[:, 1], DATE_WINDOW, SPAN)]
+    pairs = band_pairs(articles, signature, (bands.b, bands.r), feed.days, DATE_WINDOW)
     n = len(feed.keys)
     code = np.unique(pairs[:, 0] * n + pairs[:, 1])
     return np.stack([code // n, code % n], axis=1)
-
-
-def within_days(a: Any, b: Any, days: int = DATE_WINDOW) -> Any:
-    """Return which pairs of days (arrays, `UNDATED` for none) are at most `days` apart."""
-    import numpy as np
-
-    return (a == UNDATED) | (b == UNDATED) | (np.abs(a - b) <= days)
 
 
 def within_window(a: str | None, b: str | None, days: int = DATE_WINDOW) -> bool:

@@ -1,9 +1,9 @@
 """MinHash LSH over whole arrays: every article's signature and every band's buckets at once.
 
 The permutations, the input hash and the band layout are datasketch's (`MinHash` with the
-"affine32" scheme, `MinHashLSH` fitted to the threshold), so the candidates are exactly those of
+"affine32" scheme, `MinHashLSH` fitted to the threshold), so the buckets are exactly those of
 inserting and querying the articles one by one; numpy does the work for all of them together
-(tests/test_corpus_read.py checks the signatures against datasketch's own).
+(tests/test_corpus_read.py checks the signatures and the pairs against datasketch's own).
 """
 
 from __future__ import annotations
@@ -48,42 +48,47 @@ def signatures(rows: Any, values: Any) -> tuple[Any, Any]:
     return rows[starts], np.minimum.reduceat(values, starts, axis=0)
 
 
-def band_pairs(articles: Any, signature: Any, bands: tuple[int, int]) -> Any:
-    """Return the pairs of articles (earlier, later) that share a bucket of some band."""
+def band_pairs(
+    articles: Any, signature: Any, bands: tuple[int, int], days: Any, window: int
+) -> Any:
+    """Return the pairs of articles (smaller row first) that share a bucket of some band and are
+    dated at most `window` days apart, or one of them undated; a pair may repeat.
+
+    Inside a bucket the dated articles are sorted by day and each meets only the next few, so the
+    cost grows with the articles of each window, not with the square of a bucket.
+    """
     import numpy as np
 
     found = [np.zeros((0, 2), dtype=np.int64)]
     b, r = bands
+    day = days[articles]
+    dated = day != UNDATED
     for k in range(b):
         _, bucket = np.unique(signature[:, k * r : (k + 1) * r], axis=0, return_inverse=True)
-        order = np.lexsort((articles, bucket.ravel()))
-        found.extend(_runs(bucket.ravel()[order], articles[order]))
+        bucket = bucket.ravel()
+        kept = dated
+        order = np.lexsort((articles[kept], day[kept], bucket[kept]))
+        found.extend(_runs(bucket[kept][order], day[kept][order], articles[kept][order], window))
+        kept = np.isin(bucket, bucket[~dated])  # buckets with an undated article: every two
+        order = np.lexsort((articles[kept], bucket[kept]))
+        same = np.zeros(int(kept.sum()), dtype=np.int64)
+        undated = _runs(bucket[kept][order], same, articles[kept][order], window)
+        found.extend(p[(days[p[:, 0]] == UNDATED) | (days[p[:, 1]] == UNDATED)] for p in undated)
     return np.concatenate(found)
 
 
-def _runs(buckets: Any, articles: Any) -> list[Any]:
-    """Return every two articles of each run of equal buckets, as (earlier, later) arrays."""
+def _runs(buckets: Any, days: Any, articles: Any, window: int) -> list[Any]:
+    """Return every two articles of a bucket at most `window` days apart (sorted by bucket, then
+    day), as arrays of (smaller row, larger row)."""
     import numpy as np
 
     out = []
     step = 1
-    at = np.flatnonzero(buckets[:-1] == buckets[1:])
+    at = np.arange(len(buckets) - 1)
     while at.size:
-        out.append(np.stack([articles[at], articles[at + step]], axis=1))
-        step += 1
         at = at[at + step < len(buckets)]
-        at = at[buckets[at] == buckets[at + step]]
+        at = at[(buckets[at] == buckets[at + step]) & (days[at + step] - days[at] <= window)]
+        a, b = articles[at], articles[at + step]
+        out.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
+        step += 1
     return out
-
-
-def near(days: Any, earlier: Any, later: Any, window: int, span: int) -> Any:
-    """Return which pairs an index kept per span of days finds: the later article's query
-    meets the spans of the days within `window` of its own, and every undated article."""
-    de, dl = days[earlier], days[later]
-    own = de // span
-    return (
-        (de == UNDATED)
-        | (dl == UNDATED)
-        | (own == (dl - window) // span)
-        | (own == (dl + window) // span)
-    )
