@@ -210,14 +210,13 @@ def _cached(
     from auditor.corpus import state
     from auditor.corpus.outputs import keep_pages
 
-    results: dict[str, EventResult] = {}
-    for eid, g in grouped.items():
-        hit = state.cached_event(conn, eid, members(g), signature)
-        if hit is None or _dismissed_now(hit, fresh_dismissals):
-            continue
-        if keep_pages(folder, staging, eid, hit.report):
-            results[eid] = hit
-    return results
+    stored = state.cached_events(conn, {eid: members(g) for eid, g in grouped.items()}, signature)
+    return {
+        eid: hit
+        for eid, hit in stored.items()
+        if not _dismissed_now(hit, fresh_dismissals)
+        and keep_pages(folder, staging, eid, hit.report)
+    }
 
 
 def _dismissed_now(result: EventResult, fresh: frozenset[str]) -> bool:

@@ -11,7 +11,7 @@ import pickle
 import sqlite3
 import sys
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -55,21 +55,32 @@ def open_state(folder: Path) -> sqlite3.Connection:
     return conn
 
 
-def cached_event(
-    conn: sqlite3.Connection, event_id: str, members: str, signature: str
-) -> EventResult | None:
-    """Return the stored result of an event with these members and this signature, if any."""
-    row = conn.execute(
-        "SELECT relations, rules, report FROM events"
-        " WHERE id = ? AND members = ? AND signature = ?",
-        (event_id, members, signature),
-    ).fetchone()
-    if row is None:
-        return None
-    relations = tuple(tuple(r) for r in json.loads(row[0]))
-    rules = tuple(json.loads(row[1]))
-    report = _unpack(row[2])
-    return EventResult(event_id, relations, report and with_rules(report, rules), rules)
+def cached_events(
+    conn: sqlite3.Connection, members: Mapping[str, str], signature: str
+) -> dict[str, EventResult]:
+    """Return the stored results of the events that have these members (by event id) and this
+    signature (one query for the whole feed)."""
+    rows = conn.execute(
+        "SELECT id, members, relations, rules, report FROM events WHERE signature = ?",
+        (signature,),
+    )
+    return {
+        event_id: _result(event_id, relations, rules, report)
+        for event_id, stored, relations, rules, report in rows
+        if members.get(event_id) == stored
+    }
+
+
+def _result(event_id: str, relations: str, rules: str, report: bytes | None) -> EventResult:
+    """Return a stored event's result from its row."""
+    codes = tuple(json.loads(rules))
+    unpacked = _unpack(report)
+    return EventResult(
+        event_id,
+        tuple(tuple(r) for r in json.loads(relations)),
+        unpacked and with_rules(unpacked, codes),
+        codes,
+    )
 
 
 def stored_event_ids(conn: sqlite3.Connection) -> set[str]:
@@ -133,16 +144,17 @@ def described(conn: sqlite3.Connection) -> frozenset[str]:
 def with_terms(conn: sqlite3.Connection, entries: dict[str, Entry]) -> dict[str, Entry]:
     """Give back their stored terms (interned, see `tasks.shared_terms`) to the entries scanned
     without; store the new ones."""
+    wanted = any(e.terms is None for e in entries.values())
+    stored = {r[0]: r[1:] for r in conn.execute("SELECT * FROM terms")} if wanted else {}
     out = {}
     fresh = []
     for key, e in entries.items():
         sha = e.article.sha256
         if e.terms is None:
-            words, blob = conn.execute(
-                "SELECT words, terms FROM terms WHERE sha256 = ?", (sha,)
-            ).fetchone()
-            stored = json.loads(zlib.decompress(blob))
-            e = replace(e, words=words, terms={sys.intern(t): c for t, c in stored.items()})
+            words, blob = stored[sha]
+            counts = json.loads(zlib.decompress(blob))
+            names = map(sys.intern, counts)
+            e = replace(e, words=words, terms=dict(zip(names, counts.values(), strict=True)))
         else:
             blob = zlib.compress(json.dumps(e.terms).encode("utf-8"), 1)
             fresh.append((sha, e.words, blob))
