@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -130,6 +131,33 @@ def test_rerun_audits_only_changed_events(scheduler: str, work: Path) -> None:
     assert (grown.audited, grown.reused) == (1, 3)
     library = [e for e in grown.events if any("library" in x.article.key for x in e.entries)]
     assert len(library) == 1 and len(library[0].entries) == 2
+
+
+def test_a_rerun_writes_what_a_fresh_run_on_the_changed_feed_writes(tmp_path: Path) -> None:
+    """Terms, events and pages come from the state where they can: the outputs may not show it."""
+    corpus, out, fresh = tmp_path / "corpus", tmp_path / "out", tmp_path / "fresh"
+    shutil.copytree(EXAMPLE, corpus)
+    run_corpus(Options((str(corpus),), out, workers=2))
+    award = (corpus / "northwire" / "library-award.txt").read_text(encoding="utf-8")
+    (corpus / "valley-courier" / "library-prize.txt").write_text(
+        award.replace("(Northwire) - ", "").replace("on Friday", "this week"), encoding="utf-8"
+    )
+    walkout = corpus / "valley-courier" / "ferry-walkout.txt"
+    walkout.write_text(walkout.read_text(encoding="utf-8").replace("8 percent", "9 percent"))
+    (corpus / "translation-desk" / "greyhill-reservoir-en.txt").unlink()
+    again = run_corpus(Options((str(corpus),), out, workers=2))
+    assert again.reused > 0
+    run_corpus(Options((str(corpus),), fresh, workers=2))
+    names = ["events.jsonl", "findings.jsonl", "audit.sarif", "index.html"]
+    names += [f"events/{p.name}" for p in (fresh / "events").iterdir()]
+    assert sorted(p.name for p in (out / "events").iterdir()) == sorted(
+        p.name for p in (fresh / "events").iterdir()
+    )
+    for name in names:
+        assert (out / name).read_text() == (fresh / name).read_text(), name
+    stamp = re.compile(r'timestamp="[^"]*"|time="[^"]*"')
+    junit = [stamp.sub("", (d / "audit.junit.xml").read_text()) for d in (out, fresh)]
+    assert junit[0] == junit[1]
 
 
 def test_an_event_whose_page_is_gone_is_audited_again(scheduler: str, work: Path) -> None:

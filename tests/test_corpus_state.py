@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from auditor.corpus import state
+from auditor.corpus.features import terms
 from auditor.corpus.feed import list_refs
+from auditor.corpus.group import Feed
 from auditor.corpus.run import select_entries
-from auditor.corpus.tasks import scan
+from auditor.corpus.tasks import Entry, scan
 
 TEXT = "Ferry crews on the Kestrel Bay line walked off the job, stranding 4,200 commuters."
 
@@ -20,19 +23,42 @@ def _feed(tmp_path: Path, texts: dict[str, str]) -> Path:
     return feed
 
 
+def _described(conn: sqlite3.Connection, feed: Path) -> tuple[dict[str, Entry], Feed]:
+    """Scan a feed against the state, store what is new, and lay it out for grouping."""
+    from auditor.corpus.group import from_ids
+
+    entries, _ = select_entries(scan(list_refs([str(feed)]), state.described(conn)), None)
+    described, ids = state.with_ids(conn, entries)
+    dates = [e.article.date for e in entries.values()]
+    return entries, from_ids(list(described), dates, ids.vocabulary, ids.rows)
+
+
+def _fresh(texts: dict[str, str]) -> Feed:
+    """Lay out the articles as a first run would (no state)."""
+    from auditor.corpus.group import Item, arrays
+
+    return arrays([Item(k, "2024-03-01", terms(t)) for k, t in texts.items()])
+
+
+def _same(a: Feed, b: Feed) -> bool:
+    """Return True if two feeds are laid out identically."""
+    arrays_equal = all((getattr(a, f) == getattr(b, f)).all() for f in ("ids", "counts", "starts"))
+    return arrays_equal and (a.keys, a.dates, a.terms) == (b.keys, b.dates, b.terms)
+
+
 def test_a_rerun_describes_only_new_or_changed_articles(tmp_path: Path) -> None:
     conn = state.open_state(tmp_path / "out")
-    feed = _feed(tmp_path, {"a": TEXT})
-    first, _ = select_entries(scan(list_refs([str(feed)]), state.described(conn)), None)
+    texts = {"a": TEXT, "c": TEXT.replace("Ferry", "Tram")}
+    first, laid = _described(conn, _feed(tmp_path, texts))
     assert first["a"].terms is not None and "n:kestrel" in first["a"].terms
-    state.save_articles(conn, [(e, "e1") for e in state.with_terms(conn, first).values()])
+    assert _same(laid, _fresh(texts))
+    state.save_articles(conn, [(e, "e1") for e in state.with_ids(conn, first)[0].values()])
 
-    feed = _feed(tmp_path, {"a": TEXT, "b": TEXT.replace("4,200", "4,300")})
-    known = state.described(conn)
-    again, _ = select_entries(scan(list_refs([str(feed)]), known), None)
+    grown = {"b": TEXT.replace("4,200", "4,300"), "a": TEXT}  # c gone, b new and first
+    again, laid = _described(conn, _feed(tmp_path, grown))
     assert again["a"].terms is None and again["b"].terms is not None  # only b is described
-    filled = state.with_terms(conn, again)
-    assert filled["a"].terms == first["a"].terms and filled["a"].words == first["a"].words
+    assert _same(laid, _fresh(grown))  # the stored ids give the layout of a fresh run
+    assert "w:tram" not in laid.terms and "#:4300" in laid.terms  # ids renumbered
 
 
 def test_an_older_state_is_audited_again_but_keeps_its_dismissals(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 from auditor.corpus.minhash import (
     UNDATED,
     band_pairs,
+    distinct,
     permuted,
     signatures,
     term_hashes,
@@ -70,25 +71,59 @@ def arrays(items: Sequence[Item]) -> Feed:
     column = {t: j for j, t in enumerate(terms)}
     found = map(column.__getitem__, chain.from_iterable(it.terms for it in items))
     ids = np.fromiter(found, np.int64, int(starts[-1]))
-    counts = chain.from_iterable(it.terms.values() for it in items)
-    days = [Date.fromisoformat(it.date).toordinal() if it.date else UNDATED for it in items]
+    counts = np.fromiter(chain.from_iterable(it.terms.values() for it in items), np.int64, len(ids))
+    dates = [it.date for it in items]
+    return _feed([it.key for it in items], dates, terms, ids, counts, starts)
+
+
+def from_ids(
+    keys: list[str], dates: list[str | None], vocabulary: Sequence[str], rows: Sequence[Any]
+) -> Feed:
+    """Lay out articles given as (term ids, counts) arrays over a larger vocabulary exactly as
+    `arrays` lays out their term counts: the terms renumbered in order of first use."""
+    import numpy as np
+
+    starts = np.cumsum([0, *(len(ids) for ids, _ in rows)], dtype=np.int64)
+    flat = np.concatenate([np.zeros(0, np.int64), *(ids for ids, _ in rows)]).astype(np.int64)
+    counts = np.concatenate([np.zeros(0, np.int64), *(c for _, c in rows)]).astype(np.int64)
+    order = np.argsort(flat, kind="stable")
+    ranked = flat[order]
+    first = np.r_[True, ranked[1:] != ranked[:-1]][: len(ranked)]
+    used = ranked[first][np.argsort(order[first])]  # in order of first use
+    renumber = np.zeros(len(vocabulary), dtype=np.int64)
+    renumber[used] = np.arange(len(used))
+    terms = [vocabulary[j] for j in used.tolist()]
+    return _feed(keys, dates, terms, renumber[flat], counts, starts)
+
+
+def _feed(
+    keys: list[str], dates: list[str | None], terms: list[str], ids: Any, counts: Any, starts: Any
+) -> Feed:
+    """Return the feed of these arrays, with the articles' days and the terms' kinds."""
+    import numpy as np
+
+    days = [Date.fromisoformat(d).toordinal() if d else UNDATED for d in dates]
     return Feed(
-        keys=[it.key for it in items],
-        dates=[it.date for it in items],
+        keys=keys,
+        dates=dates,
         days=np.array(days, dtype=np.int64),
         terms=terms,
         kind=np.array([KIND_WEIGHT[t[0]] for t in terms]),
         ids=ids,
-        counts=np.fromiter(counts, np.int64, len(ids)),
+        counts=counts,
         starts=starts,
     )
 
 
 def group(items: Sequence[Item]) -> list[tuple[str, ...]]:
     """Return the events: tuples of article keys, each sorted, in order of their first key."""
+    return events(arrays(items))
+
+
+def events(feed: Feed) -> list[tuple[str, ...]]:
+    """Return the events of a feed laid out as arrays (see `group`)."""
     import numpy as np
 
-    feed = arrays(items)
     weights = idf(feed)
     matrix = vectors(feed, weights)
     earlier, later = candidates(feed, weights).T
@@ -177,11 +212,10 @@ def key_terms(feed: Feed, weights: Any) -> tuple[Any, Any]:
     rank[order] = np.arange(len(order))
     article = np.repeat(np.arange(len(feed.keys)), np.diff(feed.starts))
     telling = shared[feed.ids]
-    rows, ids = article[telling], feed.ids[telling]
-    ordered = np.lexsort((rank[ids], rows))
-    rows, ids = rows[ordered], ids[ordered]
+    key = np.sort(article[telling] * max(len(order), 1) + rank[feed.ids[telling]])
+    rows, ids = np.divmod(key, max(len(order), 1))
     place = np.arange(len(rows)) - np.searchsorted(rows, rows)
-    return rows[place < KEY_TERMS], ids[place < KEY_TERMS]
+    return rows[place < KEY_TERMS], order[ids[place < KEY_TERMS]]
 
 
 def candidates(feed: Feed, weights: Any) -> Any:
@@ -201,12 +235,12 @@ def candidates(feed: Feed, weights: Any) -> Any:
     rows, ids = key_terms(feed, weights)
     if not len(rows):
         return np.zeros((0, 2), dtype=np.int64)
-    used, position = np.unique(ids, return_inverse=True)
+    used, position = distinct(ids)
     values = permuted(term_hashes([feed.terms[j] for j in used]), NUM_PERM, bands.b * bands.r)
     articles, signature = signatures(rows, values[position.ravel()])
     pairs = band_pairs(articles, signature, (bands.b, bands.r), feed.days, DATE_WINDOW)
     n = len(feed.keys)
-    code = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    code, _ = distinct(pairs[:, 0] * n + pairs[:, 1])
     return np.stack([code // n, code % n], axis=1)
 
 

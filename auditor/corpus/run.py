@@ -9,12 +9,13 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.config import Config
 from auditor.corpus.cluster import Workers, batches, map_batches, stream_batches
 from auditor.corpus.events import Event, event_id, job, members, ordered
 from auditor.corpus.feed import Bad, Ref, list_refs
-from auditor.corpus.group import Item, group
+from auditor.corpus.group import events, from_ids
 from auditor.corpus.progress import Progress
 from auditor.corpus.tasks import (
     Entry,
@@ -30,6 +31,9 @@ AUDIT_BATCH = 40  # articles per auditing task
 # A local run describes and audits up to this many articles in a worker thread of its own
 # process (about 10 s of one core): starting worker processes costs more than they save there.
 INLINE_WORK = 200
+
+if TYPE_CHECKING:
+    from auditor.corpus.state import Described
 
 
 @dataclass(frozen=True)
@@ -78,11 +82,12 @@ def run_corpus(options: Options, progress: Progress | None = None) -> Outcome:
             scanned = _scan(workers, refs, state.described(conn), progress)
             entries, bad = select_entries(scanned, options.since)
             del scanned
-            entries = state.with_terms(conn, entries)
-            keysets = _group(entries)
-            light = {k: replace(e, terms={}) for k, e in entries.items()}  # terms served
-            del entries
-            grouped = {event_id(g): g for g in (ordered([light[k] for k in ks]) for ks in keysets)}
+            entries, described = state.with_ids(conn, entries)
+            keysets = _group(entries, described)
+            del described
+            grouped = {
+                event_id(g): g for g in (ordered([entries[k] for k in ks]) for ks in keysets)
+            }
             progress.events = len(grouped)
             signature = _signature(options.config)
             staging = open_staging(options.output)
@@ -180,10 +185,10 @@ def select_entries(
     return entries, tuple(bad)
 
 
-def _group(entries: dict[str, Entry]) -> list[tuple[str, ...]]:
+def _group(entries: dict[str, Entry], described: Described) -> list[tuple[str, ...]]:
     """Group the articles into events."""
-    items = [Item(k, e.article.date, e.terms or {}) for k, e in entries.items()]
-    return group(items)
+    dates = [e.article.date for e in entries.values()]
+    return events(from_ids(list(entries), dates, described.vocabulary, described.rows))
 
 
 def _signature(config: Config) -> str:

@@ -9,18 +9,18 @@ from __future__ import annotations
 import json
 import pickle
 import sqlite3
-import sys
 import zlib
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from auditor.corpus.pages import with_rules
 from auditor.corpus.tasks import Entry, EventResult
 from auditor.model import Report
 
 DB_NAME = "audit-corpus.sqlite"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -34,11 +34,13 @@ CREATE TABLE IF NOT EXISTS findings (
     fingerprint TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS findings_event ON findings (event);
 CREATE TABLE IF NOT EXISTS dismissals (fingerprint TEXT PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS terms (sha256 TEXT PRIMARY KEY, words INTEGER NOT NULL, terms BLOB);
+CREATE TABLE IF NOT EXISTS vocabulary (id INTEGER PRIMARY KEY, term TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS terms (
+    sha256 TEXT PRIMARY KEY, words INTEGER NOT NULL, ids BLOB NOT NULL, counts BLOB NOT NULL);
 """
 OLD_TABLES = """
 DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS findings;
-DROP TABLE IF EXISTS terms;
+DROP TABLE IF EXISTS terms; DROP TABLE IF EXISTS vocabulary;
 """
 
 
@@ -141,26 +143,56 @@ def described(conn: sqlite3.Connection) -> frozenset[str]:
     return frozenset(r[0] for r in conn.execute("SELECT sha256 FROM terms"))
 
 
-def with_terms(conn: sqlite3.Connection, entries: dict[str, Entry]) -> dict[str, Entry]:
-    """Give back their stored terms (interned, see `tasks.shared_terms`) to the entries scanned
-    without; store the new ones."""
+@dataclass(frozen=True)
+class Described:
+    """The feed's articles as ids of the state's vocabulary: what grouping reads (see
+    `group.from_ids`). `rows` holds each article's term ids and counts, in feed order."""
+
+    vocabulary: list[str]
+    rows: list[tuple[Any, Any]]
+
+
+def with_ids(
+    conn: sqlite3.Connection, entries: dict[str, Entry]
+) -> tuple[dict[str, Entry], Described]:
+    """Return the entries with their word counts but not their terms, and every entry's terms as
+    ids of the state's vocabulary (stored ones by content hash); store the new ones.
+
+    A re-run reads each known article's terms as two arrays, never as strings.
+    """
+    import numpy as np
+
+    vocabulary = [r[0] for r in conn.execute("SELECT term FROM vocabulary ORDER BY id")]
+    known = len(vocabulary)
     wanted = any(e.terms is None for e in entries.values())
     stored = {r[0]: r[1:] for r in conn.execute("SELECT * FROM terms")} if wanted else {}
-    out = {}
-    fresh = []
+    column: dict[str, int] | None = None
+    out, rows, fresh = {}, [], []
     for key, e in entries.items():
-        sha = e.article.sha256
         if e.terms is None:
-            words, blob = stored[sha]
-            counts = json.loads(zlib.decompress(blob))
-            names = map(sys.intern, counts)
-            e = replace(e, words=words, terms=dict(zip(names, counts.values(), strict=True)))
+            words, ids, counts = stored[e.article.sha256]
+            row = (np.frombuffer(ids, np.int32), np.frombuffer(counts, np.int32))
         else:
-            blob = zlib.compress(json.dumps(e.terms).encode("utf-8"), 1)
-            fresh.append((sha, e.words, blob))
-        out[key] = e
-    conn.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?)", fresh)
-    return out
+            column = column if column is not None else {t: j for j, t in enumerate(vocabulary)}
+            words = e.words
+            row = (_ids(e.terms, column, vocabulary), np.fromiter(e.terms.values(), np.int32))
+            fresh.append((e.article.sha256, words, row[0].tobytes(), row[1].tobytes()))
+        rows.append(row)
+        out[key] = replace(e, words=words, terms=None)
+    conn.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?)", fresh)
+    added = enumerate(vocabulary[known:], start=known)
+    conn.executemany("INSERT INTO vocabulary VALUES (?, ?)", list(added))
+    return out, Described(vocabulary, rows)
+
+
+def _ids(terms: dict[str, int], column: dict[str, int], vocabulary: list[str]) -> Any:
+    """Return the ids of an article's terms, adding its new terms to the vocabulary."""
+    import numpy as np
+
+    before = len(column)
+    ids = [column.setdefault(t, len(column)) for t in terms]
+    vocabulary.extend(t for t, j in zip(terms, ids, strict=True) if j >= before)
+    return np.array(ids, dtype=np.int32)
 
 
 def add_dismissals(conn: sqlite3.Connection, fingerprints: Iterable[str]) -> None:

@@ -18,7 +18,8 @@ ALL_PAIRS = 6  # events up to this size align every two articles; larger ones a 
 class Entry:
     """An article read and described (its text left out): what grouping and the state keep.
 
-    `terms` is None for an article the state already described (same content hash).
+    `terms` is None for an article the state already described (same content hash), and once
+    the state holds them (see `state.with_ids`).
     """
 
     ref: Ref
