@@ -148,9 +148,11 @@ def generate(texts: list[str], n: int, seed: int = 7) -> list[dict[str, str]]:
 
 def _new_event(base: str, vocabulary: list[str], rng: random.Random) -> str:
     """Rename, renumber and reword a real event's text into another event of its kind."""
-    names = {w: _name(rng) for w in set(NAME.findall(base))}
-    numbers = {x: str(rng.randrange(2, 2000)) for x in set(NUMBER.findall(base))}
-    words = {w: rng.choice(vocabulary) for w in set(WORD.findall(base)) if rng.random() < REWORDED}
+    # sorted: a set's order follows the string hash seed, and the feed must not change with it
+    names = {w: _name(rng) for w in sorted(set(NAME.findall(base)))}
+    numbers = {x: str(rng.randrange(2, 2000)) for x in sorted(set(NUMBER.findall(base)))}
+    found = sorted(set(WORD.findall(base)))
+    words = {w: rng.choice(vocabulary) for w in found if rng.random() < REWORDED}
     text = NAME.sub(lambda m: names.get(m.group(), m.group()), base)
     text = NUMBER.sub(lambda m: numbers[m.group()], text)
     return WORD.sub(lambda m: words.get(m.group(), m.group()), text)
