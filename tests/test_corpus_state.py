@@ -61,6 +61,27 @@ def test_a_rerun_describes_only_new_or_changed_articles(tmp_path: Path) -> None:
     assert "w:tram" not in laid.terms and "#:4300" in laid.terms  # ids renumbered
 
 
+def _vocabulary(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT term FROM vocabulary ORDER BY id")]
+
+
+def test_the_vocabulary_forgets_the_terms_of_articles_that_left_the_feed(tmp_path: Path) -> None:
+    conn = state.open_state(tmp_path / "out")
+    long = " ".join(f"Delegate{i} of Province{i} counted {i * 7} ballots." for i in range(40))
+    first, _ = _described(conn, _feed(tmp_path, {"a": TEXT, "z": long}))
+    state.save_articles(conn, [(e, "e1") for e in state.with_ids(conn, first)[0].values()])
+    assert "n:province39" in _vocabulary(conn)
+
+    kept = {"a": TEXT}  # z left the feed, and with it most of the vocabulary
+    _, laid = _described(conn, _feed(tmp_path, kept))
+    assert _same(laid, _fresh(kept))
+    assert sorted(_vocabulary(conn)) == sorted(terms(TEXT))  # renumbered to a's terms alone
+
+    grown = {"b": TEXT.replace("4,200", "4,300"), "a": TEXT}
+    _, laid = _described(conn, _feed(tmp_path, grown))
+    assert _same(laid, _fresh(grown))  # a's renumbered ids still lay out a fresh run's feed
+
+
 def test_an_older_state_is_audited_again_but_keeps_its_dismissals(tmp_path: Path) -> None:
     conn = state.open_state(tmp_path)
     state.add_dismissals(conn, ["fp1"])

@@ -182,7 +182,35 @@ def with_ids(
     conn.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?, ?)", fresh)
     added = enumerate(vocabulary[known:], start=known)
     conn.executemany("INSERT INTO vocabulary VALUES (?, ?)", list(added))
+    _compact(conn, vocabulary, rows, {e.article.sha256 for e in entries.values()})
     return out, Described(vocabulary, rows)
+
+
+def _compact(
+    conn: sqlite3.Connection, vocabulary: list[str], rows: list[tuple[Any, Any]], feed: set[str]
+) -> None:
+    """Renumber the stored vocabulary to the terms of the feed's articles once at most half of
+    it is in use (articles that left the feed leave their terms behind), so the state grows
+    with the feed, not with its history. Grouping renumbers ids itself: results do not change."""
+    import numpy as np
+
+    used = np.zeros(len(vocabulary), dtype=bool)
+    for ids, _ in rows:
+        used[ids] = True
+    if not vocabulary or 2 * int(used.sum()) > len(vocabulary):
+        return
+    new = np.cumsum(used, dtype=np.int32) - 1  # the new id of each term in use
+    stored = conn.execute("SELECT sha256, ids FROM terms").fetchall()
+    conn.executemany(
+        "DELETE FROM terms WHERE sha256 = ?", [(h,) for h, _ in stored if h not in feed]
+    )
+    conn.executemany(
+        "UPDATE terms SET ids = ? WHERE sha256 = ?",
+        [(new[np.frombuffer(ids, np.int32)].tobytes(), h) for h, ids in stored if h in feed],
+    )
+    conn.execute("DELETE FROM vocabulary")
+    kept = (t for t, u in zip(vocabulary, used, strict=True) if u)
+    conn.executemany("INSERT INTO vocabulary VALUES (?, ?)", list(enumerate(kept)))
 
 
 def _ids(terms: dict[str, int], column: dict[str, int], vocabulary: list[str]) -> Any:
