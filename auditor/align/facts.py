@@ -35,7 +35,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from auditor.align.context import context_stems, continuation, name_next_to, subject
-from auditor.align.fact import Fact
+from auditor.align.fact import Fact, by_sentence
 from auditor.align.happening import happening, saying
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import closest_pairs, find_names, link_names
@@ -167,13 +167,9 @@ def _link_pair(
     how many things each counts by slot and word after, `count_things`; `paired`: the
     sentences of each aligned with one of the other)."""
     buckets: dict[str, list[Fact]] = defaultdict(list)
-    xsent: dict[int, list[Fact]] = defaultdict(list)
-    ysent: dict[int, list[Fact]] = defaultdict(list)
     for f in ys:
         buckets[f.slot].append(f)
-        ysent[f.sentence].append(f)
-    for f in xs:
-        xsent[f.sentence].append(f)
+    xsent, ysent = by_sentence(xs), by_sentence(ys)
     for f in xs:
         bucket = buckets.get(f.slot, [])
         if f.slot == BARE or len(bucket) > MAX_BUCKET:
