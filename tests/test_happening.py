@@ -69,6 +69,13 @@ def test_a_date_after_its_weekday_dates_the_weekdays_happening() -> None:
     assert h.verb == "begin"
 
 
+def test_dates_listed_together_date_one_happening() -> None:
+    s = "About 4,200 commuters had been stranded on Thursday and Friday."
+    assert dated(s, "Friday") == dated(s, "Thursday")
+    assert dated(s, "Friday")[0] == "strand"
+    assert dated("The market opened Monday or Tuesday.", "Tuesday")[0] == "open"
+
+
 def test_a_possessive_date_names_its_happening_by_the_noun_the_sentence_tells() -> None:
     s = "When Monday's violence had ended, a clerk was shot dead and two managers were wounded."
     verb, who = dated(s, "Monday")

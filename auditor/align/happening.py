@@ -46,6 +46,7 @@ PREPOSITIONS = LEX.word_set("phrase_ends")
 JOINERS = LEX.word_set("happening_joiners")
 DURING = LEX.word_set("happening_during")
 TIMES = LEX.word_set("fact_hedges") | LEX.word_set("times_of_day")
+LISTED = frozenset({",", "and", "or"})  # after a date, the next date is of the same happening
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,;()\[\]—–]|:(?=\s)|\s-\s")
 NOT_CONTENT = STOPWORDS | CALENDAR
 BRACKETED = re.compile(r"\([^()]*\)")
@@ -112,8 +113,8 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
         return _named(_tokens(text, start, end))
     before = _tokens(text, start, m_start)
     after = _tokens(text, m_end, end)
-    if before[-2:-1] and before[-1] == "," and stem(before[-2]) in CALENDAR:
-        before = before[:-2]  # "began ... today Thursday, March 14": the weekday's happening
+    if before[-2:-1] and before[-1].lower() in LISTED and stem(before[-2]) in CALENDAR:
+        before = before[:-2]  # "today Thursday, March 14", "on Thursday and Friday": one clause
     lead = _clause_tail(before)
     opening = len(lead) == len(before) and _last_verb(lead) is None
     if opening and after[:1] == [","]:
