@@ -221,11 +221,30 @@ def test_a_name_is_compared_with_its_counterpart_not_with_another_of_its_kind() 
     }
 
 
-def test_closest_pairs_are_each_sentences_strongest_event_link() -> None:
+def test_closest_pairs_are_each_sentences_strongest_event_link_and_the_openings() -> None:
     from auditor.align.namelinks import closest_pairs
     from auditor.model import EventLink
 
-    links = [EventLink("a", 0, "b", 0, 1.0), EventLink("a", 1, "b", 0, 2.0)]
-    links += [EventLink("a", 1, "b", 1, 3.0), EventLink("c", 0, "b", 1, 9.0)]
-    assert closest_pairs(links, "a", "b") == {(0, 0), (1, 0), (1, 1)}
-    assert closest_pairs(links, "b", "a") == {(0, 0), (0, 1), (1, 1)}
+    a, b = (document_from_text("One. Two. Three.", d) for d in "ab")
+    links = [EventLink("a", 0, "b", 1, 1.0), EventLink("a", 1, "b", 1, 2.0)]
+    links += [EventLink("a", 1, "b", 2, 3.0), EventLink("c", 0, "b", 2, 9.0)]
+    assert closest_pairs(links, a, b) == {(0, 1), (1, 1), (1, 2)}
+    assert closest_pairs(links, b, a) == {(1, 0), (1, 1), (2, 1)}
+    # the openings are counterparts once any event link joins them, however weak
+    links += [EventLink("b", 0, "a", 0, 0.5), EventLink("b", 0, "a", 1, 5.0)]
+    assert (0, 0) in closest_pairs(links, a, b)
+
+
+def test_two_headlines_compare_their_only_body_of_a_kind() -> None:
+    a = (
+        "The Kelby Games Director Ana Ruiz Still In Negotiations\n\n"
+        "Lionsgate said on Monday that Ana Ruiz is back in talks to direct the sequel.\n\n"
+        "The Kelby Games made 600 million dollars around the world."
+    )
+    b = (
+        "Ana Ruiz back in talks to direct 'The Brisk Games' sequel\n\n"
+        "The first film made 600 million dollars. Ruiz adapted 'The Kelby Games' book herself."
+    )
+    # each headline's strongest link is a sentence of the other article's body
+    (f,) = between_sources(a, b)
+    assert (f.doc, f.evidence, f.suggestion) == ("b", "Brisk Games", "Kelby Games")

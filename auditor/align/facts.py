@@ -115,7 +115,7 @@ def link_facts(
         )
         out += [*pair, *(k for k in left if (k.a, k.b) not in known)]
         out += link_titles(x.id, y.id, offices, aligned)
-        out += link_names(x, y, names, relation, closest_pairs(events, x.id, y.id))
+        out += link_names(x, y, names, relation, closest_pairs(events, x, y))
     return tuple(out)
 
 

@@ -3,10 +3,9 @@
 Two outlets name an organisation, an event or a place the same way; when the sentences that
 speak of it (aligned, or sharing rare content) give two names of the same length that differ in
 one word, with the same words next to them, and neither text uses the other's form, one of
-them is probably wrong ("Academy
-Awards" and "Central Awards"). The last word (the kind: "Center", "Survey") must be the same,
-and a name whose last word stands alone elsewhere is taken for a person ("Bill Clinton",
-"Hillary Clinton": "Clinton said") and left alone.
+them is probably wrong ("Academy Awards" and "Central Awards"). The last word (the kind:
+"Center", "Survey") must be the same, and a name whose last word stands alone elsewhere is
+taken for a person ("Bill Clinton", "Hillary Clinton": "Clinton said") and left alone.
 """
 
 from __future__ import annotations
@@ -102,7 +101,7 @@ def link_names(
     """Yield links between names of x and y one word apart, in related sentences.
 
     `closest` holds the sentence pairs (of x, of y) in which one is the other's strongest event
-    link (`closest_pairs`).
+    link, and the two openings (`closest_pairs`).
     """
     keys = {d.id: Counter(n.mention.key for n in names[d.id]) for d in (x, y)}
     alone = _alone(x, names[x.id]) | _alone(y, names[y.id])
@@ -155,23 +154,35 @@ def _tells_apart(doc: Document, name: Name, other: Name, names: Sequence[Name]) 
     return False
 
 
-def closest_pairs(links: Sequence[EventLink], x: str, y: str) -> frozenset[tuple[int, int]]:
+def closest_pairs(
+    links: Sequence[EventLink], x: Document, y: Document
+) -> frozenset[tuple[int, int]]:
     """Return the sentence pairs (of x, of y) in which one sentence is the other's strongest
     event link (the other may have a stronger one elsewhere: a sentence of one outlet often tells
-    what two of the other's do)."""
+    what two of the other's do), and the two opening sentences when an event link joins them:
+    a headline or lead sums up its article, so two articles' openings tell one story."""
     pairs = [
-        (e.i, e.j, e.evidence) if e.a == x else (e.j, e.i, e.evidence)
+        (e.i, e.j, e.evidence) if e.a == x.id else (e.j, e.i, e.evidence)
         for e in links
-        if {e.a, e.b} == {x, y}
+        if {e.a, e.b} == {x.id, y.id}
     ]
+    openings = (_opening(x), _opening(y))
     best_x: dict[int, tuple[float, int]] = {}
     best_y: dict[int, tuple[float, int]] = {}
     for i, j, strength in pairs:
         best_x[i] = max(best_x.get(i, (0.0, -1)), (strength, j))
         best_y[j] = max(best_y.get(j, (0.0, -1)), (strength, i))
+    linked = {(i, j) for i, j, _ in pairs}
     return frozenset(
-        {(i, j) for i, (_, j) in best_x.items()} | {(i, j) for j, (_, i) in best_y.items()}
+        {(i, j) for i, (_, j) in best_x.items()}
+        | {(i, j) for j, (_, i) in best_y.items()}
+        | ({openings} & linked)
     )
+
+
+def _opening(doc: Document) -> int:
+    """Return the index of the first sentence of the article's body (its headline or lead)."""
+    return next((s.index for s in doc.sentences if s.start >= doc.body_start), -1)
 
 
 def _kind(n: Name) -> tuple[str, int]:
