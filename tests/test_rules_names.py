@@ -248,3 +248,24 @@ def test_two_headlines_compare_their_only_body_of_a_kind() -> None:
     # each headline's strongest link is a sentence of the other article's body
     (f,) = between_sources(a, b)
     assert (f.doc, f.evidence, f.suggestion) == ("b", "Brisk Games", "Kelby Games")
+
+
+def test_the_kind_alone_is_the_short_name_of_the_texts_only_body_of_that_kind() -> None:
+    a = (
+        "For the third time this month, the Irish Navy on Sunday foiled a raid off Cork and held "
+        "14 smugglers.\n\nThe smugglers were handed to the police in Cork."
+    )
+    b = (
+        "In another blow to the smugglers working the coast, a Welsh Navy patrol boat stopped a "
+        "raid off Cork and seized 14 men.\n\nThe boat had been at sea for a week, a Navy "
+        "spokesman said. The Navy will hand the men to the police."
+    )
+    # "a Navy spokesman", "The Navy": the Welsh Navy again, no surname (as "Clinton said" is)
+    found = {(f.doc, f.evidence) for f in between_sources(a, b)}
+    assert found == {("a", "Irish Navy"), ("b", "Welsh Navy")}
+    # each name used once, and nothing repeats either: no evidence that one body is meant
+    once = b.replace("a Navy spokesman", "a spokesman").replace("The Navy will", "They will")
+    assert between_sources(a, once) == []
+    # a text that names two navies does not say which one "the Navy" is
+    two = b.replace("The Navy will", "The Welsh Navy and the Scottish Navy will")
+    assert between_sources(a, two) == []

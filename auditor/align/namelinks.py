@@ -5,7 +5,9 @@ speak of it (aligned, or sharing rare content) give two names of the same length
 one word, with the same words next to them, and neither text uses the other's form, one of
 them is probably wrong ("Academy Awards" and "Central Awards"). The last word (the kind:
 "Center", "Survey") must be the same, and a name whose last word stands alone elsewhere is
-taken for a person ("Bill Clinton", "Hillary Clinton": "Clinton said") and left alone.
+taken for a person ("Bill Clinton", "Hillary Clinton": "Clinton said") and left alone, unless
+that word is the kind of the text's only body of that kind: then it is the body's short name
+("the Indian Navy", later "the Navy" and "a Navy spokesman"), and it repeats the full name.
 """
 
 from __future__ import annotations
@@ -104,7 +106,9 @@ def link_names(
     link, and the two openings (`closest_pairs`).
     """
     keys = {d.id: Counter(n.mention.key for n in names[d.id]) for d in (x, y)}
-    alone = _alone(x, names[x.id]) | _alone(y, names[y.id])
+    bare = {d.id: _alone(d, names[d.id]) for d in (x, y)}
+    alone = set(bare[x.id]) | set(bare[y.id])
+    only = {d.id: _only(names[d.id]) for d in (x, y)}
     by_head: dict[tuple[str, int], list[Name]] = defaultdict(list)
     for n in names[y.id]:
         by_head[_kind(n)].append(n)
@@ -117,12 +121,20 @@ def link_names(
             # Hunger Games", "The Central Games" where the other source has "The Hunger
             # Games" in that sentence): two words next to both say which. A name used once
             # where the other source repeats its own, in sentences one of which is the other's
-            # closest counterpart and that name one body of that kind each, needs none.
+            # closest counterpart and that name one body of that kind each, needs none; the
+            # kind alone ("the Navy") repeats the text's only name of that kind (`short`).
             mine, theirs = n.mention.key in keys[y.id], o.mention.key in keys[x.id]
             if mine and theirs:
                 continue
             counterparts = (n.sentence, o.sentence) in closest and {n.mention, o.mention} <= sole
-            uses = sorted((keys[x.id][n.mention.key], keys[y.id][o.mention.key]))
+            kind = n.words[-1].lower()
+            short = _body(n) and n.mention.key in only[x.id] and o.mention.key in only[y.id]
+            uses = sorted(
+                (
+                    keys[x.id][n.mention.key] + short * bare[x.id][kind],
+                    keys[y.id][o.mention.key] + short * bare[y.id][kind],
+                )
+            )
             once = uses[0] == 1 and uses[1] >= 2
             wanted = 0 if counterparts and once and _body(n) else 1 + (mine or theirs)
             if len(n.near & o.near) < wanted or not one_word_apart(n, o):
@@ -130,7 +142,7 @@ def link_names(
             if _tells_apart(x, n, o, here[n.sentence]) or _tells_apart(y, o, n, there[o.sentence]):
                 continue
             basis = relation(n.sentence, o.sentence)
-            if basis is None or n.words[-1].lower() in alone:
+            if basis is None or (kind in alone and not short):
                 continue
             yield FactLink("name", x.id, n.mention, y.id, o.mention, basis)
 
@@ -212,14 +224,22 @@ def one_word_apart(a: Name, b: Name) -> bool:
     return not {p.lower(), q.lower()} & FUNCTION_WORDS
 
 
-def _alone(doc: Document, names: Sequence[Name]) -> set[str]:
-    """Return the words that stand alone, capitalised, outside every name (surnames)."""
+def _only(names: Sequence[Name]) -> set[str]:
+    """Return the keys of the names that are the text's only name ending in their last word."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        keys[n.words[-1].lower()].add(n.mention.key)
+    return {k for found in keys.values() if len(found) == 1 for k in found}
+
+
+def _alone(doc: Document, names: Sequence[Name]) -> Counter[str]:
+    """Return how often each word stands alone, capitalised, outside every name (surnames)."""
     firsts = [n.mention.start for n in names]
     starts = {s.start for s in doc.sentences}
-    out = set()
+    out: Counter[str] = Counter()
     for m in SINGLE.finditer(doc.text, doc.body_start):
         k = bisect.bisect_right(firsts, m.start()) - 1
         if m.start() in starts or (k >= 0 and m.start() < names[k].mention.end):
             continue
-        out.add(m.group().lower())
+        out[m.group().lower()] += 1
     return out
