@@ -477,6 +477,18 @@ def test_one_noun_of_a_happening_links_its_dates_in_sentences_sharing_little_els
     assert fixes_in_b(a, handed) == set()
 
 
+def test_shootings_named_by_a_noun_link_with_a_list_of_predicates_that_tell_them() -> None:
+    a = (
+        "A fired clerk returned Thursday evening, gunned down two co-workers and left a guard "
+        "wounded with shots to the arm."
+    )
+    b = "The shootings happened shortly after 9 p.m. Friday."
+    assert fixes_in_b(a, b) == {("Friday", "Thursday")}
+    assert fixes_in_b(a, b.replace("Friday", "Thursday")) == set()
+    assert fixes_in_b(a, b.replace("shootings", "robbery")) == set()  # another happening
+    assert fixes_in_b(a, "The clerk was fired on Friday, a manager said.") == set()
+
+
 def test_a_death_dates_the_happening_it_was_part_of() -> None:
     a = (
         "Riots over new taxes left two guards dead and engulfed the streets of Kelby on Monday, "

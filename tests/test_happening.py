@@ -133,3 +133,21 @@ def test_when_joins_the_clause_before_it_unless_it_asks() -> None:
     s = "The plant closed on Friday when inspectors arrived."
     h = happening(s, 0, len(s), s.index("Friday"), s.index("Friday") + 6)
     assert h.verbs == {"close"}  # only the clause before "when" is joined
+
+
+def test_predicates_listed_with_commas_and_a_closing_and_share_the_date() -> None:
+    s = "She returned Thursday night, gunned down two clerks and left a guard wounded."
+    h = happening(s, 0, len(s), s.index("Thursday"), s.index("Thursday") + 8)
+    assert h.verb == "return" and {"shoot", "leave", "injur"} <= h.verbs  # "gunned": shot
+    s = "She returned Thursday night, gunned down two clerks."
+    h = happening(s, 0, len(s), s.index("Thursday"), s.index("Thursday") + 8)
+    assert h.verbs == {"return"}  # no "and" closes a list: a comma ends the clause
+    s = "A bomb exploded late Friday, the police said and the bank closed."
+    h = happening(s, 0, len(s), s.index("Friday"), s.index("Friday") + 6)
+    assert h.verbs == {"explod"}  # no verb opens what follows the comma
+
+
+def test_a_noun_that_names_the_happening_stays_beside_its_verb() -> None:
+    s = "He gunned down a clerk and wounded a guard with shots to the arm on Monday."
+    assert "shoot" in dated(s, "Monday")[1]  # "shots", though "gunned" is shooting too
+    assert "shoot" not in dated("Police shot the gunman on Monday.", "Monday")[1]

@@ -14,11 +14,14 @@ which struck on Sunday") has the noun it is about among its participants. A ligh
 ("happened", "began", "was recorded") dates the happening its clause's noun names ("the
 earthquake was recorded at 9:27 a.m. Sunday" dates the quake, as "the quake struck" does). A
 possessive date names its happening by a noun ("when Monday's violence had ended, a clerk was
-shot dead"): it has no verb, and its sentence's words and verbs are its participants. A clause
-joined by "and" without a date of its own shares the date, and so does the clause before a
-"when" that opens the date's ("three died when the bank went up in flames Wednesday": they died
-that day; not "would not say when the plant would reopen on Friday"), and a word for the state a
-happening leaves names it too ("left three workers dead ... on Wednesday": they died).
+shot dead"): it has no verb, and its sentence's words and verbs are its participants; a noun
+that names a happening ("shots", "the shootings") stays a participant beside a verb of that
+happening. A clause joined by "and" without a date of its own shares the date, and so do the
+predicates of a list whose commas stand for the "and" that closes it ("returned Thursday,
+gunned down two women and left a man wounded"), and the clause before a "when" that opens the
+date's ("three died when the bank went up in flames Wednesday": they died that day; not "would
+not say when the plant would reopen on Friday"), and a word for the state a happening leaves
+names it too ("left three workers dead ... on Wednesday": they died).
 Verbs compare by their Porter stem (nltk's own module, no data), irregular forms by their base
 form, and verbs and nouns that name one happening in news reports ("struck", "jolted"; "quake",
 "temblor") by the first of their group.
@@ -97,8 +100,10 @@ class Happening:
         return any(w in _noun_kinds() for w in self.participants & other.participants)
 
     def shared(self, other: Happening) -> int:
-        """Return how many content words (verbs left out) the two clauses share."""
-        return len(self.participants & other.participants - self.verbs - other.verbs)
+        """Return how many content words (verbs left out, not a noun that names a happening)
+        the two clauses share."""
+        verbs = (self.verbs | other.verbs) - _noun_kinds().keys()
+        return len(self.participants & other.participants - verbs)
 
 
 @cache
@@ -123,7 +128,7 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
     leading = _last_verb(lead)
     verb = leading or _first_verb(trail)
     rest = before[: len(before) - len(lead)]
-    joined = _joined(rest[::-1], before=True)[::-1] + _joined(after[len(trail) :])
+    joined = _joined(rest[::-1], before=True)[::-1] + _series(after[len(trail) :])
     words = {w.lower() for w in (*lead, *trail, *joined, *_antecedent(rest)) if w[0].isalpha()}
     content = {base(w) for w in words if stem(w) not in NOT_CONTENT}
     content = {w for w in content if len(w) > 2}
@@ -132,7 +137,13 @@ def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happ
     kinds = _noun_kinds()
     named = frozenset(kinds[w] for w in content if w in kinds) if verb in _light() else frozenset()
     named |= {state for w in words if (state := _states().get(w)) is not None}
-    participants = frozenset(content - {verb} - verbs)
+    # A noun that names a happening ("shots", "the shootings") stays a participant beside a
+    # verb of that happening ("gunned down two women and wounded a man with shots").
+    told = {
+        t.lower() for part in (lead, trail, joined) for i, t in enumerate(part) if _verb(part, i)
+    }
+    nouns = {k for w in words - told if (k := base(w)) in kinds}
+    participants = frozenset((content - {verb} - verbs) | nouns)
     return Happening(verb, participants, joined_verbs, leading is not None, named)
 
 
@@ -159,6 +170,17 @@ def _antecedent(tokens: list[str]) -> list[str]:
     return _clause_tail(head)
 
 
+def _series(tokens: list[str]) -> list[str]:
+    """Return the clauses after the date's clause that a list of predicates joins to it: one
+    after "and", or one a verb opens after a comma with "and" closing the list ("returned
+    Thursday, gunned down two women and left a man wounded": the commas stand for "and")."""
+    if tokens[:1] != [","] or len(tokens) < 2 or _verb(tokens, 1) is None:
+        return _joined(tokens)
+    clause = _clause_head(tokens[1:])
+    tail = _joined(tokens[1 + len(clause) :])
+    return clause + tail if tail and not _dated(clause) else []
+
+
 def _joined(tokens: list[str], before: bool = False) -> list[str]:
     """Return the clause after a leading "and" in `tokens` (read outwards from the date), or
     `before` the date after "when" (not "say when": a question), or nothing when there is none
@@ -168,8 +190,12 @@ def _joined(tokens: list[str], before: bool = False) -> list[str]:
     if word not in JOINERS and not during:
         return []
     clause = _clause_head(tokens[1:])
-    dated = any(stem(w) in CALENDAR or (w.isdigit() and len(w) == 4) for w in clause)
-    return [] if dated else clause
+    return [] if _dated(clause) else clause
+
+
+def _dated(clause: list[str]) -> bool:
+    """Return True if a clause has a date of its own (a day, a month or a year)."""
+    return any(stem(w) in CALENDAR or (w.isdigit() and len(w) == 4) for w in clause)
 
 
 @lru_cache(maxsize=1 << 16)
