@@ -48,6 +48,14 @@ def test_a_place_or_suffix_before_a_new_sentence_still_ends_it(text: str, first:
     assert sentences(text)[0].endswith(first)
 
 
+def test_an_article_before_a_number_ends_no_sentence() -> None:
+    text = "She came back with a. 38 revolver and shot two clerks. Police came."
+    assert sentences(text) == [text[: text.index(" Police")], "Police came."]
+    broken = "She came back with the. revolver and shot two clerks."
+    [f] = audit([document_from_text(broken)], Config(select=("B101",))).findings
+    assert f.evidence == "the. revolver"  # before a word it is still a broken sentence
+
+
 def test_a_real_broken_sentence_is_still_found() -> None:
     text = "The ministers met in Geneva. and agreed to talk again."
     [f] = audit([document_from_text(text)], Config(select=("B101",))).findings

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from auditor.knowledge.lexicon import lexicon
+from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.model import BLANK_LINE, Sentence
 from auditor.read.lines import NEWLINE
 
@@ -24,6 +24,7 @@ ABBREVIATIONS = lexicon().word_set("abbreviations")  # a full stop after them en
 CAPITALISED = lexicon().word_set("capitalised_abbreviations")
 ENDS_IN_CAPITALISED = re.compile(r"(?:^|\W)([A-Z][A-Za-z]*)\.\Z")
 CONTINUES = re.compile(r"[a-z0-9]")
+ENDS_IN_ARTICLE = re.compile(rf"(?:^|\s)(?:{alternation(lexicon().word_set('articles'))})\.\Z")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,11 @@ def split_sentences(
             s, e = _strip(chunk, s, e)
             if e <= s:
                 continue
-            joins = PUNCT_ONLY.match(chunk, s, e) or _after_abbreviation(text, spans, p_start + s)
+            joins = (
+                PUNCT_ONLY.match(chunk, s, e)
+                or _after_abbreviation(text, spans, p_start + s)
+                or _number_after_article(text, spans, p_start + s)
+            )
             if spans and joins and spans[-1][1] >= p_start:
                 spans[-1] = (spans[-1][0], p_start + e)
             else:
@@ -78,6 +83,14 @@ def _after_abbreviation(text: str, spans: list[tuple[int, int]], start: int) -> 
         return False
     last = ENDS_IN_CAPITALISED.search(text, spans[-1][0], spans[-1][1])
     return bool(last and last.group(1).lower() in CAPITALISED)
+
+
+def _number_after_article(text: str, spans: list[tuple[int, int]], start: int) -> bool:
+    """Return True if the last span ends in an article and a full stop ("with a.") and the text
+    at `start` goes on with a number ("357 Magnum"): an article ends no sentence."""
+    if not spans or not text[start : start + 1].isdigit():
+        return False
+    return ENDS_IN_ARTICLE.search(text, spans[-1][0], spans[-1][1]) is not None
 
 
 def _blocks(text: str, start: int) -> list[tuple[int, int]]:
