@@ -25,7 +25,11 @@ YEAR = r"(?:1[89]\d\d|20\d\d)"
 # A day no month has, written where only a day stands: before a year or a range's other day
 # ("July 40, 2004", "June 34-25") or after a month abbreviated with a full stop ("Dec. 37").
 NO_DAY = rf"(?:3[2-9]|[4-9]\d)\b(?:(?=,?\s+{YEAR}\b|[-–]\d)|(?<=\.\s\d\d))"
+MONTH_INITIALS = "".join(sorted({m[:1].upper() for m in MONTH_FORMS}))
+# A date starts with a digit or a month's capital: the lookahead rejects other positions at once
+# (twice as fast, as for NUMBER below).
 DATE = re.compile(
+    rf"(?=[\d{re.escape(MONTH_INITIALS)}])"
     rf"\b(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY}\b|{NO_DAY})(?:,?\s+(?P<y1>{YEAR})\b)?"
     rf"|(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>{YEAR})\b)?"
     rf"|(?P<m3>{MONTH})(?:,?\s+(?P<y3>{YEAR})\b)"
