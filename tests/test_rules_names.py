@@ -269,3 +269,20 @@ def test_the_kind_alone_is_the_short_name_of_the_texts_only_body_of_that_kind() 
     # a text that names two navies does not say which one "the Navy" is
     two = b.replace("The Navy will", "The Welsh Navy and the Scottish Navy will")
     assert between_sources(a, two) == []
+
+
+def test_two_texts_using_both_forms_name_two_bodies() -> None:
+    from auditor.align.namelinks import find_names, link_names
+
+    a = "The Strategic Security Dialogue met in Geneva on Monday with ten delegations."
+    b = "The Strategic Stability Dialogue met in Geneva on Monday with ten delegations."
+    both = " Separately, the Strategic {} Dialogue issued a statement."
+
+    def links(x: str, y: str) -> list[tuple[str, str]]:
+        docs = [document_from_text(t, i, f"{i}.txt") for i, t in (("a", x), ("b", y))]
+        names = {d.id: find_names(d) for d in docs}
+        found = link_names(docs[0], docs[1], names, lambda i, j: "same")
+        return [(k.a.text, k.b.text) for k in found]
+
+    assert links(a, b) == [("Strategic Security Dialogue", "Strategic Stability Dialogue")]
+    assert links(a + both.format("Stability"), b + both.format("Security")) == []

@@ -110,22 +110,26 @@ def link_names(
     alone = set(bare[x.id]) | set(bare[y.id])
     only = {d.id: _only(names[d.id]) for d in (x, y)}
     by_head: dict[tuple[str, int], list[Name]] = defaultdict(list)
-    for n in names[y.id]:
-        by_head[_kind(n)].append(n)
+    unused: dict[tuple[str, int], list[Name]] = defaultdict(list)  # forms x does not use
+    for o in names[y.id]:
+        by_head[_kind(o)].append(o)
+        if o.mention.key not in keys[x.id]:
+            unused[_kind(o)].append(o)
     sole = _sole(names[x.id]) | _sole(names[y.id])
     here, there = by_sentence(names[x.id]), by_sentence(names[y.id])
     for n in names[x.id]:
-        for o in by_head.get(_kind(n), ()):
-            # Both texts using both forms name two things; one text using both names two
-            # things ("the Academy Awards", "the Emmy Awards") or contradicts itself ("The
-            # Hunger Games", "The Central Games" where the other source has "The Hunger
-            # Games" in that sentence): two words next to both say which. A name used once
-            # where the other source repeats its own, in sentences one of which is the other's
-            # closest counterpart and that name one body of that kind each, needs none; the
-            # kind alone ("the Navy") repeats the text's only name of that kind (`short`).
-            mine, theirs = n.mention.key in keys[y.id], o.mention.key in keys[x.id]
-            if mine and theirs:
-                continue
+        # Both texts using both forms name two things: a form y uses meets only the forms of
+        # y that x does not use (meeting all of them grew with the square of the names).
+        mine = n.mention.key in keys[y.id]
+        for o in (unused if mine else by_head).get(_kind(n), ()):
+            # One text using both names two things ("the Academy Awards", "the Emmy Awards")
+            # or contradicts itself ("The Hunger Games", "The Central Games" where the other
+            # source has "The Hunger Games" in that sentence): two words next to both say
+            # which. A name used once where the other source repeats its own, in sentences one
+            # of which is the other's closest counterpart and that name one body of that kind
+            # each, needs none; the kind alone ("the Navy") repeats the text's only name of that
+            # kind (`short`).
+            theirs = o.mention.key in keys[x.id]
             counterparts = (n.sentence, o.sentence) in closest and {n.mention, o.mention} <= sole
             kind = n.words[-1].lower()
             short = _body(n) and n.mention.key in only[x.id] and o.mention.key in only[y.id]
