@@ -290,9 +290,11 @@ def _quantities(doc: Document, found: Sequence[Fact], numbers: Sequence[NumberMe
     per_sentence = Counter(f.sentence for f in found)
     alone = [f for f in found if per_sentence[f.sentence] == 1]
     for f, g in combinations(alone, 2):
+        if not f.near & g.near:
+            continue  # tested first: most pairs fail it, and finding their groups is not free
         one = next(k for k in groups if f.mention.key in k)
         two = next(k for k in groups if g.mention.key in k)
-        if one is not two and f.near & g.near and restated(doc, f.mention, g.mention, numbers):
+        if one is not two and restated(doc, f.mention, g.mention, numbers):
             groups.remove(two)
             one |= two
     return len(groups)
