@@ -19,6 +19,12 @@ Reported:
   pair) and precision (links between selected ECB sentences that share a chain); the links are
   the report's event links and every sentence pair inside an alignment group, each counted once.
 
+Places can be judged by hand (LABELS, `benchmarks/labels/damage.tsv`, keyed by pair, kind and
+start): `same` where article A states the same fact as B's place (for a weekday: dates the same
+happening), `other` where the place's sentences share the word for two facts (a weekday dating
+the day something was said in one and the day it happened in the other). For each kind with
+labels the recall on the `same` places is printed too, and the finds on the `other` ones.
+
 `--kinds none` measures the unchanged pairs only (false alarms and links); `--half 1` or `2`
 keeps the pairs of the 1st, 3rd, 5th... or the 2nd, 4th... ECB+ topic in number order (choose
 a setting on one half, report both).
@@ -27,6 +33,7 @@ a setting on one half, report both).
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import random
@@ -43,6 +50,7 @@ from checkout import use_checkout
 ROOT = use_checkout()
 
 SEED = 15
+LABELS = Path(__file__).resolve().parent / "labels" / "damage.tsv"
 
 # This script's own patterns for choosing places (independent of the auditor's extractors).
 RANKS = {  # title -> a title one rung away on the same ladder (and back)
@@ -390,6 +398,7 @@ def main() -> None:
         "--alarms", default="", help="print the unchanged pairs' findings of these rules"
     )
     p.add_argument("--half", type=int, choices=(0, 1, 2), default=0, help="0: every topic")
+    p.add_argument("--labels", type=Path, default=LABELS, help="hand judgements of places")
     args = p.parse_args()
     pairs = half(load(args.data), args.half)
     by_id = {p["id"]: p for p in pairs}
@@ -404,11 +413,36 @@ def main() -> None:
     with ProcessPoolExecutor(args.jobs) as pool:
         out = list(pool.map(run_pair, jobs, chunksize=4))
     clean = {p["id"]: r for p, r in zip(pairs, out, strict=False)}
-    report(pairs, by_id, damages, clean, out[len(pairs) :], args.show)
+    labels = load_labels(args.labels)
+    report(pairs, by_id, damages, clean, out[len(pairs) :], args.show, labels)
     if args.alarms:
         show_alarms(pairs, clean, tuple(args.alarms.split(",")))
     wall = time.perf_counter() - started
     print(f"{len(jobs)} audits in {wall:.0f} s wall ({time.process_time() - cpu:.0f} s CPU here)")
+
+
+def load_labels(path: Path) -> dict[tuple[str, str, int], tuple[str, str]]:
+    """Return the hand judgements of places: (pair, kind, start) -> (label, original text)."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(f, delimiter="\t")
+        return {(r["pair"], r["kind"], int(r["start"])): (r["label"], r["original"]) for r in rows}
+
+
+def print_judged(judged: Counter[tuple[str, str, bool]]) -> None:
+    """Print, per kind with labelled places, the finds on places judged the same fact or not."""
+    for kind in KINDS:
+        count = {(lab, f): judged[(kind, lab, f)] for lab in ("same", "other") for f in (1, 0)}
+        if not any(count.values()):
+            continue
+        same, other = count["same", 1] + count["same", 0], count["other", 1] + count["other", 0]
+        left = sum(n for (k, lab, _), n in judged.items() if k == kind and lab == "unlabelled")
+        print(
+            f"  {kind} judged by hand: found {count['same', 1]} of {same} places where A states"
+            f" the same fact, {count['other', 1]} of {other} where it states another"
+            + (f" ({left} places unlabelled)" if left else "")
+        )
 
 
 def report(
@@ -418,14 +452,20 @@ def report(
     clean: dict[str, dict],
     damaged: Sequence[dict],
     show: bool,
+    labels: dict[tuple[str, str, int], tuple[str, str]],
 ) -> None:
     """Print recall and fixes per kind, false alarms and sentence-link scores."""
     tally: dict[str, list[int]] = {k: [0, 0, 0] for k in KINDS}
+    judged: Counter[tuple[str, str, bool]] = Counter()  # (kind, label, found)
     for d, res in zip(damages, damaged, strict=True):
         original = by_id[d.pair]["_text_b"]
         found, fixed = judge(d, original, clean[d.pair], res)
         t = tally[d.kind]
         t[0], t[1], t[2] = t[0] + 1, t[1] + found, t[2] + fixed
+        label, word = labels.get((d.pair, d.kind, d.start), ("unlabelled", ""))
+        if word and word != original[d.start : d.end]:
+            label = "unlabelled"  # another data set: the label names other text
+        judged[(d.kind, label, found)] += 1
         if show and not (found and fixed):
             lo = max(0, d.start - 60)
             context = original[lo : d.start] + "[" + original[d.start : d.end] + "->" + d.new + "]"
@@ -434,6 +474,7 @@ def report(
     for kind, (n, found, fixed) in tally.items():
         recall = f"{found / n:.2f}" if n else "-"
         print(f"{kind:14} {n:6} {found:6} {recall:>7} {fixed:9}")
+    print_judged(judged)
     false_alarms(pairs, clean)
     recall, precision, total, judged = link_scores(pairs, clean)
     print(
