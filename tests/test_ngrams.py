@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from sacrebleu.metrics.bleu import BLEU
 from sacrebleu.metrics.chrf import CHRF
 from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 
-from auditor.measure.ngrams import bleu_stats, chrf_stats, tokenize_13a
+from auditor.measure.ngrams import _matched, bleu_stats, chrf_stats, tokenize_13a
 from auditor.measure.scores import corpus_scores, sentence_bleu, sentence_chrf
 
 SEEDS = sorted(Path(__file__).resolve().parents[1].joinpath("seeds").glob("*.txt"))
@@ -55,6 +56,19 @@ def test_statistics_equal_sacrebleu_on_any_text(hyp: str, ref: str) -> None:
     assert bleu_stats(bleu, hyp, ref) == sacrebleu_stats(bleu, hyp, ref)
     assert chrf_stats(chrf, hyp, hyp) == sacrebleu_stats(chrf, hyp, hyp)
     assert bleu_stats(bleu, hyp, hyp) == sacrebleu_stats(bleu, hyp, hyp)
+
+
+def test_matched_n_grams_are_clipped_whether_or_not_a_side_repeats_one() -> None:
+    assert _matched(["a", "b"], ["a", "a", "b"]) == 2  # no repeat in the hypothesis: a set
+    assert _matched(["a", "a", "b", "b"], ["a", "c"]) == 1  # none in the reference
+    assert _matched(["a", "a", "a", "b"], ["a", "a", "b", "b"]) == 3  # both repeat: counted
+    assert _matched("abba", "baab") == 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(hyp=st.lists(st.sampled_from("abc")), ref=st.lists(st.sampled_from("abcd")))
+def test_matched_n_grams_equal_the_counters_intersection(hyp: list[str], ref: list[str]) -> None:
+    assert _matched(hyp, ref) == sum((Counter(hyp) & Counter(ref)).values())
 
 
 def test_scores_equal_sacrebleu_on_the_seeds() -> None:
