@@ -151,3 +151,17 @@ def test_a_noun_that_names_the_happening_stays_beside_its_verb() -> None:
     s = "He gunned down a clerk and wounded a guard with shots to the arm on Monday."
     assert "shoot" in dated(s, "Monday")[1]  # "shots", though "gunned" is shooting too
     assert "shoot" not in dated("Police shot the gunman on Monday.", "Monday")[1]
+
+
+def test_a_sentence_dates_alike_wherever_it_stands() -> None:
+    """A sentence at any offset of a longer text (another version) dates what it dates alone."""
+    for sentence, day in [
+        ("Police said the bomb exploded at a bank on Friday, killing two.", "Friday"),
+        ("When Monday's violence had ended, a clerk was shot dead.", "Monday"),
+    ]:
+        text = f"A vote was held on Friday. {sentence} Police left."
+        start, at = text.index(sentence), text.index(day, text.index(sentence))
+        alone = happening(sentence, 0, len(sentence), at - start, at - start + len(day))
+        assert happening(text, start, start + len(sentence), at, at + len(day)) == alone
+        assert alone == happening(sentence, 0, len(sentence), at - start, at - start + len(day))
+    assert dated("When Monday's violence had ended, a clerk was shot dead.", "Monday")[0] is None

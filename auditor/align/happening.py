@@ -114,18 +114,26 @@ def _irregular() -> dict[str, str]:
 
 def happening(text: str, start: int, end: int, m_start: int, m_end: int) -> Happening:
     """Return the happening dated by the mention text[m_start:m_end] of sentence [start, end)."""
-    if POSSESSIVE.match(text, m_end):
-        return _named(_tokens(text, start, end))
-    before = _tokens(text, start, m_start)
-    after = _tokens(text, m_end, end)
+    possessive = POSSESSIVE.match(text, m_end) is not None
+    return _happening(text[start:end], m_start - start, m_end - start, possessive)
+
+
+@lru_cache(maxsize=1 << 14)
+def _happening(sentence: str, m_start: int, m_end: int, possessive: bool) -> Happening:
+    """Return the happening the mention sentence[m_start:m_end] dates (a `possessive` one
+    names a noun's), kept per sentence and mention: two versions share most sentences."""
+    if possessive:
+        return _named(_tokens(sentence, 0, len(sentence)))
+    before = _tokens(sentence, 0, m_start)
+    after = _tokens(sentence, m_end, len(sentence))
     if before[-2:-1] and before[-1].lower() in LISTED and stem(before[-2]) in CALENDAR:
         before = before[:-2]  # "today Thursday, March 14", "on Thursday and Friday": one clause
     lead = _clause_tail(before)
-    opening = len(lead) == len(before) and _last_verb(lead) is None
+    leading = _last_verb(lead)
+    opening = len(lead) == len(before) and leading is None
     if opening and after[:1] == [","]:
         after = after[1:]  # "On Friday, the academy named ...": the clause goes on after it
     trail = _clause_head(after)
-    leading = _last_verb(lead)
     verb = leading or _first_verb(trail)
     rest = before[: len(before) - len(lead)]
     joined = _joined(rest[::-1], before=True)[::-1] + _series(after[len(trail) :])
