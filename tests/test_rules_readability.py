@@ -83,3 +83,10 @@ def test_gaps_between_independent_sources_stay_quiet() -> None:
     assert run(story, "R102") != []
     docs = [document_from_text(t, chr(ord("a") + i)) for i, t in enumerate(story)]
     assert audit(docs, Config(select=("R102",), relation="sources")).findings == ()
+
+
+def test_hard_sentences_that_are_not_prose_have_no_counterpart_gap() -> None:
+    hard = STORY.format(HARD)
+    listed = hard.replace("convinced by the plan.", "convinced by www.example.com/plan.")
+    assert run((STORY.format("not"), hard), "R102") != []
+    assert run((STORY.format("not"), listed), "R102") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.measure.readability import Difficulty, difficulty
+from auditor.measure.readability import Difficulty, difficulty, is_prose
 from auditor.model import Category, Document, Hit, Sentence, Severity, Span
 from auditor.rules.registry import Context, mark, rule
 
@@ -55,8 +55,9 @@ def sentence_too_hard(doc: Document, ctx: Context, *, max_grade: float = 25.0) -
     Known false positives:
         Lists of names or places written as one sentence, and legal wording quoted verbatim.
     """
-    for s, d in ctx.prose(doc):
-        if d.grade > max_grade:
+    # Only sentences over the limit are tested for prose: testing all cost half their grading.
+    for s, d in zip(doc.sentences, ctx.difficulties(doc), strict=True):
+        if d.grade > max_grade and is_prose(doc.sentence_text(s.index)):
             why = "; ".join(d.reasons())
             yield Hit(
                 s.start, s.end, f"Hard sentence (grade {d.grade:.0f} > {max_grade:g}): {why}."
@@ -89,8 +90,8 @@ def harder_than_counterpart(
     Known false positives:
         A version that adds a necessary explanation the other leaves out.
     """
-    for s, mine in ctx.prose(doc):
-        if mine.grade < min_grade:
+    for s, mine in zip(doc.sentences, ctx.difficulties(doc), strict=True):
+        if mine.grade < min_grade or not is_prose(doc.sentence_text(s.index)):
             continue
         others = [(o, t) for o, t in ctx.counterparts(doc, s.index) if ctx.versions(doc, o)]
         if not others:
