@@ -48,11 +48,11 @@ def sentence_grade(text: str) -> float:
     piece it counts as a sentence (textstat's own path strips the text three times over, and
     goes through a cache of 128 entries per function for every sentence of a long document).
     """
-    stripped = _unpunctuated(text)
-    words = len(stripped.split())
+    lowered = _unpunctuated(text).lower().split()
+    words = len(lowered)
     sentences = _sentence_count(text)
     sentence_length = words / sentences if sentences else 0.0
-    syllables = _syllables(stripped.lower().split()) / words if words else 0.0
+    syllables = _syllables(lowered) / words if words else 0.0
     return round(_kincaid(sentence_length, syllables), 2)
 
 
