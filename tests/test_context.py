@@ -61,11 +61,11 @@ def test_sentence_at_finds_the_sentence_around_every_offset(seed_paths: list[Pat
         assert doc.sentence_at(offset) == scan
 
 
-def test_sentence_difficulties_are_computed_once(seed_paths: list[Path]) -> None:
+def test_sentence_grades_are_computed_once(seed_paths: list[Path]) -> None:
     ctx = seed_context(seed_paths)
     doc = ctx.docs[0]
-    assert ctx.difficulties(doc) is ctx.difficulties(doc)
-    assert len(ctx.difficulties(doc)) == len(doc.sentences)
+    assert ctx.grades(doc) is ctx.grades(doc)
+    assert len(ctx.grades(doc)) == len(doc.sentences)
 
 
 def test_copies_and_versions_of_another_story_are_one_source() -> None:

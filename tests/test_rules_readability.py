@@ -6,7 +6,7 @@ import pytest
 
 from auditor.config import Config, ConfigError
 from auditor.engine import audit
-from auditor.measure.readability import difficulty
+from auditor.measure.readability import difficulty, difficulty_grade
 from auditor.model import Finding, Severity
 from auditor.read.decode import document_from_text
 from auditor.rules.readability import HARD, LONG, SHORT, STORY, WORDY
@@ -25,6 +25,11 @@ def test_difficulty_explains_length_rare_words_and_nesting() -> None:
     assert d.words > 40 and d.grade > 25
     assert f"{d.words} words" in reasons and "subordinate clauses" in reasons
     assert "commas" in reasons and "long or rare words" in reasons
+
+
+@pytest.mark.parametrize("text", [LONG, SHORT, HARD, WORDY, "", "– 42 –", "It's 3 o'clock."])
+def test_difficulty_grade_is_the_grade_difficulty_gives(text: str) -> None:
+    assert difficulty_grade(text) == difficulty(text).grade
 
 
 def test_hard_sentence_says_why_and_is_never_an_error() -> None:

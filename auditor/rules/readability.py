@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.measure.readability import Difficulty, difficulty, is_prose
+from auditor.measure.readability import Difficulty, difficulty, difficulty_grade, is_prose
 from auditor.model import Category, Document, Hit, Sentence, Severity, Span
 from auditor.rules.registry import Context, mark, rule
 
@@ -55,13 +55,12 @@ def sentence_too_hard(doc: Document, ctx: Context, *, max_grade: float = 25.0) -
     Known false positives:
         Lists of names or places written as one sentence, and legal wording quoted verbatim.
     """
-    # Only sentences over the limit are tested for prose: testing all cost half their grading.
-    for s, d in zip(doc.sentences, ctx.difficulties(doc), strict=True):
-        if d.grade > max_grade and is_prose(doc.sentence_text(s.index)):
-            why = "; ".join(d.reasons())
-            yield Hit(
-                s.start, s.end, f"Hard sentence (grade {d.grade:.0f} > {max_grade:g}): {why}."
-            )
+    # Only sentences over the limit are tested for prose and explained: most are not.
+    for s, grade in zip(doc.sentences, ctx.grades(doc), strict=True):
+        text = doc.sentence_text(s.index)
+        if grade > max_grade and is_prose(text):
+            why = "; ".join(difficulty(text).reasons())
+            yield Hit(s.start, s.end, f"Hard sentence (grade {grade:.0f} > {max_grade:g}): {why}.")
 
 
 @rule(
@@ -90,26 +89,27 @@ def harder_than_counterpart(
     Known false positives:
         A version that adds a necessary explanation the other leaves out.
     """
-    for s, mine in zip(doc.sentences, ctx.difficulties(doc), strict=True):
-        if mine.grade < min_grade or not is_prose(doc.sentence_text(s.index)):
+    for s, grade in zip(doc.sentences, ctx.grades(doc), strict=True):
+        text = doc.sentence_text(s.index)
+        if grade < min_grade or not is_prose(text):
             continue
         others = [(o, t) for o, t in ctx.counterparts(doc, s.index) if ctx.versions(doc, o)]
         if not others:
             continue
-        theirs = difficulty(" ".join(o.text[t.start : t.end] for o, t in others))
-        if mine.grade >= min_grade and mine.grade - theirs.grade >= min_gap:
-            yield _gap_hit(s, mine, theirs, others)
+        theirs = difficulty_grade(" ".join(o.text[t.start : t.end] for o, t in others))
+        if grade - theirs >= min_gap:
+            yield _gap_hit(s, difficulty(text), theirs, others)
 
 
 def _gap_hit(
-    s: Sentence, mine: Difficulty, theirs: Difficulty, others: list[tuple[Document, Sentence]]
+    s: Sentence, mine: Difficulty, theirs: float, others: list[tuple[Document, Sentence]]
 ) -> Hit:
     """Describe a sentence that is much harder than its counterpart."""
     why = "; ".join(mine.reasons())
     related = tuple(Span(o.id, t.start, t.end, o.text[t.start : t.end]) for o, t in others)
     message = (
         f"Much harder than the other source's sentence (grade {mine.grade:.0f} vs "
-        f"{theirs.grade:.0f}): {why}."
+        f"{theirs:.0f}): {why}."
     )
     return Hit(s.start, s.end, message, related=related)
 
@@ -143,10 +143,10 @@ def hard_to_read_document(
     ease, grade = scores["flesch_reading_ease"], scores["flesch_kincaid_grade"]
     if (ease >= min_reading_ease and grade <= max_grade) or not ctx.prose(doc):
         return
-    s, d = hardest_sentence(doc, ctx)
+    s, hardest = hardest_sentence(doc, ctx)
     message = (
         f"Document is hard to read (reading ease {ease:.0f}, limit {min_reading_ease:g}; grade "
-        f"{grade:.0f}, limit {max_grade:g}); its hardest sentence (grade {d.grade:.0f}) is here."
+        f"{grade:.0f}, limit {max_grade:g}); its hardest sentence (grade {hardest:.0f}) is here."
     )
     yield Hit(s.start, s.end, message)
 
@@ -182,18 +182,18 @@ def readability_gap(doc: Document, ctx: Context, *, max_gap: float = 4.0) -> Ite
     for other in (o for o in ctx.others(doc) if ctx.versions(doc, o)):
         theirs = ctx.readability_of(other)["flesch_kincaid_grade"]
         if mine - theirs > max_gap and ctx.prose(doc):
-            s, d = hardest_sentence(doc, ctx)
+            s, hardest = hardest_sentence(doc, ctx)
             message = (
                 f"Document is harder to read than {other.path} (grade {mine:.0f} vs "
-                f"{theirs:.0f}); its hardest sentence (grade {d.grade:.0f}) is here."
+                f"{theirs:.0f}); its hardest sentence (grade {hardest:.0f}) is here."
             )
             yield Hit(s.start, s.end, message, related=_counterpart_spans(ctx, doc, s))
             return
 
 
-def hardest_sentence(doc: Document, ctx: Context) -> tuple[Sentence, Difficulty]:
-    """Return the prose sentence with the highest grade and its difficulty."""
-    return max(ctx.prose(doc), key=lambda pair: pair[1].grade)
+def hardest_sentence(doc: Document, ctx: Context) -> tuple[Sentence, float]:
+    """Return the prose sentence with the highest grade and its grade."""
+    return max(ctx.prose(doc), key=lambda pair: pair[1])
 
 
 def _counterpart_spans(ctx: Context, doc: Document, s: Sentence) -> tuple[Span, ...]:

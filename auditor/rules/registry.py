@@ -26,7 +26,6 @@ from auditor.model import (
 
 if TYPE_CHECKING:
     from auditor.knowledge import Knowledge
-    from auditor.measure.readability import Difficulty
 
 M = TypeVar("M", bound=Mention)
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
@@ -49,7 +48,7 @@ class Context:
     """What a rule may look at besides the document it checks.
 
     Lookups go through indexes built once per run, on first use: alignments by (document,
-    sentence), mentions by document and position, sentence difficulties by document.
+    sentence), mentions by document and position, sentence grades by document.
     """
 
     docs: tuple[Document, ...]
@@ -164,18 +163,18 @@ class Context:
                     out.extend((other, other.sentences[i]) for i in indices)
         return out
 
-    def difficulties(self, doc: Document) -> tuple[Difficulty, ...]:
-        """Return the difficulty of each sentence of `doc`, computed once per run."""
-        from auditor.measure.readability import difficulty
+    def grades(self, doc: Document) -> tuple[float, ...]:
+        """Return the grade `difficulty` gives each sentence of `doc`, computed once per run."""
+        from auditor.measure.readability import difficulty_grade
 
-        cached = self._difficulties.get(doc.id)
+        cached = self._grades.get(doc.id)
         if cached is None:
-            cached = tuple(difficulty(doc.sentence_text(s.index)) for s in doc.sentences)
-            self._difficulties[doc.id] = cached
+            cached = tuple(difficulty_grade(doc.sentence_text(s.index)) for s in doc.sentences)
+            self._grades[doc.id] = cached
         return cached
 
-    def prose(self, doc: Document) -> tuple[tuple[Sentence, Difficulty], ...]:
-        """Return the sentences of `doc` readability is measured on, with their difficulty.
+    def prose(self, doc: Document) -> tuple[tuple[Sentence, float], ...]:
+        """Return the sentences of `doc` readability is measured on, with their grade.
 
         Prose leaves out URLs, date lines, credits and fragments; found once per run.
         """
@@ -183,7 +182,7 @@ class Context:
 
         cached = self._prose.get(doc.id)
         if cached is None:
-            graded = zip(doc.sentences, self.difficulties(doc), strict=True)
+            graded = zip(doc.sentences, self.grades(doc), strict=True)
             cached = tuple((s, d) for s, d in graded if is_prose(doc.text[s.start : s.end]))
             self._prose[doc.id] = cached
         return cached
@@ -253,13 +252,13 @@ class Context:
         return {}
 
     @cached_property
-    def _prose(self) -> dict[str, tuple[tuple[Sentence, Difficulty], ...]]:
+    def _prose(self) -> dict[str, tuple[tuple[Sentence, float], ...]]:
         """Hold the prose sentences found so far, by document id."""
         return {}
 
     @cached_property
-    def _difficulties(self) -> dict[str, tuple[Difficulty, ...]]:
-        """Hold the sentence difficulties computed so far, by document id."""
+    def _grades(self) -> dict[str, tuple[float, ...]]:
+        """Hold the sentence grades computed so far, by document id."""
         return {}
 
 
