@@ -95,3 +95,10 @@ def test_hard_sentences_that_are_not_prose_have_no_counterpart_gap() -> None:
     listed = hard.replace("convinced by the plan.", "convinced by www.example.com/plan.")
     assert run((STORY.format("not"), hard), "R102") != []
     assert run((STORY.format("not"), listed), "R102") == []
+
+
+def test_a_hard_document_points_at_its_first_hardest_prose_sentence() -> None:
+    url = "http://www.example.com/news/2013/07/21/a-long-story-about-the-talks.html"
+    text = f"{url}\n\n{SHORT} {LONG} {LONG}"
+    [f] = run((text,), "R103")
+    assert f.start == text.index(LONG) and f.evidence == LONG

@@ -141,9 +141,12 @@ def hard_to_read_document(
     """
     scores = ctx.readability_of(doc)
     ease, grade = scores["flesch_reading_ease"], scores["flesch_kincaid_grade"]
-    if (ease >= min_reading_ease and grade <= max_grade) or not ctx.prose(doc):
+    if ease >= min_reading_ease and grade <= max_grade:
         return
-    s, hardest = hardest_sentence(doc, ctx)
+    worst = hardest_sentence(doc, ctx)
+    if worst is None:
+        return
+    s, hardest = worst
     message = (
         f"Document is hard to read (reading ease {ease:.0f}, limit {min_reading_ease:g}; grade "
         f"{grade:.0f}, limit {max_grade:g}); its hardest sentence (grade {hardest:.0f}) is here."
@@ -181,8 +184,9 @@ def readability_gap(doc: Document, ctx: Context, *, max_gap: float = 4.0) -> Ite
     mine = ctx.readability_of(doc)["flesch_kincaid_grade"]
     for other in (o for o in ctx.others(doc) if ctx.versions(doc, o)):
         theirs = ctx.readability_of(other)["flesch_kincaid_grade"]
-        if mine - theirs > max_gap and ctx.prose(doc):
-            s, hardest = hardest_sentence(doc, ctx)
+        worst = hardest_sentence(doc, ctx) if mine - theirs > max_gap else None
+        if worst is not None:  # a gap, and prose to point at
+            s, hardest = worst
             message = (
                 f"Document is harder to read than {other.path} (grade {mine:.0f} vs "
                 f"{theirs:.0f}); its hardest sentence (grade {hardest:.0f}) is here."
@@ -191,9 +195,13 @@ def readability_gap(doc: Document, ctx: Context, *, max_gap: float = 4.0) -> Ite
             return
 
 
-def hardest_sentence(doc: Document, ctx: Context) -> tuple[Sentence, float]:
-    """Return the prose sentence with the highest grade and its grade."""
-    return max(ctx.prose(doc), key=lambda pair: pair[1])
+def hardest_sentence(doc: Document, ctx: Context) -> tuple[Sentence, float] | None:
+    """Return the prose sentence with the highest grade (the first of equals) and its grade.
+
+    Sentences are tested for prose from the hardest down: the first prose one is the answer.
+    """
+    ranked = sorted(zip(doc.sentences, ctx.grades(doc), strict=True), key=lambda p: -p[1])
+    return next(((s, g) for s, g in ranked if is_prose(doc.sentence_text(s.index))), None)
 
 
 def _counterpart_spans(ctx: Context, doc: Document, s: Sentence) -> tuple[Span, ...]:

@@ -173,20 +173,6 @@ class Context:
             self._grades[doc.id] = cached
         return cached
 
-    def prose(self, doc: Document) -> tuple[tuple[Sentence, float], ...]:
-        """Return the sentences of `doc` readability is measured on, with their grade.
-
-        Prose leaves out URLs, date lines, credits and fragments; found once per run.
-        """
-        from auditor.measure.readability import is_prose
-
-        cached = self._prose.get(doc.id)
-        if cached is None:
-            graded = zip(doc.sentences, self.grades(doc), strict=True)
-            cached = tuple((s, d) for s, d in graded if is_prose(doc.text[s.start : s.end]))
-            self._prose[doc.id] = cached
-        return cached
-
     def readability_of(self, doc: Document) -> Mapping[str, float]:
         """Return the document's readability scores (stored by the engine, else computed)."""
         from auditor.measure.readability import readability
@@ -249,11 +235,6 @@ class Context:
     @cached_property
     def _sorted(self) -> dict[tuple[str, type], tuple[Mention, ...]]:
         """Hold each document's mentions by kind in order of their start, as asked for so far."""
-        return {}
-
-    @cached_property
-    def _prose(self) -> dict[str, tuple[tuple[Sentence, float], ...]]:
-        """Hold the prose sentences found so far, by document id."""
         return {}
 
     @cached_property
