@@ -358,6 +358,24 @@ def test_one_verb_and_its_participants_date_one_happening_however_worded() -> No
     assert fixes_in_b(a, b) == {("Saturday", "Friday")}
 
 
+def test_one_verb_whose_doer_undergoes_the_other_dates_two_happenings() -> None:
+    a = (
+        "A gunman shot a store clerk on Thursday in Denver, police said. The clerk, 54, had "
+        "worked at the store for ten years."
+    )
+    b = (
+        "Police shot the gunman on Friday in Denver after a chase; he had killed a store clerk. "
+        "The suspect was taken to hospital."
+    )
+    # the two lead sentences align as one, yet the gunman shoots in one and is shot in the other
+    assert fixes_in_b(a, b) == set()
+    # the same doer, or the same undergoer told in the passive, is one shooting
+    same_doer = b.replace("Police shot the gunman on Friday", "A gunman shot a clerk on Friday")
+    assert fixes_in_b(a, same_doer) == {("Friday", "Thursday")}
+    passive = b.replace("Police shot the gunman on Friday", "A clerk was shot by a gunman Friday")
+    assert fixes_in_b(a, passive) == {("Friday", "Thursday")}
+
+
 def test_a_weekday_after_said_and_its_place_dates_the_saying() -> None:
     a = "Two sect leaders have been arrested, British Columbia's attorney general said Wednesday."
     b = (

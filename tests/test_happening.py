@@ -165,3 +165,31 @@ def test_a_sentence_dates_alike_wherever_it_stands() -> None:
         assert happening(text, start, start + len(sentence), at, at + len(day)) == alone
         assert alone == happening(sentence, 0, len(sentence), at - start, at - start + len(day))
     assert dated("When Monday's violence had ended, a clerk was shot dead.", "Monday")[0] is None
+
+
+def roles(sentence: str, day: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return who does and who undergoes the happening `day` dates in `sentence`."""
+    at = sentence.index(day)
+    h = happening(sentence, 0, len(sentence), at, at + len(day))
+    return h.doers, h.undergoers
+
+
+def test_the_nouns_next_to_the_verb_do_and_undergo_the_happening() -> None:
+    assert roles("A gunman shot a store clerk on Thursday in Denver.", "Thursday") == (
+        {"gunman"},
+        {"store", "clerk"},
+    )
+    # the date's own preposition stands between the doer and the verb
+    assert roles("Police on Friday shot the gunman near the airport.", "Friday") == (
+        {"polic"},
+        {"gunman"},
+    )
+    # a passive: the subject undergoes it, the doer follows "by"
+    assert roles("A clerk was shot by a gunman on Thursday.", "Thursday") == (
+        {"gunman"},
+        {"clerk"},
+    )
+    assert roles("A clerk was shot dead on Thursday in Denver.", "Thursday") == (
+        frozenset(),
+        {"clerk"},
+    )

@@ -183,7 +183,7 @@ def _link_pair(
             alone = f.sole and g.sole
             same = _same_happening(f, g)
             basis = relation(f.sentence, g.sentence) if close or alone or same else None
-            if same is False and basis != "same":
+            if same is False and (basis != "same" or _crossed(f, g)):
                 continue  # "convicted Thursday", "sentenced Tuesday": two happenings
             if same and alone and basis is None and _one_happening(f, g):
                 basis = "shared"  # the same verb and participants: one happening
@@ -304,6 +304,12 @@ def _same_happening(f: Fact, g: Fact) -> bool | None:
     """Return True if two dates or weekdays date one happening (one verb, a shared participant),
     False if they date two, None when a verb is unknown."""
     return f.happening.relation(g.happening) if f.happening and g.happening else None
+
+
+def _crossed(f: Fact, g: Fact) -> bool:
+    """Return True if the doer of one fact's happening undergoes the other's ("a gunman shot
+    a clerk", "police shot the gunman"): two happenings, even in sentences aligned as one."""
+    return bool(f.happening and g.happening and f.happening.crossed(g.happening))
 
 
 def _one_happening(f: Fact, g: Fact) -> bool:

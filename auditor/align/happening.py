@@ -2,7 +2,10 @@
 
 "A bomb exploded at a bank in Woodburn late Friday" dates an explosion; "was convicted
 Thursday" and "was sentenced Tuesday" date two happenings, however many names their sentences
-share. The verb is the nearest one before the date in its clause (after it when the clause opens
+share, and so do one verb's clauses whose doer in one undergoes it in the other with no doer
+shared ("a gunman shot a clerk Thursday", "police shot the gunman Friday"; the doer is the noun
+phrase right before the verb, the undergoer the one right after it, or before a passive's "was",
+whose doer follows "by"). The verb is the nearest one before the date in its clause (after it when the clause opens
 with the date and a phrase without a verb: "On Friday, the academy named ...", "In his
 testimony on Friday, Jeffs said ..."); a clause ends at a comma, a semicolon, a bracket, a dash
 or a word that opens another clause ("and", "when", "after", "who"; not "after" or "before" a
@@ -54,6 +57,8 @@ TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[,;()\[\]—–]|:(?=\s)|\s-\s")
 NOT_CONTENT = STOPWORDS | CALENDAR
 BRACKETED = re.compile(r"\([^()]*\)")
 POSSESSIVE = re.compile(r"['’]s\b")  # "Monday's violence": the date names a noun's happening
+BE = LEX.word_set("be_forms")  # before a past participle: a passive ("a clerk was shot")
+PHRASE_ENDS = LEX.word_set("prepositions")
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ class Happening:
     joined: frozenset[str] = frozenset()  # verbs of undated clauses joined ("and", "when")
     leads: bool = False  # the verb stands before the date ("said at a news conference Thursday")
     named: frozenset[str] = frozenset()  # what a light verb's nouns or a state name ("dead")
+    doers: frozenset[str] = frozenset()  # the nouns right before the verb ("a gunman shot")
+    undergoers: frozenset[str] = frozenset()  # right after it ("shot a clerk", "a clerk was shot")
 
     def relation(self, other: Happening) -> bool | None:
         """Return True for one verb with a shared participant, False for two verbs or one verb
@@ -80,9 +87,19 @@ class Happening:
         if self.verb is None or other.verb is None:
             if verb not in (self.participants | other.participants | self.named | other.named):
                 return None
-        elif not self.kinds & other.kinds:
+        elif not self.kinds & other.kinds or self.crossed(other):
             return False
         return self.shared(other) > 0
+
+    def crossed(self, other: Happening) -> bool:
+        """Return True if one clause's doer undergoes the other's happening and the two share
+        no doer ("a gunman shot a clerk Thursday", "police shot the gunman Friday"): two
+        happenings of one kind). Only one verb's roles compare ("the quake was recorded", "the
+        quake struck": one quake)."""
+        if self.verb is None or self.verb != other.verb:
+            return False
+        crossing = self.doers & other.undergoers or self.undergoers & other.doers
+        return bool(crossing) and not self.doers & other.doers
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -152,7 +169,44 @@ def _happening(sentence: str, m_start: int, m_end: int, possessive: bool) -> Hap
     }
     nouns = {k for w in words - told if (k := base(w)) in kinds}
     participants = frozenset((content - {verb} - verbs) | nouns)
-    return Happening(verb, participants, joined_verbs, leading is not None, named)
+    doers, undergoers = _roles(lead, trail, leading is not None)
+    return Happening(
+        verb, participants, joined_verbs, leading is not None, named, doers, undergoers
+    )
+
+
+def _roles(lead: list[str], trail: list[str], leads: bool) -> tuple[frozenset[str], ...]:
+    """Return the doers and the undergoers of the date's clause: the nouns right before its
+    verb and right after it, swapped after a form of "be" ("a clerk was shot"), whose doer
+    follows "by"; none without a verb."""
+    if lead[-1:] and lead[-1].lower() in PHRASE_ENDS:
+        lead = lead[:-1]  # the date's own preposition ("police on Friday shot")
+    clause = lead + trail
+    found = [i for i in range(len(clause)) if _verb(clause, i) is not None]
+    if not found:
+        return frozenset(), frozenset()
+    at = found[-1] if leads else next((i for i in found if i >= len(lead)), found[0])
+    be = at - 1
+    while be >= 0 and clause[be].lower().endswith("ly"):
+        be -= 1  # "was fatally shot"
+    if be >= 0 and clause[be].lower() in BE:
+        rest = [t.lower() for t in clause[at + 1 :]]
+        by = _phrase(clause[at + 2 + rest.index("by") :]) if "by" in rest else frozenset()
+        return by, _phrase(clause[be - 1 :: -1] if be else [])
+    return _phrase(clause[at - 1 :: -1] if at else []), _phrase(clause[at + 1 :])
+
+
+def _phrase(tokens: list[str]) -> frozenset[str]:
+    """Return the content words of the noun phrase the tokens start with (up to a preposition,
+    a clause boundary, a verb or a form of "be")."""
+    out = set()
+    for i, t in enumerate(tokens):
+        word = t.lower()
+        if _boundary(t) or word in PHRASE_ENDS or word in BE or _verb(tokens, i) is not None:
+            break
+        if word.isalpha() and stem(word) not in NOT_CONTENT and len(word) > 2:
+            out.add(base(word))
+    return frozenset(out)
 
 
 def _named(tokens: list[str]) -> Happening:
