@@ -1,33 +1,32 @@
 """The happening a date or weekday dates: the verb of its clause and who or what takes part.
 
-"A bomb exploded at a bank in Woodburn late Friday" dates an explosion; "was convicted
-Thursday" and "was sentenced Tuesday" date two happenings, however many names their sentences
-share, and so do one verb's clauses whose doer in one undergoes it in the other with no doer
-shared ("a gunman shot a clerk Thursday", "police shot the gunman Friday"; the doer is the noun
-phrase right before the verb, the undergoer the one right after it, or before a passive's "was",
-whose doer follows "by"). The verb is the nearest one before the date in its clause (after it when the clause opens
-with the date and a phrase without a verb: "On Friday, the academy named ...", "In his
-testimony on Friday, Jeffs said ..."); a clause ends at a comma, a semicolon, a bracket, a dash
-or a word that opens another clause ("and", "when", "after", "who"; not "after" or "before" a
-time: "happened shortly after 8:30 p.m. Thursday"). A word is a verb when it is
-an irregular past form (the lexicon's `irregular_forms` and `happening_forms`), a lower-case
-word in "-ed" not after a determiner or preposition ("the suspended employee", "a sparsely
-populated area"), or the word after a modal ("will host"). A relative clause ("the quake,
-which struck on Sunday") has the noun it is about among its participants. A light verb
-("happened", "began", "was recorded") dates the happening its clause's noun names ("the
-earthquake was recorded at 9:27 a.m. Sunday" dates the quake, as "the quake struck" does). A
-possessive date names its happening by a noun ("when Monday's violence had ended, a clerk was
-shot dead"): it has no verb, and its sentence's words and verbs are its participants; a noun
-that names a happening ("shots", "the shootings") stays a participant beside a verb of that
-happening. A clause joined by "and" without a date of its own shares the date, and so do the
-predicates of a list whose commas stand for the "and" that closes it ("returned Thursday,
-gunned down two women and left a man wounded"), and the clause before a "when" that opens the
-date's ("three died when the bank went up in flames Wednesday": they died that day; not "would
-not say when the plant would reopen on Friday"), and a word for the state a happening leaves
-names it too ("left three workers dead ... on Wednesday": they died).
-Verbs compare by their Porter stem (nltk's own module, no data), irregular forms by their base
-form, and verbs and nouns that name one happening in news reports ("struck", "jolted"; "quake",
-"temblor") by the first of their group.
+"A bomb exploded at a bank in Woodburn late Friday" dates an explosion; "was convicted Thursday"
+and "was sentenced Tuesday" date two happenings, however many names their sentences share, and
+so do one verb's clauses whose doer in one undergoes it in the other with no doer shared ("a
+gunman shot a clerk Thursday", "police shot the gunman Friday"; the doer is the noun phrase
+right before the verb, the undergoer the one right after it, or before a passive's "was", whose
+doer follows "by"). The verb is the nearest one before the date in its clause (after it when the
+clause opens with the date and a phrase without a verb: "On Friday, the academy named ...", "In
+his testimony on Friday, Jeffs said ..."); a clause ends at a comma, a semicolon, a bracket, a
+dash or a word that opens another clause ("and", "when", "after", "who"; not "after" or "before"
+a time: "happened shortly after 8:30 p.m. Thursday"). A word is a verb when it is an irregular
+past form (the lexicon's `irregular_forms` and `happening_forms`), a lower-case word in "-ed"
+not after a determiner or preposition ("the suspended employee", "a sparsely populated area"),
+or the word after a modal ("will host"). A relative clause ("the quake, which struck on Sunday")
+has the noun it is about among its participants. A light verb ("happened", "began", "was
+recorded") dates the happening its clause's noun names ("the earthquake was recorded at 9:27
+a.m. Sunday" dates the quake, as "the quake struck" does). A possessive date names its happening
+by a noun ("when Monday's violence had ended, a clerk was shot dead"): it has no verb, and its
+sentence's words and verbs are its participants; a noun that names a happening ("shots", "the
+shootings") stays a participant beside a verb of that happening. A clause joined by "and"
+without a date of its own shares the date, and so do the predicates of a list whose commas stand
+for the "and" that closes it ("returned Thursday, gunned down two women and left a man
+wounded"), and the clause before a "when" that opens the date's ("three died when the bank went
+up in flames Wednesday": they died that day; not "would not say when the plant would reopen on
+Friday"), and a word for the state a happening leaves names it too ("left three workers dead ...
+on Wednesday": they died). Verbs compare by their Porter stem (nltk's own module, no data),
+irregular forms by their base form, and verbs and nouns that name one happening in news reports
+("struck", "jolted"; "quake", "temblor") by the first of their group.
 """
 
 from __future__ import annotations
