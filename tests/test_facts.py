@@ -358,6 +358,21 @@ def test_one_verb_and_its_participants_date_one_happening_however_worded() -> No
     assert fixes_in_b(a, b) == {("Saturday", "Friday")}
 
 
+def test_distances_from_two_places_are_two_quantities() -> None:
+    a = (
+        "A magnitude 4.6 earthquake shook Lake County on Thursday. The quake was centered "
+        "seventy-five miles north of San Francisco, the survey said."
+    )
+    b = (
+        "The earthquake struck Lake County early Thursday. The survey reported that the quake "
+        "was centered about 3 miles southwest of Cobb."
+    )
+    assert run((a, b), "F101") == []
+    # from one place, two distances disagree
+    c = b.replace("3 miles southwest of Cobb", "3 miles north of San Francisco")
+    assert {f.evidence for f in run((a, c), "F101")} == {"seventy-five miles", "3 miles"}
+
+
 def test_one_verb_whose_doer_undergoes_the_other_dates_two_happenings() -> None:
     a = (
         "A gunman shot a store clerk on Thursday in Denver, police said. The clerk, 54, had "

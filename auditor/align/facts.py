@@ -82,6 +82,12 @@ RANGE_BEFORE = re.compile(rf"\d\s*(?:to|and|-|–)\s*{SIGN}?\Z")
 RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{SIGN}?\d")
 
 
+DIRECTION = alternation(lexicon().word_set("directions"))
+MEASURED_FROM = re.compile(  # "3 miles southwest of Cobb", "75 miles from San Francisco"
+    rf"\s+(?:(?:{DIRECTION})(?:-(?:{DIRECTION}))*\s+of|from)\s+(?:the\s+)?([A-Z][\w'’-]*)", re.I
+)
+
+
 def link_facts(
     docs: Sequence[Document],
     mentions: Mapping[str, Sequence[Mention]],
@@ -102,6 +108,9 @@ def link_facts(
     sigs = {d.id: signatures(d) for d in docs}
     by_id = {d.id: d for d in docs}
     things = {d.id: count_things(d, facts[d.id], mentions.get(d.id, ())) for d in docs}
+    origins = {
+        (d.id, m): o for d in docs for m in mentions.get(d.id, ()) if (o := origin(d.text, m))
+    }
     out: list[FactLink] = []
     for x, y in combinations(docs, 2):
         relation = _relation(x.id, y.id, make_sides(sigs[x.id], sigs[y.id], WEIGHTS), aligned)
@@ -113,10 +122,26 @@ def link_facts(
         left = link_left_over(
             facts[x.id], facts[y.id], aligned, by_id, (YEAR, AGE, BARE), _two_people
         )
-        out += [*pair, *(k for k in left if (k.a, k.b) not in known)]
+        numbers = [*pair, *(k for k in left if (k.a, k.b) not in known)]
+        out += [k for k in numbers if not _measured_apart(k, origins)]
         out += link_titles(x.id, y.id, offices, aligned)
         out += link_names(x, y, names, relation, closest_pairs(events, x, y))
     return tuple(out)
+
+
+def origin(text: str, m: Mention) -> str | None:
+    """Return the place a distance is measured from ("3 miles southwest of Cobb": "cobb")."""
+    if not isinstance(m, NumberMention):
+        return None
+    found = MEASURED_FROM.match(text, _noun_end(text, m))
+    return found.group(1).lower() if found and found.group(1)[0].isupper() else None
+
+
+def _measured_apart(link: FactLink, origins: Mapping[tuple[str, Mention], str]) -> bool:
+    """Return True if a link's two distances are measured from different places ("75 miles
+    north of San Francisco", "3 miles southwest of Cobb"): two quantities, not one."""
+    here, there = origins.get((link.doc_a, link.a)), origins.get((link.doc_b, link.b))
+    return here is not None and there is not None and here != there
 
 
 def _relation(
