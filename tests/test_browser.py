@@ -306,6 +306,19 @@ def test_screenshots_and_no_sideways_scrolling(
     context.close()
 
 
+@pytest.mark.parametrize("width", [600, 800, 1024, 1280, 1600])
+def test_scorecard_tiles_show_their_tables_whole(browser: Any, seed_page: Path, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(seed_page.as_uri())
+    # a tile scrolls sideways only when its content is wider than it: none should
+    hidden = page.evaluate(
+        "[...document.querySelectorAll('.tile')].map(t => t.scrollWidth - t.clientWidth)"
+    )
+    assert hidden and all(px <= 0 for px in hidden)
+    context.close()
+
+
 def test_bidirectional_controls_are_shown_and_reorder_nothing(page: Any, tmp_path: Path) -> None:
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
