@@ -307,15 +307,36 @@ def test_screenshots_and_no_sideways_scrolling(
 
 
 @pytest.mark.parametrize("width", [600, 800, 1024, 1280, 1600])
-def test_scorecard_tiles_show_their_tables_whole(browser: Any, seed_page: Path, width: int) -> None:
+def test_scorecard_tiles_show_their_tables_whole(
+    browser: Any, seed_page: Path, seed_paths: list[Path], tmp_path: Path, width: int
+) -> None:
+    four = tmp_path / "four.html"  # four documents: the readability tile has four columns
+    docs = [*seed_paths, *write_three(tmp_path)[:2]]
+    four.write_text(render(audit([read_document(p, "abcd"[i]) for i, p in enumerate(docs)])))
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.goto(seed_page.as_uri())
-    # a tile scrolls sideways only when its content is wider than it: none should
-    hidden = page.evaluate(
-        "[...document.querySelectorAll('.tile')].map(t => t.scrollWidth - t.clientWidth)"
+    for report in (seed_page, four):
+        page.goto(report.as_uri())
+        # a tile scrolls sideways only when its content is wider than it: none should
+        hidden = page.evaluate(
+            "[...document.querySelectorAll('.tile')].map(t => t.scrollWidth - t.clientWidth)"
+        )
+        assert hidden and all(px <= 0 for px in hidden), report.name
+    context.close()
+
+
+@pytest.mark.parametrize("width", [400, 1280])
+def test_corpus_index_never_scrolls_sideways(browser: Any, tmp_path: Path, width: int) -> None:
+    out = tmp_path / "out"
+    done = CliRunner().invoke(
+        app, ["corpus", str(ROOT / "examples" / "corpus"), "-o", str(out), "--workers", "1", "-q"]
     )
-    assert hidden and all(px <= 0 for px in hidden)
+    assert done.exit_code == 2, done.output  # the example has errors and skipped articles
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto((out / "index.html").as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.locator("table").first.is_visible()
     context.close()
 
 

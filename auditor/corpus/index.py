@@ -120,5 +120,6 @@ body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;
 border-bottom:1px solid #ddd;vertical-align:top}.n{text-align:right}
 .error{color:#c0392b}.warning{color:#d68910}.info{color:#2e86c1}
-svg{border:1px solid #ddd;background:#fcfcfc}.totals span{margin-right:1.2rem}
+svg{border:1px solid #ddd;background:#fcfcfc;max-width:100%;height:auto}
+.totals span{margin-right:1.2rem}.table-wrap{overflow-x:auto}
 """
