@@ -178,9 +178,9 @@ def relation_view(r: Relation) -> RelationView:
     e = r.evidence
     meaning = "versions of one text" if r.relation == "versions" else "independent sources"
     how = "set by the user" if r.forced else "detected"
-    hint = (
-        f"{how}: {e['coverage']:.0%} of sentences aligned, {e['order']:.0%} in order, "
-        f"length ratio {e['length_ratio']:.2f}"
+    hint = (  # `coverage` and `order` count the links of sentences saying the same thing
+        f"{how}: {e['coverage']:.0%} of sentences restate one of the other's, "
+        f"{e['order']:.0%} of those in order, length ratio {e['length_ratio']:.2f}"
     )
     label = f"{doc_label(r.b)} and {doc_label(r.a)}"
     return RelationView(label, meaning, hint)
