@@ -34,7 +34,13 @@ from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import combinations
 
-from auditor.align.context import context_stems, continuation, name_next_to, subject
+from auditor.align.context import (
+    DIRECTIONS,
+    context_stems,
+    continuation,
+    name_next_to,
+    subject,
+)
 from auditor.align.fact import Fact, by_sentence
 from auditor.align.happening import happening, saying
 from auditor.align.match import Sides, make_sides, signatures
@@ -82,7 +88,7 @@ RANGE_BEFORE = re.compile(rf"\d\s*(?:to|and|-|–)\s*{SIGN}?\Z")
 RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{SIGN}?\d")
 
 
-DIRECTION = alternation(lexicon().word_set("directions"))
+DIRECTION = alternation(DIRECTIONS)
 MEASURED_FROM = re.compile(  # "3 miles southwest of Cobb", "75 miles from San Francisco"
     rf"\s+(?:(?:{DIRECTION})(?:-(?:{DIRECTION}))*\s+of|from)\s+(?:the\s+)?([A-Z][\w'’-]*)", re.I
 )
@@ -109,7 +115,7 @@ def link_facts(
     by_id = {d.id: d for d in docs}
     things = {d.id: count_things(d, facts[d.id], mentions.get(d.id, ())) for d in docs}
     origins = {
-        (d.id, m): o for d in docs for m in mentions.get(d.id, ()) if (o := origin(d.text, m))
+        (d.id, f.mention): o for d in docs for f in facts[d.id] if (o := _origin(d.text, f.mention))
     }
     out: list[FactLink] = []
     for x, y in combinations(docs, 2):
@@ -129,7 +135,7 @@ def link_facts(
     return tuple(out)
 
 
-def origin(text: str, m: Mention) -> str | None:
+def _origin(text: str, m: Mention) -> str | None:
     """Return the place a distance is measured from ("3 miles southwest of Cobb": "cobb")."""
     if not isinstance(m, NumberMention):
         return None
