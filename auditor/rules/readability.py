@@ -57,8 +57,10 @@ def sentence_too_hard(doc: Document, ctx: Context, *, max_grade: float = 25.0) -
     """
     # Only sentences over the limit are tested for prose and explained: most are not.
     for s, grade in zip(doc.sentences, ctx.grades(doc), strict=True):
+        if grade <= max_grade:
+            continue
         text = doc.sentence_text(s.index)
-        if grade > max_grade and is_prose(text):
+        if is_prose(text):
             why = "; ".join(difficulty(text).reasons())
             yield Hit(s.start, s.end, f"Hard sentence (grade {grade:.0f} > {max_grade:g}): {why}.")
 
@@ -90,8 +92,10 @@ def harder_than_counterpart(
         A version that adds a necessary explanation the other leaves out.
     """
     for s, grade in zip(doc.sentences, ctx.grades(doc), strict=True):
+        if grade < min_grade:
+            continue
         text = doc.sentence_text(s.index)
-        if grade < min_grade or not is_prose(text):
+        if not is_prose(text):
             continue
         others = [(o, t) for o, t in ctx.counterparts(doc, s.index) if ctx.versions(doc, o)]
         if not others:
