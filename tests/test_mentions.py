@@ -11,8 +11,8 @@ from auditor.knowledge import load_knowledge
 from auditor.knowledge.names import fold_words
 from auditor.knowledge.titles import parse_titles
 from auditor.mentions.extract import extract_mentions
-from auditor.mentions.people import TOKEN, WORD_TOKEN
-from auditor.mentions.quantities import DateRef, find_dates, find_quantities
+from auditor.mentions.people import TOKEN, WORD_TOKEN, Tokens, tokens
+from auditor.mentions.quantities import NUMBER, DateRef, find_dates, find_quantities, numbers
 from auditor.model import (
     Mention,
     NameMention,
@@ -209,3 +209,25 @@ def test_word_tokens_are_the_word_tokens_of_token() -> None:
 )
 def test_british_and_american_spellings_fold_to_one_name(british: str, american: str) -> None:
     assert fold_words(british) == fold_words(american)
+
+
+def test_tokens_read_from_their_words_and_offsets_are_those_of_token() -> None:
+    """Tokens keeps only the words and start offsets: it must rebuild TOKEN's tokens."""
+    rng = random.Random(12)
+    alphabet = "aZ J. 1_-'’²é,.\n\t\u00a0"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        assert list(Tokens(text, start, len(text))) == tokens(text, start, len(text)), text
+
+
+def test_numbers_are_the_matches_of_number() -> None:
+    """numbers() tries NUMBER only near the places NUMBER_NEAR finds: it must match as often."""
+    rng = random.Random(13)
+    alphabet = [*"  \t\n$€£¥-.,0123456789aefnostzEFNOSTZſ_'’%", "five", "Twenty", " million", "bn"]
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = [(m.span(), m.groupdict()) for m in NUMBER.finditer(text, start, end)]
+        assert [(m.span(), m.groupdict()) for m in numbers(text, start, end)] == expected, text

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.knowledge.names import NameBook, fold_words
-from auditor.mentions.people import find_people, link_surnames, person_key, tokens
+from auditor.mentions.people import Tokens, find_people, link_surnames, person_key
 from auditor.mentions.quantities import DateRef, find_dates, find_quantities, find_weekdays
 from auditor.mentions.spans import SpanIndex
 from auditor.model import (
@@ -62,7 +62,7 @@ def extract_mentions(doc: Document, knowledge: Knowledge | None = None) -> tuple
     """Return the mentions found in the body of `doc`, in text order."""
     knowledge = knowledge or _default_knowledge()
     text, start, end = doc.text, doc.body_start, len(doc.text)
-    toks = tokens(text, start, end)
+    toks = Tokens(text, start, end)
     people = find_people(toks, text, knowledge.titles)
     people += link_surnames(toks, people)
     del toks  # a long document's tokens take more memory than its mentions
