@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from typing import TypeVar
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from auditor.knowledge import load_knowledge
 from auditor.knowledge.names import fold_words
 from auditor.knowledge.titles import parse_titles
-from auditor.mentions.extract import extract_mentions
+from auditor.mentions.extract import NAMED, extract_mentions
 from auditor.mentions.people import TOKEN, WORD_TOKEN, Tokens, tokens
 from auditor.mentions.quantities import NUMBER, DateRef, find_dates, find_quantities, numbers
 from auditor.model import (
@@ -231,3 +232,16 @@ def test_numbers_are_the_matches_of_number() -> None:
         end = rng.randint(start, len(text))
         expected = [(m.span(), m.groupdict()) for m in NUMBER.finditer(text, start, end)]
         assert [(m.span(), m.groupdict()) for m in numbers(text, start, end)] == expected, text
+
+
+def test_named_takes_a_word_possessively_as_greedily() -> None:
+    """NAMED never gives a capitalised word's letters back: matching must not change."""
+    greedy = re.compile(NAMED.pattern.replace("*+", "*"))
+    assert greedy.pattern != NAMED.pattern
+    rng = random.Random(14)
+    words = ["Council", "Foo", "Bar-", "U.S.", "of", "the", "A.", "Treaty", "Mc", "-", " ", "’s"]
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", "\n"]) for _ in range(8))
+        assert [m.span() for m in NAMED.finditer(text)] == [
+            m.span() for m in greedy.finditer(text)
+        ], text

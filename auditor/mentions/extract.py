@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from auditor.knowledge.lexicon import alternation, lexicon
@@ -29,7 +30,10 @@ if TYPE_CHECKING:
 LEX = lexicon()
 KIND_NOUNS = alternation(LEX.words["organisation_nouns"], capitalise=True)
 INITIALS = "".join(sorted({w[:1].upper() for w in LEX.words["organisation_nouns"]}))
-CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*)(?:-[A-Z0-9][\w'’]*)*"
+# A capitalised word. Its letters are taken possessively (`*+`): what follows a word in NAMED
+# starts with a hyphen or a space or ends the match, so giving letters back never helped and
+# cost a third of NAMED's time.
+CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*+)(?:-[A-Z0-9][\w'’]*+)*"
 # A name starts with a capital or its kind noun's first letter: the lookahead rejects other
 # positions at once, 3x faster than trying the lazy run of capitalised words at each.
 NAMED = re.compile(
@@ -68,7 +72,7 @@ def extract_mentions(doc: Document, knowledge: Knowledge | None = None) -> tuple
     del toks  # a long document's tokens take more memory than its mentions
     found = [*people, *find_names(text, start, end, knowledge.names), *find_facts(text, start, end)]
     found += find_quotes(text, start, end)
-    return tuple(sorted(found, key=lambda m: (m.start, m.end, m.kind)))
+    return tuple(sorted(found, key=attrgetter("start", "end", "kind")))
 
 
 @lru_cache(maxsize=1)
@@ -93,11 +97,14 @@ def find_names(text: str, start: int, end: int, book: NameBook) -> list[Mention]
             if not named.contains(*m.span()):
                 out[m.span()] = _name_mention(text, m.start(), m.end(), book)
     names = SpanIndex(out)
+    canonical: dict[str, str | None] = {}  # a document repeats its acronyms
     for m in ACRONYM.finditer(text, start, end):
         if not names.covers(m.start()):
-            entry = book.lookup(m.group())
-            canonical = entry.canonical if entry else None
-            out[m.span()] = AcronymMention(m.start(), m.end(), m.group(), m.group(), canonical)
+            acronym = m.group()
+            if acronym not in canonical:
+                entry = book.lookup(acronym)
+                canonical[acronym] = entry.canonical if entry else None
+            out[m.span()] = AcronymMention(*m.span(), acronym, acronym, canonical[acronym])
     return list(out.values())
 
 

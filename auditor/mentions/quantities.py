@@ -62,6 +62,9 @@ def by_initial(words: Iterable[str]) -> str:
     return "|".join(f"(?={letter})(?:{'|'.join(found)})" for letter, found in groups.items())
 
 
+NUMBER_GROUPS = ("cur", "digits", "frac", "words", "scale", "unit")
+NON_DIGIT = re.compile(r"\D")
+WORD_GAP = re.compile(r"[- ]")  # between the words of "twenty-five" or "twenty five"
 # A non-word character where a NUMBER may start (a sign, a space) or that one may follow (its
 # digits follow no word character, its words start at a word boundary). `re` skips the word
 # characters between them at C speed: NUMBER's lookahead, tried at every position, cost 4x more.
@@ -135,7 +138,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[Da
             m.end() - stop,
             int(year) if year else None,
             month_number(month) if month else None,
-            int(re.sub(r"\D", "", day)) if day else None,
+            int(NON_DIGIT.sub("", day)) if day else None,
         )
 
 
@@ -179,35 +182,36 @@ def numbers(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 def _quantity(m: re.Match[str]) -> Quantity | None:
     """Turn a NUMBER match into a Quantity, or None for a lone ambiguous word like "one"."""
-    word = (m["scale"] or "").lower()
+    cur, digits, frac, words, scale_word, unit_word = m.group(*NUMBER_GROUPS)
+    word = (scale_word or "").lower()
     scale = SCALES.get(word) or SCALES.get(word[:-1], 1.0)  # "1.1 millions"
-    if m["scale"] and m["scale"].lower() in ("k", "m") and not m["digits"]:
+    if scale_word and word in ("k", "m") and not digits:
         return None
-    unit = _unit(m["unit"], m["cur"])
-    if m["digits"]:
-        value = float(re.sub(r"\D", "", m["digits"]) + "." + (m["frac"] or "0"))
-        first = m.start("cur") if m["cur"] else m.start("digits")
+    unit = _unit(unit_word, cur)
+    if digits:
+        value = float(NON_DIGIT.sub("", digits) + "." + (frac or "0"))
+        first = m.start("cur") if cur else m.start("digits")
     else:
-        word_value = _word_value(m["words"])
-        if word_value is None or (word_value <= 1 and not m["scale"] and unit is None):
+        word_value = _word_value(words)
+        if word_value is None or (word_value <= 1 and not scale_word and unit is None):
             return None
         value = word_value
         first = m.start("words")
     last = (
         m.end("unit")
-        if unit and m["unit"]
+        if unit and unit_word
         else m.end("scale")
-        if m["scale"]
-        else m.end("digits" if m["digits"] else "words")
+        if scale_word
+        else m.end("digits" if digits else "words")
     )
-    if m["frac"] and not m["scale"] and not (unit and m["unit"]):
+    if frac and not scale_word and not (unit and unit_word):
         last = m.end("frac")
     return Quantity(first, last, value * scale, unit)
 
 
 def _word_value(words: str) -> float | None:
     """Return the value of "eight", "twenty-five" or "twenty five"."""
-    parts = re.split(r"[- ]", words.lower())
+    parts = WORD_GAP.split(words.lower())
     values = [WORD_VALUES.get(p) for p in parts]
     if any(v is None for v in values):
         return None
