@@ -1,8 +1,15 @@
-"""The JSON report (format 2): one envelope for every command, one report per compared set."""
+"""The JSON report (format 2): one envelope for every command, one report per compared set.
+
+`run_to_dict` returns plain data. Rendered, the long lists (each document's sentences, the
+alignments, the event links) go to the writer as `Records` instead, straight from the model:
+building a dict per record cost as much as writing them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from auditor.model import (
@@ -19,7 +26,7 @@ from auditor.model import (
     Span,
 )
 from auditor.report import FORMAT_VERSION, summary
-from auditor.report.jsontext import dumps
+from auditor.report.jsontext import Records, dumps
 from auditor.report.run import Run, all_findings, baseline_totals
 
 
@@ -30,11 +37,14 @@ def render(report: Report) -> str:
 
 def render_run(run: Run) -> str:
     """Render a whole run as indented JSON text."""
-    return dumps(run_to_dict(run), end="\n")
+    return dumps(run_to_dict(run, records=True), end="\n")
 
 
-def run_to_dict(run: Run) -> dict[str, Any]:
-    """Return the envelope: format, command, signature, rules, counts and the reports."""
+def run_to_dict(run: Run, records: bool = False) -> dict[str, Any]:
+    """Return the envelope: format, command, signature, rules, counts and the reports.
+
+    With `records`, the reports' long lists are `Records` for the writer, not lists of dicts.
+    """
     signature = dict(run.reports[0].signature) if run.reports else {}
     rules: dict[str, RuleDoc] = {}
     for r in run.reports:
@@ -48,21 +58,31 @@ def run_to_dict(run: Run) -> dict[str, Any]:
         "summary": summary(all_findings(run)),
         **({"baseline": totals} if totals else {}),
         "rules": [rule_to_dict(rules[code]) for code in sorted(rules)],
-        "reports": [report_to_dict(r, signature) for r in run.reports],
+        "reports": [report_to_dict(r, signature, records) for r in run.reports],
     }
 
 
-def report_to_dict(report: Report, signature: Mapping[str, str] | None = None) -> dict[str, Any]:
+def report_to_dict(
+    report: Report, signature: Mapping[str, str] | None = None, records: bool = False
+) -> dict[str, Any]:
     """Return one report's entry; its signature only when it differs from the envelope's."""
     return {
         **({} if signature == report.signature else {"signature": dict(report.signature)}),
         "documents": [
-            document_to_dict(d, report.readability.get(d.id, {})) for d in report.documents
+            document_to_dict(d, report.readability.get(d.id, {}), records) for d in report.documents
         ],
-        "alignments": [_alignment(a) for a in report.alignments],
+        "alignments": (
+            _alignment_records(report.alignments)
+            if records
+            else [_alignment(a) for a in report.alignments]
+        ),
         "unaligned": {k: list(v) for k, v in report.unaligned.items()},
         "relations": [_relation(r) for r in report.relations],
-        "event_links": [_event_link(e) for e in report.event_links],
+        "event_links": (
+            _event_link_records(report.event_links)
+            if records
+            else [_event_link(e) for e in report.event_links]
+        ),
         **({"pair_diffs": [_pair_diff(p) for p in report.pair_diffs]} if report.pair_diffs else {}),
         "findings": [finding_to_dict(f) for f in report.findings],
         "scores": {
@@ -76,7 +96,9 @@ def report_to_dict(report: Report, signature: Mapping[str, str] | None = None) -
     }
 
 
-def document_to_dict(doc: Document, readability: Mapping[str, float]) -> dict[str, Any]:
+def document_to_dict(
+    doc: Document, readability: Mapping[str, float], records: bool = False
+) -> dict[str, Any]:
     """Return one document's entry, with its text so the report stands alone.
 
     A file that could not be read has empty text and says why in `problem`.
@@ -89,7 +111,9 @@ def document_to_dict(doc: Document, readability: Mapping[str, float]) -> dict[st
         "date": doc.date,
         "body_start": doc.body_start,
         "words": doc.words,
-        "sentences": [_sentence(s) for s in doc.sentences],
+        "sentences": (
+            _sentence_records(doc.sentences) if records else [_sentence(s) for s in doc.sentences]
+        ),
         "readability": dict(readability),
         "text": doc.text,
         **({"problem": doc.problem} if doc.problem is not None else {}),
@@ -99,6 +123,13 @@ def document_to_dict(doc: Document, readability: Mapping[str, float]) -> dict[st
 def _sentence(s: Sentence) -> dict[str, Any]:
     """Return one sentence's span with its grade and word count."""
     return {"index": s.index, "start": s.start, "end": s.end, "grade": s.grade, "words": s.words}
+
+
+def _sentence_records(sentences: Sequence[Sentence]) -> Records:
+    """Return sentences as `_sentence` writes them, as records."""
+    skeleton = {"index": None, "start": None, "end": None, "grade": None, "words": None}
+    fields = attrgetter("index", "start", "end", "grade", "words")
+    return Records([skeleton] * len(sentences), list(chain.from_iterable(map(fields, sentences))))
 
 
 def _alignment(al: Alignment) -> dict[str, Any]:
@@ -117,9 +148,58 @@ def _alignment(al: Alignment) -> dict[str, Any]:
     return out
 
 
+def _alignment_records(alignments: Sequence[Alignment]) -> Records:
+    """Return alignments as `_alignment` writes them, as records (one skeleton per shape)."""
+    shapes: dict[tuple[Any, ...], dict[str, Any]] = {}
+    skeletons: list[dict[str, Any]] = []
+    scalars: list[Any] = []
+    op_fields = attrgetter("tag", "a_start", "a_end", "b_start", "b_end")
+    for al in alignments:
+        sides = al.sentences.values()
+        chrf, bleu = al.chrf is not None, al.bleu is not None
+        shape = (tuple(al.sentences), tuple(map(len, sides)), chrf, bleu, len(al.diff))
+        skeleton = shapes.get(shape)
+        if skeleton is None:
+            skeleton = shapes[shape] = _alignment_skeleton(*shape)
+        skeletons.append(skeleton)
+        scalars += chain.from_iterable(sides)
+        scalars += (al.score, al.kind)
+        if chrf:
+            scalars.append(al.chrf)
+        if bleu:
+            scalars.append(al.bleu)
+        scalars += chain.from_iterable(map(op_fields, al.diff))
+    return Records(skeletons, scalars)
+
+
+def _alignment_skeleton(
+    docs: tuple[str, ...], sizes: tuple[int, ...], chrf: bool, bleu: bool, ops: int
+) -> dict[str, Any]:
+    """Return the skeleton of an alignment entry: its sides' sizes, which scores it has."""
+    skeleton: dict[str, Any] = {
+        "sentences": {doc: [None] * size for doc, size in zip(docs, sizes, strict=True)},
+        "score": None,
+        "kind": None,
+    }
+    if chrf:
+        skeleton["chrF"] = None
+    if bleu:
+        skeleton["BLEU"] = None
+    if ops:
+        skeleton["diff"] = [{"op": None, "a": [None, None], "b": [None, None]}] * ops
+    return skeleton
+
+
 def _event_link(e: EventLink) -> dict[str, Any]:
     """Return one event link: the two documents, their sentences and the evidence."""
     return {"docs": [e.a, e.b], "sentences": [e.i, e.j], "evidence": e.evidence}
+
+
+def _event_link_records(links: Sequence[EventLink]) -> Records:
+    """Return event links as `_event_link` writes them, as records."""
+    skeleton = {"docs": [None, None], "sentences": [None, None], "evidence": None}
+    fields = attrgetter("a", "b", "i", "j", "evidence")
+    return Records([skeleton] * len(links), list(chain.from_iterable(map(fields, links))))
 
 
 def _pair_diff(p: PairDiff) -> dict[str, Any]:

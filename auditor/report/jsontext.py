@@ -6,15 +6,36 @@ strings until the final join. Here the outer containers (envelope, reports, thei
 written piece by piece into one list, each of their items joined into one string as soon as it
 is encoded, so the text exists about twice at most; strings are escaped by the standard
 library's C escaper, and the text is the same.
+
+Long lists of small records (a report's sentences, alignments and event links) come as
+`Records`: one skeleton per record, None where a scalar goes, and all the scalars in order.
+Each distinct skeleton becomes a %-template once; the scalars are encoded in one call of the
+standard library's C encoder (compact, NUL between values: encoded strings escape every control
+character, so a NUL can only be a separator) and the whole list is one `%` formatting.
 """
 
 from __future__ import annotations
 
+from _json import make_encoder
+from collections.abc import Sequence
+from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import Any
 
 INDENT = "  "
 OUTER = 4  # containers this deep or less are written piece by piece
+SEPARATOR = "\x00"  # between the compact scalars: never in encoded text (strings escape it)
+
+
+@dataclass(frozen=True)
+class Records:
+    """A list of records: each record's skeleton (None where a scalar goes) and their scalars.
+
+    Records of one shape may share one skeleton object; skeletons hold dicts and lists only.
+    """
+
+    skeletons: Sequence[Any]
+    scalars: Sequence[Any]
 
 
 def dumps(value: Any, end: str = "") -> str:
@@ -65,7 +86,50 @@ def _encode(value: Any, newline: str) -> str:
             return "[]"
         inner = newline + INDENT
         return f"[{inner}{(',' + inner).join([_encode(v, inner) for v in value])}{newline}]"
+    if isinstance(value, Records):
+        return _records(value, newline)
     return _scalar(value)
+
+
+def _records(records: Records, newline: str) -> str:
+    """Return a list of records' text: their templates joined, filled with their scalars."""
+    if not records.skeletons:
+        return "[]"
+    inner = newline + INDENT
+    distinct = {id(s): s for s in records.skeletons}
+    templates = {key: _template(s, inner) for key, s in distinct.items()}
+    body = (f",{inner}").join(map(templates.__getitem__, map(id, records.skeletons)))
+    return f"[{inner}{body}{newline}]" % tuple(_compact_scalars(records.scalars))
+
+
+def _template(skeleton: Any, newline: str) -> str:
+    """Return a skeleton's text with %s where each scalar goes (and any other % doubled)."""
+    inner = newline + INDENT
+    if isinstance(skeleton, dict) and skeleton:
+        items = [
+            f"{_key(k).replace('%', '%%')}: {_template(v, inner)}" for k, v in skeleton.items()
+        ]
+        return f"{{{inner}{(',' + inner).join(items)}{newline}}}"
+    if isinstance(skeleton, list | tuple) and skeleton:
+        return f"[{inner}{(',' + inner).join([_template(v, inner) for v in skeleton])}{newline}]"
+    return "%s" if skeleton is None else _encode(skeleton, newline).replace("%", "%%")
+
+
+def _compact_scalars(scalars: Sequence[Any]) -> list[str]:
+    """Return each scalar's text, all encoded by one call of the C encoder."""
+    if not scalars:
+        return []
+    if any(issubclass(kind, dict | list | tuple) for kind in set(map(type, scalars))):
+        raise TypeError("a record's scalars hold a container")
+    encoder = make_encoder(
+        None, _unserializable, encode_basestring, None, ": ", SEPARATOR, False, False, True
+    )
+    return "".join(encoder(list(scalars), 0))[1:-1].split(SEPARATOR)
+
+
+def _unserializable(value: Any) -> Any:
+    """Refuse a value as the json module does."""
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def _scalar(value: Any) -> str:
