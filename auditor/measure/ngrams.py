@@ -9,10 +9,10 @@ preprocessing of the metric object, but take a segment equal to its reference as
 count apart only the n-grams that touch the part where the two differ (an n-gram inside the
 prefix or the suffix both share is in both counts, and min(a + c, b + c) = c + min(a, b)), and
 match those as sets when one side has none twice (each shared one counts once), intersecting
-Counters' keys as sets otherwise. BLEU's default `13a` tokenizer pads punctuation with one
-`str.translate` (sacrebleu's `re.sub` makes a Python call per match, nearly one per word). The
-scores stay sacrebleu's: the statistics go to the metric's own `_aggregate_and_compute`. Tests
-compare tokens, statistics and scores with sacrebleu's.
+Counters' keys as sets otherwise. BLEU's default `13a` tokenizer pads punctuation with
+`str.replace` and `str.split` (sacrebleu's `re.sub` with group references makes a Python call
+per match, nearly one per word). The scores stay sacrebleu's: the statistics go to the metric's
+own score (`auditor.measure.scores`). Tests compare tokens, statistics and scores with sacrebleu's.
 """
 
 from __future__ import annotations
@@ -21,26 +21,31 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 
 # sacrebleu's TokenizerRegexp pads each of these characters with spaces (its first rule,
-# `([\{-\~\[-\` -\&\(-\+\:-\@\/])` -> ` \1 `); its other rules look at neighbours and stay regexes.
+# `([\{-\~\[-\` -\&\(-\+\:-\@\/])` -> ` \1 `); its other rules look at neighbours (below).
 def _padded(c: str) -> str:
     """Return an ASCII character as that first rule writes it: padded or kept."""
     punctuation = "{" <= c <= "~" or "[" <= c <= "`" or " " <= c <= "&" or "(" <= c <= "+"
     return f" {c} " if punctuation or ":" <= c <= "@" or c == "/" else c
 
 
-# The rule as one `str.translate` table. It holds every ASCII character, the unchanged ones
-# too: `str.translate` takes one missing from it for a failed lookup (an exception raised and
-# caught), which doubles its time.
-PADDED = str.maketrans({c: _padded(c) for c in map(chr, range(128))})
-REGEX_RULES = (
-    (re.compile(r"([^0-9])([\.,])"), r"\1 \2 "),
-    (re.compile(r"([\.,])([^0-9])"), r" \1 \2"),
-    (re.compile(r"([0-9])(-)"), r"\1 \2 "),
-)
+# The characters that rule pads, the space left out: padding it changes only how many spaces
+# separate the tokens, and the other rules look at whether a neighbour is a digit. Padding them
+# one `str.replace` each, those in the line only, is faster than a `str.translate` to strings.
+PADDED = tuple(c for c in map(chr, range(33, 128)) if _padded(c) != c)
+# Its other rules, `([^0-9])([\.,])` -> `\1 \2 `, `([\.,])([^0-9])` -> ` \1 \2` and `([0-9])(-)` ->
+# `\1 \2 `: a period or a comma is padded unless between two digits, a dash after a digit. When
+# two points touch, the matches of the first two rules overlap and `re.sub` leaves some out:
+# then `re.split` returns the text between the matches and each match's groups, found as
+# `re.sub` finds them, and the point (the first group or the second) is padded.
+DIGITS = frozenset("0123456789")
+POINT_AFTER = re.compile(r"([^0-9])([\.,])")
+POINT_BEFORE = re.compile(r"([\.,])([^0-9])")
+POINT_PADDED = {".": " . ", ",": " , "}
 
 
 def chrf_stats(chrf: Any, hypothesis: str, reference: str) -> list[int]:
@@ -96,10 +101,42 @@ def tokenize_13a(line: str) -> str:
     if "&" in line:
         line = line.replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<")
         line = line.replace("&gt;", ">")
-    line = f" {line} ".translate(PADDED)
-    for pattern, replacement in REGEX_RULES:
-        line = pattern.sub(replacement, line)
+    line = f" {line} "
+    for c in PADDED:
+        if c in line:
+            line = line.replace(c, f" {c} ")
+    if "." in line or "," in line:
+        line = _pad_points(line)
+    if "-" in line:
+        parts = line.split("-")  # a dash is no digit: a match of `([0-9])(-)` overlaps none
+        dashes = [" - " if part[-1:] in DIGITS else "-" for part in parts[:-1]]
+        line = "".join(_interleave(parts, dashes))
     return " ".join(line.split())
+
+
+def _pad_points(line: str) -> str:
+    """Pad the periods and commas of a line (spaced at both ends) as 13a's rules do."""
+    if ".." in line or ".," in line or ",." in line or ",," in line:
+        parts = POINT_AFTER.split(line)
+        parts[2::3] = map(POINT_PADDED.__getitem__, parts[2::3])
+        parts = POINT_BEFORE.split("".join(parts))
+        parts[1::3] = map(POINT_PADDED.__getitem__, parts[1::3])
+        return "".join(parts)
+    for point, padded in POINT_PADDED.items():
+        texts = line.split(point)  # no two points touch: no text is empty
+        between = [
+            point if before[-1] in DIGITS and after[0] in DIGITS else padded
+            for before, after in pairwise(texts)
+        ]
+        line = "".join(_interleave(texts, between))
+    return line
+
+
+def _interleave(texts: list[str], between: list[str]) -> list[str]:
+    """Return the texts with one of `between` (one fewer) between each two."""
+    out = texts + between
+    out[::2], out[1::2] = texts, between
+    return out
 
 
 def _shared_ends(hyp: Sequence[Hashable], ref: Sequence[Hashable]) -> tuple[int, int]:

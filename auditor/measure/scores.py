@@ -55,15 +55,20 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> Score
     if len(pairs) <= MAX_TER_SEGMENTS:
         ter_score = round(ter.corpus_score(list(hypotheses), [list(references)]).score, 2)
     return Scores(
-        chrf=round(
-            chrf._aggregate_and_compute([chrf_stats(chrf, h, r) for h, r in pairs]).score, 2
-        ),
-        bleu=round(
-            bleu._aggregate_and_compute([bleu_stats(bleu, h, r) for h, r in pairs]).score, 2
-        ),
+        chrf=round(_corpus(chrf, [chrf_stats(chrf, h, r) for h, r in pairs]), 2),
+        bleu=round(_corpus(bleu, [bleu_stats(bleu, h, r) for h, r in pairs]), 2),
         ter=ter_score,
         signatures=signatures(),
     )
+
+
+def _corpus(metric: Any, stats: list[list[int]]) -> float:
+    """Return a metric's corpus score of segment statistics (integer counts), summed in C.
+
+    sacrebleu's `_aggregate_and_compute` sums them the same way in a Python loop per count.
+    """
+    totals = [sum(counts) for counts in zip(*stats, strict=True)]
+    return float(metric._compute_score_from_stats(totals).score)
 
 
 @lru_cache(maxsize=1)

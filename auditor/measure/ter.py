@@ -143,6 +143,8 @@ def _band(i: int, hyp_len: int, ref_len: int, ratio: float, beam: int) -> tuple[
 
 def edit_rate(hyp: list[str], ref: list[str]) -> tuple[int, int]:
     """Return the edits (shifts included) and the reference length, as sacrebleu's TER does."""
+    if hyp == ref:  # a distance of 0 that no shift can lessen: sacrebleu finds no edit either
+        return 0, len(ref)
     if not ref:
         return len(hyp), 0
     distance = BeamDistance(ref)
