@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from auditor.align.happening import Happening
 from auditor.model import Mention
 
 
@@ -34,8 +33,6 @@ class Fact:
     subject: frozenset[str]  # capitalised words just before a number (who scored it)
     sole: bool = True  # the only fact of its slot in its sentence
     after: str | None = None  # what a number counts, after its noun ("bank workers")
-    names: frozenset[str] = frozenset()  # stems of the capitalised words of its sentence
-    happening: Happening | None = None  # what a date or weekday dates: its verb, participants
     anchors: Anchors | None = None  # of a number or a year: its form (`numberlinks`)
 
 

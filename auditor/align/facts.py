@@ -31,7 +31,8 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import combinations
 
 from auditor.align.context import (
@@ -42,7 +43,7 @@ from auditor.align.context import (
     subject,
 )
 from auditor.align.fact import Fact, by_sentence
-from auditor.align.happening import happening, saying
+from auditor.align.happening import Happening, happening, leading_verb, saying
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import closest_pairs, find_names, link_names
 from auditor.align.numberlinks import link_aligned_numbers, link_left_over, number_form
@@ -117,12 +118,13 @@ def link_facts(
     origins = {
         (d.id, f.mention): o for d in docs for f in facts[d.id] if (o := _origin(d.text, f.mention))
     }
+    told = Told(by_id)
     out: list[FactLink] = []
     for x, y in combinations(docs, 2):
         relation = _relation(x.id, y.id, make_sides(sigs[x.id], sigs[y.id], WEIGHTS), aligned)
         counted = (things[x.id], things[y.id])
         paired = _paired(aligned, x.id, y.id)
-        pair = [*_link_pair(facts[x.id], facts[y.id], relation, counted, paired)]
+        pair = [*_link_pair(facts[x.id], facts[y.id], relation, counted, paired, told)]
         pair += link_aligned_numbers(facts[x.id], facts[y.id], aligned, (YEAR, AGE, BARE))
         known = {(k.a, k.b) for k in pair}
         left = link_left_over(
@@ -148,6 +150,28 @@ def _measured_apart(link: FactLink, origins: Mapping[tuple[str, Mention], str]) 
     north of San Francisco", "3 miles southwest of Cobb"): two quantities, not one."""
     here, there = origins.get((link.doc_a, link.a)), origins.get((link.doc_b, link.b))
     return here is not None and there is not None and here != there
+
+
+@dataclass(frozen=True)
+class Told:
+    """What the sentences of facts tell, read only for the facts compared: the happening a
+    date or weekday dates and the names of its sentence."""
+
+    docs: Mapping[str, Document]
+
+    def happening(self, f: Fact) -> Happening | None:
+        """Return what a date or weekday dates: its verb, participants (None for a number)."""
+        if f.mention.kind == "number":
+            return None
+        doc = self.docs[f.doc]
+        s = doc.sentences[f.sentence]
+        return happening(doc.text, s.start, s.end, f.mention.start, f.mention.end)
+
+    def names(self, f: Fact) -> frozenset[str]:
+        """Return the stems of the capitalised words of a fact's sentence."""
+        doc = self.docs[f.doc]
+        s = doc.sentences[f.sentence]
+        return _capitalised(doc.text, s.start, s.end)
 
 
 def _relation(
@@ -193,10 +217,11 @@ def _link_pair(
     relation: Callable[[int, int], str | None],
     things: tuple[Things, Things],
     paired: tuple[set[int], set[int]],
+    told: Told,
 ) -> Iterator[FactLink]:
     """Yield the links between the facts of two documents that fill the same slot (`things`:
     how many things each counts by slot and word after, `count_things`; `paired`: the
-    sentences of each aligned with one of the other)."""
+    sentences of each aligned with one of the other; `told`: what their sentences tell)."""
     buckets: dict[str, list[Fact]] = defaultdict(list)
     for f in ys:
         buckets[f.slot].append(f)
@@ -205,6 +230,7 @@ def _link_pair(
         bucket = buckets.get(f.slot, [])
         if f.slot == BARE or len(bucket) > MAX_BUCKET:
             continue
+        dated = told.happening(f)
         for g in bucket:
             if not comparable(f.mention, g.mention):
                 continue
@@ -212,11 +238,12 @@ def _link_pair(
             near = bool(f.near & g.near) or counts
             close = near or agree(f.mention, g.mention)
             alone = f.sole and g.sole
-            same = _same_happening(f, g)
+            other = told.happening(g)
+            same = _same_happening(dated, other)
             basis = relation(f.sentence, g.sentence) if close or alone or same else None
-            if same is False and (basis != "same" or _crossed(f, g)):
+            if same is False and (basis != "same" or _crossed(dated, other)):
                 continue  # "convicted Thursday", "sentenced Tuesday": two happenings
-            if same and alone and basis is None and _one_happening(f, g):
+            if same and alone and basis is None and _one_happening(dated, other):
                 basis = "shared"  # the same verb and participants: one happening
             if basis is None or not (close or same or _aligned_alone(f, basis, alone)):
                 continue
@@ -228,7 +255,7 @@ def _link_pair(
             # sentences are aligned as saying the same thing ("in Greece" and "in Athens").
             # Two people's ages are two facts wherever they stand.
             named = _same_subject(f, g)
-            if _two_subjects(f, g, named, basis):
+            if _two_subjects(f, g, named, basis, told):
                 continue
             # A number must be the only one of its slot in both sentences (an age, or next to
             # the same name), and a year alone is compared only between sentences that say the
@@ -277,7 +304,7 @@ def _two_people(f: Fact, g: Fact) -> bool:
     return f.slot == g.slot == AGE and bool(f.subject and g.subject) and not _same_subject(f, g)
 
 
-def _two_subjects(f: Fact, g: Fact, named: bool, basis: str) -> bool:
+def _two_subjects(f: Fact, g: Fact, named: bool, basis: str, told: Told) -> bool:
     """Return True if two facts have different subjects ("Smith scored 23", "Jones scored
     20"), unless their sentences are aligned as saying the same thing (not for two people's
     ages), or a subject is named in the other sentence too ("Mark Teixeira" was offered a
@@ -286,7 +313,9 @@ def _two_subjects(f: Fact, g: Fact, named: bool, basis: str) -> bool:
         return False
     if f.slot == AGE:
         return True
-    return basis != "same" and not (f.subject <= g.names or g.subject <= f.names)
+    if basis == "same":
+        return False
+    return not (f.subject <= told.names(g) or g.subject <= told.names(f))
 
 
 def _counts_alike(f: Fact, g: Fact, things: Sequence[Things]) -> bool:
@@ -331,26 +360,24 @@ def _quantities(doc: Document, found: Sequence[Fact], numbers: Sequence[NumberMe
     return len(groups)
 
 
-def _same_happening(f: Fact, g: Fact) -> bool | None:
+def _same_happening(a: Happening | None, b: Happening | None) -> bool | None:
     """Return True if two dates or weekdays date one happening (one verb, a shared participant),
     False if they date two, None when a verb is unknown."""
-    return f.happening.relation(g.happening) if f.happening and g.happening else None
+    return a.relation(b) if a and b else None
 
 
-def _crossed(f: Fact, g: Fact) -> bool:
+def _crossed(a: Happening | None, b: Happening | None) -> bool:
     """Return True if the doer of one fact's happening undergoes the other's ("a gunman shot
     a clerk", "police shot the gunman"): two happenings, even in sentences aligned as one."""
-    return bool(f.happening and g.happening and f.happening.crossed(g.happening))
+    return bool(a and b and a.crossed(b))
 
 
-def _one_happening(f: Fact, g: Fact) -> bool:
+def _one_happening(a: Happening | None, b: Happening | None) -> bool:
     """Return True if the happenings of two facts of one verb share enough participants, or
     are named by one noun ("the quake struck", "an earthquake shook")."""
-    if f.happening is None or g.happening is None:
+    if a is None or b is None:
         return False
-    return f.happening.shared(g.happening) >= MIN_PARTICIPANTS or f.happening.named_alike(
-        g.happening
-    )
+    return a.shared(b) >= MIN_PARTICIPANTS or a.named_alike(b)
 
 
 def _aligned_alone(f: Fact, basis: str, alone: bool) -> bool:
@@ -452,16 +479,14 @@ def find_facts(
     out: list[Fact] = []
     published = publication_spans(doc, mentions)
     issued = publication_date(doc, mentions)
-    capitalised: dict[int, frozenset[str]] = {}
     for m in [*mentions, *relative_days(doc, mentions, issued)]:
         if not isinstance(m, FACT_KINDS) or is_published(published, m):
             continue
         s = doc.sentence_at(m.start)
         if s is None or m.end > s.end:
             continue
-        dated = None if m.kind == "number" else happening(doc.text, s.start, s.end, m.start, m.end)
         slot = counted_noun(doc.text, m) if isinstance(m, NumberMention) else _when(doc.text, m)
-        if slot == "when" and dated is not None and dated.leads and dated.verb in saying():
+        if slot == "when" and leading_verb(doc.text, s.start, s.end, m.start, m.end) in saying():
             slot = "when said"  # "Oppal said at a news conference Thursday"
         if slot is None and isinstance(m, NumberMention):
             if anchored is not None and s.index not in anchored:
@@ -487,15 +512,10 @@ def find_facts(
             who = name_next_to(
                 doc.text, *((end, s.end) if old else (s.start, m.start)), after=bool(old)
             )
-        names = capitalised[s.index] if s.index in capitalised else _capitalised(doc.text, s)
-        capitalised[s.index] = names
         anchors = None
         if (m.kind == "number" or slot == YEAR) and (anchored is None or s.index in anchored):
             anchors = number_form(doc.text, m)
-        fact = Fact(
-            doc.id, m, s.index, slot, frozenset(near), who, True, counts, names, dated, anchors
-        )
-        out.append(fact)
+        out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who, True, counts, anchors))
     # A relative day is counted apart: it leaves the other dates of its sentence alone as before.
     count = Counter((f.sentence, f.slot, f.mention.kind, is_relative(f.mention)) for f in out)
     return [  # built sole: copied (slow for a dataclass) only when another shares its slot
@@ -532,9 +552,10 @@ def _noun_end(text: str, m: NumberMention) -> int:
     return after.end() if after else m.end
 
 
-def _capitalised(text: str, s: Sentence) -> frozenset[str]:
-    """Return the stems of the capitalised words of a sentence."""
-    return frozenset(stem(w) for w in WORD.findall(text, s.start, s.end) if w[0].isupper())
+@lru_cache(maxsize=1024)
+def _capitalised(text: str, start: int, end: int) -> frozenset[str]:
+    """Return the stems of the capitalised words of the sentence text[start:end]."""
+    return frozenset(stem(w) for w in WORD.findall(text, start, end) if w[0].isupper())
 
 
 def _when(text: str, m: Mention) -> str:

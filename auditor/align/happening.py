@@ -140,10 +140,8 @@ def _happening(sentence: str, m_start: int, m_end: int, possessive: bool) -> Hap
     names a noun's), kept per sentence and mention: two versions share most sentences."""
     if possessive:
         return _named(_tokens(sentence, 0, len(sentence)))
-    before = _tokens(sentence, 0, m_start)
+    before = _before(sentence, m_start)
     after = _tokens(sentence, m_end, len(sentence))
-    if before[-2:-1] and before[-1].lower() in LISTED and stem(before[-2]) in CALENDAR:
-        before = before[:-2]  # "today Thursday, March 14", "on Thursday and Friday": one clause
     lead = _clause_tail(before)
     leading = _last_verb(lead)
     opening = len(lead) == len(before) and leading is None
@@ -172,6 +170,23 @@ def _happening(sentence: str, m_start: int, m_end: int, possessive: bool) -> Hap
     return Happening(
         verb, participants, joined_verbs, leading is not None, named, doers, undergoers
     )
+
+
+def leading_verb(text: str, start: int, end: int, m_start: int, m_end: int) -> str | None:
+    """Return the verb before the mention text[m_start:m_end] in its clause of sentence
+    [start, end), the `verb` of its happening when it `leads` ("said at a news conference
+    Thursday"), or None: all a date's slot needs of its happening."""
+    if POSSESSIVE.match(text, m_end) is not None:
+        return None  # a possessive date names a noun's happening: no verb of its own
+    return _last_verb(_clause_tail(_before(text[start:end], m_start - start)))
+
+
+def _before(sentence: str, m_start: int) -> list[str]:
+    """Return the tokens of a sentence before a mention, a date listed just before it left out."""
+    before = _tokens(sentence, 0, m_start)
+    if before[-2:-1] and before[-1].lower() in LISTED and stem(before[-2]) in CALENDAR:
+        before = before[:-2]  # "today Thursday, March 14", "on Thursday and Friday": one clause
+    return before
 
 
 def _roles(lead: list[str], trail: list[str], leads: bool) -> tuple[frozenset[str], ...]:

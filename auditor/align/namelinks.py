@@ -44,7 +44,6 @@ class Name:
     mention: NameMention
     sentence: int
     words: tuple[str, ...]
-    near: frozenset[str]  # stems of the content words next to it
 
 
 def find_names(doc: Document, titles: Collection[str] = ()) -> list[Name]:
@@ -84,8 +83,13 @@ def _name(doc: Document, spans: Sequence[tuple[int, int]]) -> Name | None:
         return None
     words = tuple(doc.text[a:b] for a, b in spans)
     mention = NameMention(start, end, doc.text[start:end], " ".join(w.lower() for w in words))
-    near = context_stems(doc.text, s.start, s.end, start, end)
-    return Name(mention, s.index, words, frozenset(near))
+    return Name(mention, s.index, words)
+
+
+def _near(doc: Document, name: Name) -> set[str]:
+    """Return the stems of the content words next to a name."""
+    s = doc.sentences[name.sentence]
+    return context_stems(doc.text, s.start, s.end, name.mention.start, name.mention.end)
 
 
 def _word(text: str, span: tuple[int, int]) -> str:
@@ -117,11 +121,14 @@ def link_names(
             unused[_kind(o)].append(o)
     sole = _sole(names[x.id]) | _sole(names[y.id])
     here, there = by_sentence(names[x.id]), by_sentence(names[y.id])
+    near: dict[NameMention, set[str]] = {}  # of y's names, read when first compared
     for n in names[x.id]:
         # Both texts using both forms name two things: a form y uses meets only the forms of
         # y that x does not use (meeting all of them grew with the square of the names).
         mine = n.mention.key in keys[y.id]
-        for o in (unused if mine else by_head).get(_kind(n), ()):
+        candidates = (unused if mine else by_head).get(_kind(n), ())
+        mine_near = _near(x, n) if candidates else set()
+        for o in candidates:
             # One text using both names two things ("the Academy Awards", "the Emmy Awards")
             # or contradicts itself ("The Hunger Games", "The Central Games" where the other
             # source has "The Hunger Games" in that sentence): two words next to both say
@@ -141,7 +148,9 @@ def link_names(
             )
             once = uses[0] == 1 and uses[1] >= 2
             wanted = 0 if counterparts and once and _body(n) else 1 + (mine or theirs)
-            if len(n.near & o.near) < wanted or not one_word_apart(n, o):
+            if o.mention not in near:
+                near[o.mention] = _near(y, o)
+            if len(mine_near & near[o.mention]) < wanted or not one_word_apart(n, o):
                 continue
             if _tells_apart(x, n, o, here[n.sentence]) or _tells_apart(y, o, n, there[o.sentence]):
                 continue
