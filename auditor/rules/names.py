@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from auditor.knowledge.names import GENERIC, CanonicalName, NameBook, fold_words
@@ -17,6 +17,8 @@ from auditor.rules.registry import UNSETTLED, Context, rule
 STEM = 6
 Word = tuple[int, int, str]  # a word token: start, end, text
 LEADING_EXEMPT = re.compile(r"(?:[A-Z0-9.]+|\w+(?:an|ese|ish|ch|i|’s|'s))\Z")
+# A character a word (WORD_TOKEN) holds before its last one.
+WORD_INSIDE = re.compile(r"[\w'’-]")
 
 
 @rule(
@@ -353,29 +355,68 @@ def _fragments(
 ) -> Iterator[tuple[int, int, CanonicalName]]:
     """Yield spans near a capitalised kind word that spell a known name, sentence by sentence.
 
-    The words around a kind word are looked for in its sentence and the one before it.
+    The words around a kind word are looked for in its sentence and the one before it. Only
+    sentences where `_capitalised` finds a candidate are split into words (a fifth of them).
     """
     text = doc.text
-    words = [
-        (m.start(), m.end(), m.group())
-        for m in WORD_TOKEN.finditer(text, doc.body_start)
-        if m.group()[:1].isalpha()
-    ]
-    starts = [w[0] for w in words]
     kinds = {w for w in GENERIC if entries.get(w)}  # "treaty", but also "the"
-    nouns = [k for k, (_, _, w) in enumerate(words) if w[0].isupper() and w.lower() in kinds]
+    candidates = [m.start() for m in _capitalised(kinds).finditer(text, doc.body_start)]
     for index, sentence in enumerate(doc.sentences):
+        c = bisect.bisect_left(candidates, sentence.start)
+        if c == len(candidates) or candidates[c] >= sentence.end:
+            continue
         lo = doc.sentences[index - 1].start if index else sentence.start
-        first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, sentence.end)
-        here = bisect.bisect_left(nouns, bisect.bisect_left(starts, sentence.start))
-        for k in nouns[here : bisect.bisect_left(nouns, last)]:
-            window = words[max(first, k - 8) : min(last, k + 8)]
+        words = _words_in(text, min(lo, sentence.start), sentence.end, doc.body_start)
+        starts = [w[0] for w in words]
+        first = bisect.bisect_left(starts, lo)
+        for k in range(bisect.bisect_left(starts, sentence.start), len(words)):
+            noun = words[k][2]
+            if not (noun[0].isupper() and noun.lower() in kinds):
+                continue
+            window = words[max(first, k - 8) : k + 8]
             prefixes = [_prefixes(w[2]) for w in window]
             seen = frozenset().union(*prefixes)
-            for entry in entries[words[k][2].lower()]:
+            for entry in entries[noun.lower()]:
                 span = _scattered(window, prefixes, seen, words[k], entry, text)
                 if span is not None:
                     yield span[0], span[1], entry
+
+
+# The one capital outside ASCII whose lower case is an ASCII letter: the Kelvin sign.
+ASCII_CAPITALS = {"k": "K\u212a"}
+
+
+def _capitalised(kinds: Collection[str]) -> re.Pattern[str]:
+    """Return a pattern that finds every kind word written with a capital (and more).
+
+    Its first letter is a capital whose lower case is the kind word's, the rest in any case: a
+    word that `_fragments` takes for a kind word starts where this pattern matches (the match
+    before it cannot overlap it: a word never starts right after a letter).
+    """
+    forms = sorted(
+        f"[{ASCII_CAPITALS.get(k[0], k[0].upper())}](?i:{re.escape(k[1:])})" for k in kinds
+    )
+    return re.compile("|".join(forms) or "(?!)")
+
+
+def _words_in(text: str, lo: int, hi: int, body_start: int) -> list[Word]:
+    """Return the words starting in text[lo:hi] as a scan of the body from `body_start` finds them.
+
+    The scan starts over at the first offset before `lo` that no word runs across (after a
+    character that is not a word's), where it is in step with the scan of the whole body.
+    """
+    at = max(lo, body_start)
+    while at > body_start and WORD_INSIDE.match(text, at - 1):
+        at -= 1
+    words = []
+    for m in WORD_TOKEN.finditer(text, at):
+        start, end = m.span()
+        if start >= hi:
+            break
+        word = m.group()
+        if start >= lo and word[:1].isalpha():
+            words.append((start, end, word))
+    return words
 
 
 def _scattered(

@@ -12,6 +12,28 @@ from auditor.rules.registry import Context, rule
 
 DOUBLED_PERIOD = re.compile(r"(?<!\.)(?<!\.[ \t\u00a0])\.[ \t\u00a0]*\.(?![ \t\u00a0]*\.)")
 SPACE_BEFORE = re.compile(r"(?<=[\w”’)\"])[ \t\u00a0]+([,.;:!?])(?![\w.,;:!?])")
+# Scouts: what every match of the pattern above holds, found fast (a literal character first).
+TWO_PERIODS = re.compile(r"\.[ \t\u00a0]*\.")
+SPACED_MARK = re.compile(r"[,.;:!?](?<=[ \t\u00a0].)")
+
+
+def line_matches(
+    pattern: re.Pattern[str], scout: re.Pattern[str], text: str, start: int
+) -> Iterator[re.Match[str]]:
+    """Yield the matches of `pattern.finditer(text, start)`, searching only lines `scout` hits.
+
+    `re` tries a pattern that starts with a lookbehind or a common character at every offset;
+    a scout that starts with a rare character finds the few lines worth trying. Exact when
+    every match of `pattern` holds a match of `scout`, neither holds a line break, and no
+    lookahead of `pattern` reads past one.
+    """
+    at = start
+    while (hit := scout.search(text, at)) is not None:
+        lo = max(start, text.rfind("\n", 0, hit.start()) + 1)
+        hi = text.find("\n", hit.end())
+        hi = len(text) if hi < 0 else hi
+        yield from pattern.finditer(text, lo, hi + 1)  # the line and its break
+        at = hi + 1
 
 
 @rule(
@@ -39,7 +61,7 @@ def doubled_period(doc: Document, ctx: Context) -> Iterator[Hit]:
     Known false positives:
         None known; an ellipsis ("...") is not flagged.
     """
-    for m in DOUBLED_PERIOD.finditer(doc.text, doc.body_start):
+    for m in line_matches(DOUBLED_PERIOD, TWO_PERIODS, doc.text, doc.body_start):
         yield Hit(m.start(), m.end(), "Doubled full stop.", suggestion=".", safe=True)
 
 
@@ -63,7 +85,7 @@ def space_before_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
     Known false positives:
         Spaced punctuation quoted as such; spaced ratios such as "3 : 2" are not flagged.
     """
-    for m in SPACE_BEFORE.finditer(doc.text, doc.body_start):
+    for m in line_matches(SPACE_BEFORE, SPACED_MARK, doc.text, doc.body_start):
         if m.group(1) == ":" and _is_ratio(doc.text, m.start(), m.end()):
             continue
         if m.group(1) == "." and doc.text[m.end() : m.end() + 2] == " .":
@@ -77,8 +99,9 @@ def _is_ratio(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start].isdigit() and text[end : end + 2].strip()[:1].isdigit()
 
 
+# Each alternative starts with a literal character (`___+`, not `_{3,}`): `re` searches for those.
 RESIDUE = re.compile(
-    r"_{3,}|<unk>|@@(?=\s)|\ufffd|\u2581|&(?:amp|quot|apos|lt|gt|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});"
+    r"___+|<unk>|@@(?=\s)|\ufffd|\u2581|&(?:amp|quot|apos|lt|gt|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});"
     r"|</?(?:p|br|div|span|b|i|em|strong|a|font|sup|sub|seg|tu|tuv|g|x|bpt|ept|ph)\b[^<>\n]{0,80}>"
     r"|â€[™œ\u009d“”˜¦¢\u0090-\u009f]|Ã[\u0080-\u00bf]|\{\d+\}|%[sd]\b"
 )
@@ -154,6 +177,7 @@ def doubled_word(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 
 MISSING_SPACE = re.compile(r"(?<![\w.@/:])([a-z]{2,})([.?;])([A-Z][a-z]+)\b(?![.@/])")
+MARK_BEFORE_CAPITAL = re.compile(r"[.?;][A-Z]")  # the scout of MISSING_SPACE
 
 
 @rule(
@@ -182,7 +206,7 @@ def missing_space_after_punctuation(doc: Document, ctx: Context) -> Iterator[Hit
         Names written with a dot inside; web addresses, domains and product names are not
         flagged.
     """
-    for m in MISSING_SPACE.finditer(doc.text, doc.body_start):
+    for m in line_matches(MISSING_SPACE, MARK_BEFORE_CAPITAL, doc.text, doc.body_start):
         if doc.text[m.end() : m.end() + 1] == "." or m.group(1) == "www":
             continue
         start, end = m.start(2), m.end(2) + 1
@@ -280,6 +304,7 @@ def unclosed_quotation(doc: Document, ctx: Context) -> Iterator[Hit]:
 SPACE_INSIDE_QUOTES = re.compile(
     r"(?P<close>[^\s“][ \t\u00a0]+”(?=[\s,.;:!?)]|\Z))|(?P<open>(?<![\w,])“[ \t\u00a0]+(?=\w))"
 )
+SPACED_QUOTE = re.compile(r"”(?<=[ \t\u00a0]”)|“(?=[ \t\u00a0])")  # the scout of the above
 
 
 @rule(
@@ -305,7 +330,7 @@ def space_inside_quotation(doc: Document, ctx: Context) -> Iterator[Hit]:
     Known false positives:
         A quotation mark discussed as a character (“ ” in a text about typography).
     """
-    for m in SPACE_INSIDE_QUOTES.finditer(doc.text, doc.body_start):
+    for m in line_matches(SPACE_INSIDE_QUOTES, SPACED_QUOTE, doc.text, doc.body_start):
         if m.group("close"):
             yield Hit(
                 m.start(),
