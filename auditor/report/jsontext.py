@@ -11,7 +11,9 @@ Long lists of small records (a report's sentences, alignments and event links) c
 `Records`: one skeleton per record, None where a scalar goes, and all the scalars in order.
 Each distinct skeleton becomes a %-template once; the scalars are encoded in one call of the
 standard library's C encoder (compact, NUL between values: encoded strings escape every control
-character, so a NUL can only be a separator) and the whole list is one `%` formatting.
+character, so a NUL can only be a separator), each record one `%` formatting of its template.
+The records stay apart, as small strings, until the final join (one text of the list would be
+a large block more in memory).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 from _json import make_encoder
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -48,6 +51,9 @@ def dumps(value: Any, end: str = "") -> str:
 
 def _write(value: Any, newline: str, out: list[str], depth: int) -> None:
     """Append one value's text to `out`, an outer container's piece by piece."""
+    if isinstance(value, Records):
+        out += _records(value, newline)
+        return
     if depth == 0 or not value or not isinstance(value, dict | list | tuple):
         out.append(_encode(value, newline))
         return
@@ -87,32 +93,48 @@ def _encode(value: Any, newline: str) -> str:
         inner = newline + INDENT
         return f"[{inner}{(',' + inner).join([_encode(v, inner) for v in value])}{newline}]"
     if isinstance(value, Records):
-        return _records(value, newline)
+        return "".join(_records(value, newline))
     return _scalar(value)
 
 
-def _records(records: Records, newline: str) -> str:
-    """Return a list of records' text: their templates joined, filled with their scalars."""
+def _records(records: Records, newline: str) -> list[str]:
+    """Return a list of records' text in pieces: each record after its separator, the brackets."""
     if not records.skeletons:
-        return "[]"
+        return ["[]"]
     inner = newline + INDENT
     distinct = {id(s): s for s in records.skeletons}
-    templates = {key: _template(s, inner) for key, s in distinct.items()}
-    body = (f",{inner}").join(map(templates.__getitem__, map(id, records.skeletons)))
-    return f"[{inner}{body}{newline}]" % tuple(_compact_scalars(records.scalars))
+    templates = {key: _template(s, inner, f",{inner}") for key, s in distinct.items()}
+    shapes = list(map(templates.__getitem__, map(id, records.skeletons)))
+    scalars = _compact_scalars(records.scalars)
+    if len(scalars) != sum(slots for _, slots in shapes):
+        raise ValueError("the records' skeletons do not hold as many scalars as given")
+    [(template, slots), *others] = templates.values()
+    if not others and slots:  # one shape: its rows of scalars cut by zip
+        texts = list(map(template.__mod__, zip(*[iter(scalars)] * slots, strict=True)))
+    else:
+        rest = iter(scalars)
+        texts = [template % tuple(islice(rest, slots)) for template, slots in shapes]
+    texts[0] = f"[{inner}{texts[0][len(inner) + 1 :]}"  # no separator before the first
+    texts.append(f"{newline}]")
+    return texts
 
 
-def _template(skeleton: Any, newline: str) -> str:
-    """Return a skeleton's text with %s where each scalar goes (and any other % doubled)."""
+def _template(skeleton: Any, newline: str, before: str = "") -> tuple[str, int]:
+    """Return a skeleton's text after `before`, with %s where each scalar goes (any other %
+    doubled), and the number of scalars."""
     inner = newline + INDENT
     if isinstance(skeleton, dict) and skeleton:
-        items = [
-            f"{_key(k).replace('%', '%%')}: {_template(v, inner)}" for k, v in skeleton.items()
-        ]
-        return f"{{{inner}{(',' + inner).join(items)}{newline}}}"
+        keys = [_key(k).replace("%", "%%") for k in skeleton]
+        values = [_template(v, inner) for v in skeleton.values()]
+        text = f",{inner}".join(f"{k}: {v}" for k, (v, _) in zip(keys, values, strict=True))
+        return f"{before}{{{inner}{text}{newline}}}", sum(n for _, n in values)
     if isinstance(skeleton, list | tuple) and skeleton:
-        return f"[{inner}{(',' + inner).join([_template(v, inner) for v in skeleton])}{newline}]"
-    return "%s" if skeleton is None else _encode(skeleton, newline).replace("%", "%%")
+        values = [_template(v, inner) for v in skeleton]
+        text = f",{inner}".join(v for v, _ in values)
+        return f"{before}[{inner}{text}{newline}]", sum(n for _, n in values)
+    if skeleton is None:
+        return f"{before}%s", 1
+    return before + _encode(skeleton, newline).replace("%", "%%"), 0
 
 
 def _compact_scalars(scalars: Sequence[Any]) -> list[str]:
