@@ -43,11 +43,23 @@ def context_stems(
     With `predicate`, only the nearest lower-case content word before it ("killed 10").
     """
     before = words_before(text, start, m_start)
-    after = [] if predicate else [w.group() for w in islice(WORD.finditer(text, m_end, end), REACH)]
-    words = [w for w in (*before, *after) if not w[0].isdigit()]
-    stems = [_form(w) for w in words if not (predicate and w[0].isupper())]
-    content = [w for w in stems if w not in NOT_CONTEXT and len(w) > 2]
-    return set(content[-1:] if predicate else content)
+    if predicate:
+        for w in reversed(before):
+            if not w[0].isupper() and (key := _content(w)) is not None:
+                return {key}
+        return set()
+    after = [w.group() for w in islice(WORD.finditer(text, m_end, end), REACH)]
+    return {key for w in (*before, *after) if (key := _content(w)) is not None}
+
+
+@lru_cache(maxsize=65536)
+def _content(word: str) -> str | None:
+    """Return the form of a content word (`_form`), or None for a number, a function word, a
+    word of the calendar, a hedge or a word of two letters."""
+    if word[0].isdigit():
+        return None
+    key = _form(word)
+    return None if key in NOT_CONTEXT or len(key) < 3 else key
 
 
 def continuation(text: str, pos: int, end: int) -> str | None:

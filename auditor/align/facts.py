@@ -517,12 +517,10 @@ def find_facts(
             anchors = number_form(doc.text, m)
         out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who, True, counts, anchors))
     # A relative day is counted apart: it leaves the other dates of its sentence alone as before.
-    count = Counter((f.sentence, f.slot, f.mention.kind, is_relative(f.mention)) for f in out)
+    keys = [(f.sentence, f.slot, f.mention.kind, is_relative(f.mention)) for f in out]
+    count = Counter(keys)
     return [  # built sole: copied (slow for a dataclass) only when another shares its slot
-        f
-        if count[f.sentence, f.slot, f.mention.kind, is_relative(f.mention)] == 1
-        else replace(f, sole=False)
-        for f in out
+        f if count[key] == 1 else replace(f, sole=False) for f, key in zip(out, keys, strict=True)
     ]
 
 

@@ -178,7 +178,14 @@ def leading_verb(text: str, start: int, end: int, m_start: int, m_end: int) -> s
     Thursday"), or None: all a date's slot needs of its happening."""
     if POSSESSIVE.match(text, m_end) is not None:
         return None  # a possessive date names a noun's happening: no verb of its own
-    return _last_verb(_clause_tail(_before(text[start:end], m_start - start)))
+    return _leading(text[start:end], m_start - start)
+
+
+@lru_cache(maxsize=1 << 14)
+def _leading(sentence: str, m_start: int) -> str | None:
+    """Return the last verb of the clause before sentence[m_start:], kept per sentence and
+    mention as `_happening` is."""
+    return _last_verb(_clause_tail(_before(sentence, m_start)))
 
 
 def _before(sentence: str, m_start: int) -> list[str]:

@@ -26,7 +26,9 @@ from auditor.knowledge.names import fold_words
 from auditor.model import Document, EventLink, FactLink, NameMention
 
 WORD = r"(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*|(?:[A-Z]\.){2,})"
-SINGLE = re.compile(r"(?<![\w.-])[A-Z][a-z]+\b")
+# A capital opens each pattern, so that a search passes over the other characters at once; the
+# lookbehind after it says that no word, dot or hyphen stands before that capital.
+SINGLE = re.compile(r"[A-Z](?<![\w.-][A-Z])[a-z]+\b")
 INNER = alternation(lexicon().word_set("name_inner"))
 LEADING = STOPWORDS | CALENDAR  # never the first word of a name
 TRAILING = CALENDAR | lexicon().word_set("name_inner")  # never the last ("on Saturday")
@@ -34,7 +36,9 @@ FUNCTION_WORDS = STOPWORDS | lexicon().word_set("name_function_words")  # "Mr", 
 TOKEN = re.compile(r"\S+")
 QUOTES = "'’\"”"
 BODIES = lexicon().word_set("organisation_nouns") | lexicon().word_set("name_kinds")
-PHRASE = re.compile(rf"(?<![\w.-]){WORD}(?:\s+(?:(?:{INNER})\s+)*{WORD})+")
+NO_LINK = (0.0, -1)  # the strength and sentence of no event link
+FIRST = r"[A-Z](?<![\w.-][A-Z])(?:[\w'’]*(?:-[A-Za-z][\w'’]*)*|\.(?:[A-Z]\.)+)"  # a first WORD
+PHRASE = re.compile(rf"{FIRST}(?:\s+(?:(?:{INNER})\s+)*{WORD})+")
 
 
 @dataclass(frozen=True)
@@ -186,17 +190,20 @@ def closest_pairs(
     event link (the other may have a stronger one elsewhere: a sentence of one outlet often tells
     what two of the other's do), and the two opening sentences when an event link joins them:
     a headline or lead sums up its article, so two articles' openings tell one story."""
+    ways = ((x.id, y.id), (y.id, x.id))
     pairs = [
         (e.i, e.j, e.evidence) if e.a == x.id else (e.j, e.i, e.evidence)
         for e in links
-        if {e.a, e.b} == {x.id, y.id}
+        if (e.a, e.b) in ways
     ]
     openings = (_opening(x), _opening(y))
     best_x: dict[int, tuple[float, int]] = {}
     best_y: dict[int, tuple[float, int]] = {}
     for i, j, strength in pairs:
-        best_x[i] = max(best_x.get(i, (0.0, -1)), (strength, j))
-        best_y[j] = max(best_y.get(j, (0.0, -1)), (strength, i))
+        if (strength, j) > best_x.get(i, NO_LINK):
+            best_x[i] = (strength, j)
+        if (strength, i) > best_y.get(j, NO_LINK):
+            best_y[j] = (strength, i)
     linked = {(i, j) for i, j, _ in pairs}
     return frozenset(
         {(i, j) for i, (_, j) in best_x.items()}
@@ -222,8 +229,9 @@ def _body(n: Name) -> bool:
 
 def _sole(names: Sequence[Name]) -> set[NameMention]:
     """Return the names that are the only one of their kind in their sentence."""
-    count = Counter((n.sentence, _kind(n)) for n in names)
-    return {n.mention for n in names if count[n.sentence, _kind(n)] == 1}
+    kinds = [(n.sentence, _kind(n)) for n in names]
+    count = Counter(kinds)
+    return {n.mention for n, kind in zip(names, kinds, strict=True) if count[kind] == 1}
 
 
 def one_word_apart(a: Name, b: Name) -> bool:
@@ -248,11 +256,12 @@ def _only(names: Sequence[Name]) -> set[str]:
 def _alone(doc: Document, names: Sequence[Name]) -> Counter[str]:
     """Return how often each word stands alone, capitalised, outside every name (surnames)."""
     firsts = [n.mention.start for n in names]
+    ends = [n.mention.end for n in names]
     starts = {s.start for s in doc.sentences}
-    out: Counter[str] = Counter()
+    words = []
     for m in SINGLE.finditer(doc.text, doc.body_start):
-        k = bisect.bisect_right(firsts, m.start()) - 1
-        if m.start() in starts or (k >= 0 and m.start() < names[k].mention.end):
-            continue
-        out[m.group().lower()] += 1
-    return out
+        at = m.start()
+        k = bisect.bisect_right(firsts, at) - 1
+        if at not in starts and (k < 0 or at >= ends[k]):
+            words.append(m.group().lower())
+    return Counter(words)

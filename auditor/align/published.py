@@ -45,9 +45,13 @@ CLOCK_AFTER = re.compile(rf",?\s*(?:@|at\b)?\s*{CLOCK}", re.I)
 def publication_spans(doc: Document, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     """Return the spans of the publication date lines, stamps and datelines of a document."""
     out: list[tuple[int, int]] = []
-    for start, end in _top_lines(doc):
+    lines = _top_lines(doc)
+    if not lines:
+        return out
+    top = [m for m in mentions if lines[0][0] <= m.start < lines[-1][1]]
+    for start, end in lines:
         line = doc.text[start:end]
-        dates = [m for m in mentions if isinstance(m, DateMention) and start <= m.start < end]
+        dates = [m for m in top if isinstance(m, DateMention) and start <= m.start < end]
         if dates and _date_line(line, dates, start):
             out.append((start, end))
             continue
