@@ -346,6 +346,8 @@ def count_things(doc: Document, facts: Sequence[Fact], mentions: Sequence[Mentio
 def _quantities(doc: Document, found: Sequence[Fact], numbers: Sequence[NumberMention]) -> int:
     """Return how many quantities some numbers of one slot and word after state: their values
     (keys), joined when two facts, each alone of them in its sentence, restate one quantity."""
+    if len(found) == 1:
+        return 1
     groups = [{key} for key in {f.mention.key for f in found}]
     per_sentence = Counter(f.sentence for f in found)
     alone = [f for f in found if per_sentence[f.sentence] == 1]

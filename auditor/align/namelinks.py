@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from auditor.align.context import context_stems
@@ -114,7 +114,8 @@ def link_names(
     link, and the two openings (`closest_pairs`).
     """
     keys = {d.id: Counter(n.mention.key for n in names[d.id]) for d in (x, y)}
-    bare = {d.id: _alone(d, names[d.id]) for d in (x, y)}
+    kinds = {n.words[-1].lower() for d in (x, y) for n in names[d.id]}
+    bare = {d.id: _alone(d, names[d.id], kinds) for d in (x, y)}
     alone = set(bare[x.id]) | set(bare[y.id])
     only = {d.id: _only(names[d.id]) for d in (x, y)}
     by_head: dict[tuple[str, int], list[Name]] = defaultdict(list)
@@ -253,15 +254,19 @@ def _only(names: Sequence[Name]) -> set[str]:
     return {k for found in keys.values() if len(found) == 1 for k in found}
 
 
-def _alone(doc: Document, names: Sequence[Name]) -> Counter[str]:
-    """Return how often each word stands alone, capitalised, outside every name (surnames)."""
+def _alone(doc: Document, names: Sequence[Name], kinds: Container[str]) -> Counter[str]:
+    """Return how often each of the words `kinds` (lower case: the last words of names) stands
+    alone, capitalised, outside every name (surnames)."""
     firsts = [n.mention.start for n in names]
     ends = [n.mention.end for n in names]
     starts = {s.start for s in doc.sentences}
     words = []
     for m in SINGLE.finditer(doc.text, doc.body_start):
+        word = m.group().lower()
+        if word not in kinds:
+            continue
         at = m.start()
         k = bisect.bisect_right(firsts, at) - 1
         if at not in starts and (k < 0 or at >= ends[k]):
-            words.append(m.group().lower())
+            words.append(word)
     return Counter(words)

@@ -210,6 +210,8 @@ def link_left_over(
     for xs_, ys_ in _same_groups(aligned, x, y):
         ours = [f for i in xs_ for f in mine.get(i, ())]
         others = [g for j in ys_ for g in theirs.get(j, ())]
+        if not ours or not others:
+            continue  # no number left over on one side: nothing changed
         for year in (False, True):
             fs = [f for f in ours if isinstance(f.mention, DateMention) == year]
             gs = [g for g in others if isinstance(g.mention, DateMention) == year]
