@@ -20,7 +20,7 @@ TOKEN = re.compile(rf"{WORD}|\d+|\S")
 # A TOKEN and the spaces after it; its letters taken possessively (`*+`), as nothing after them
 # could match a letter given back (a tenth faster).
 TOKEN_GAP = re.compile(r"(?:[A-Z]\.(?=\s)|[^\W\d_][\w'’]*+(?:-[^\W\d_][\w'’]*+)*+|\d+|\S)\s*")
-SPACES = re.compile(r"\s*")
+NON_SPACE = re.compile(r"\S")
 WORD_TOKEN = re.compile(WORD)  # the word tokens of TOKEN (not numbers or punctuation)
 # A capitalised word of two letters or more ("Al", "Xi", "Quintero") or an initial ("J.").
 NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D'|d’|al-|el-)?[A-Z][a-zà-ÿ’'-]*[a-zà-ÿ]\Z|[A-Z]\.\Z")
@@ -60,7 +60,8 @@ class Tokens(Sequence[Token]):
     """
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        first = SPACES.match(text, start, end).end()  # type: ignore[union-attr]
+        found = NON_SPACE.search(text, start, end)
+        first = found.start() if found else end
         self._pieces: list[str] = TOKEN_GAP.findall(text, first, end)  # with the spaces after
         self._starts = list(accumulate(map(len, self._pieces), initial=first))
         self._distinct = set(self._pieces)
@@ -247,7 +248,7 @@ def _name_before(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
 
 
 def find_people(toks: Tokens, text: str, book: TitleBook) -> list[PersonMention | TitleMention]:
-    """Return person and title mentions for titled people among the `tokens` of `text`."""
+    """Return person and title mentions for titled people among the Tokens of `text`."""
     out: list[PersonMention | TitleMention] = []
     words = book.words  # a union of two sets, built by each call
     known = toks.flags(lambda w: _title_word(w, words))
