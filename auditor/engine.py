@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
@@ -21,6 +22,7 @@ from auditor.model import (
     Report,
     RuleDoc,
     Scores,
+    Sentence,
     Span,
 )
 from auditor.read.lines import LineIndex, line_index
@@ -130,7 +132,31 @@ def measured(doc: Document) -> Document:
         )
         for s in doc.sentences
     )
-    return replace(doc, sentences=sentences, words=word_count(doc.text, doc.body_start))
+    return replace(doc, sentences=sentences, words=_body_words(doc, sentences))
+
+
+def _body_words(doc: Document, sentences: Sequence[Sentence]) -> int:
+    """Return `word_count(doc.text, doc.body_start)` from the sentences' counts and the gaps'.
+
+    Exact when the sentences follow each other in the body and no word runs across an end of
+    one; otherwise the body is counted again.
+    """
+    text, at, total = doc.text, doc.body_start, 0
+    for s in sentences:
+        if not at <= s.start <= s.end or not (_cut(text, s.start) and _cut(text, s.end)):
+            return word_count(text, doc.body_start)
+        total += word_count(text, at, s.start) + (s.words or 0)
+        at = s.end
+    return total + word_count(text, at)
+
+
+def _cut(text: str, at: int) -> bool:
+    """Return True if no word runs across offset `at`: a character on one side is no word's."""
+    return at == 0 or WORD_PAIR.match(text, at - 1) is None
+
+
+# Two characters that one word can hold side by side (`WORD`: inner - ' ’ . only between letters).
+WORD_PAIR = re.compile(r"\w[\w'’.-]|[\w'’.-]\w")
 
 
 def rule_docs(

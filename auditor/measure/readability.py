@@ -74,6 +74,7 @@ def _syllables(words: Iterable[str]) -> int:
 LONE_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 PUNCTUATION = re.compile(r"[^\w\s\']")
 SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
+TERMINATOR = re.compile(r"[.!?]")
 # `count_letters` drops spaces, then all punctuation ([^\w\s]): what is left are word characters.
 NOT_LETTER = re.compile(r"\W")
 # Three whitespace-separated tokens, each with a letter or digit: stripping punctuation leaves
@@ -93,6 +94,8 @@ def _sentence_count(text: str) -> int:
     """
     if not text:
         return 0
+    if not TERMINATOR.search(text.rstrip(".!?")):
+        return 1  # one piece or none: the text's only stops end it
     pieces = SENTENCE_PIECE.findall(text)
     if len(pieces) < 2:
         return 1

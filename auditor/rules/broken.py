@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 from auditor.knowledge.lexicon import lexicon
 from auditor.model import Category, Document, Hit, Severity
@@ -142,15 +143,17 @@ def verbless_fragment(doc: Document, ctx: Context, *, max_words: int = 14) -> It
         Deliberate verbless sentences for effect ("A quiet end to a long week."), captions and
         list items written as running text.
     """
-    open_quote = _open_quotations(doc)
+    reached = list(accumulate((s.start for s in doc.sentences), max, initial=doc.body_start))
     for prev, cur, nxt in zip(doc.sentences, doc.sentences[1:], doc.sentences[2:], strict=False):
         text = doc.text[cur.start : cur.end]
         if crosses_line(doc.text, prev.end, nxt.start) or not text.endswith("."):
             continue
-        if open_quote[cur.index] or any(q in text for q in QUOTES):
+        if any(q in text for q in QUOTES):
             continue
         words = WORDS.findall(text)
         if not 4 <= len(words) <= max_words or text[:1].islower():
+            continue
+        if _quotation_open(doc.text, doc.body_start, reached[cur.index + 1]):
             continue
         if words[0].lower() in ELLIPSIS_OPENERS or _abbreviation(text.split()[-1]):
             continue
@@ -165,25 +168,16 @@ def verbless_fragment(doc: Document, ctx: Context, *, max_words: int = 14) -> It
         )
 
 
-def _open_quotations(doc: Document) -> list[bool]:
-    """Return, per sentence, whether a quotation opened earlier on its line is still open.
+def _quotation_open(text: str, start: int, end: int) -> bool:
+    """Return True if a quotation opened on the line of text[start:end] is open at `end`.
 
-    One pass over the text: an odd number of straight quotes, or a last curly mark that opens.
+    It is when the line holds an odd number of straight quotes before `end`, or its last curly
+    mark before `end` opens; the line starts after the last line break in text[start:end].
     """
-    out = []
-    pos, straight, last = doc.body_start, 0, ""
-    for s in doc.sentences:
-        segment = doc.text[pos : s.start] if s.start > pos else ""
-        pos = max(pos, s.start)
-        cut = max(segment.rfind("\n"), segment.rfind("\r"))
-        if cut >= 0:
-            segment, straight, last = segment[cut + 1 :], 0, ""
-        straight += segment.count('"')
-        marks = [(segment.rfind(q), q) for q in '"“”']
-        at, mark = max(marks)
-        last = mark if at >= 0 else last
-        out.append(straight % 2 == 1 or last == "“")
-    return out
+    line = max(start, text.rfind("\n", start, end) + 1)
+    line = max(line, text.rfind("\r", line, end) + 1)  # not back to `start` in a text without CRs
+    at, mark = max((text.rfind(q, line, end), q) for q in '"“”')
+    return text.count('"', line, end) % 2 == 1 or (at >= 0 and mark == "“")
 
 
 def _has_verb(words: list[str]) -> bool:

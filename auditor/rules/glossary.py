@@ -53,6 +53,8 @@ def forbidden_variant(doc: Document, ctx: Context) -> Iterator[Hit]:
 
 def _occurrences(doc: Document, term: GlossaryTerm) -> list[tuple[int, int]]:
     """Return the spans where the canonical term itself occurs."""
+    if doc.text.find(term.term, doc.body_start) < 0:
+        return []  # the pattern starts with the term: no need to compile and run it
     # The word-edge check follows the term, so `re` searches the term by its literal prefix.
     edge = rf"(?<!\w(?s:.){{{len(term.term)}}})(?!\w)"
     pattern = re.compile(re.escape(term.term) + edge)

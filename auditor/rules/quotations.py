@@ -220,7 +220,8 @@ def _in_quoted_paragraph(text: str, marks: list[int], start: int, end: int) -> b
 
 def _speech(text: str, start: int, end: int) -> Hit | None:
     """Return a hit for unquoted speech before ", he said" or after "he replied:"."""
-    colon = COLON_ATTRIBUTION.search(text, start, end)
+    # The attribution holds a colon: most sentences have none, and are not searched.
+    colon = COLON_ATTRIBUTION.search(text, start, end) if text.find(":", start, end) >= 0 else None
     if colon:
         return _wrap(text, colon.end(), end, "after an attribution with a colon")
     trail = TRAILING_ATTRIBUTION.search(text, start, end)
