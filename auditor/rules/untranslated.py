@@ -25,8 +25,8 @@ NARROW = {"、": ",", "。": ".", "《": "“", "》": "”", "〈": "‘", "〉
 NARROW |= {"『": "‘", "』": "’", "【": "[", "】": "]", "〔": "(", "〕": ")"}
 LATIN_SHARE = 0.75  # share of a document's letters in Latin script to call it a Latin text
 # Runs of the letters below U+0250 (Latin script: ASCII, Latin-1, Latin Extended-A and -B;
-# counted a run at a time, not one string per letter) and the characters from there on (among
-# them the letters of every other script).
+# counted as what removing them takes away, not one string per run or letter) and the
+# characters from there on (among them the letters of every other script).
 LATIN_RUN = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 BEYOND_LATIN = re.compile(r"[^\u0000-\u024f]")
 
@@ -122,6 +122,6 @@ def source_language_punctuation(doc: Document, ctx: Context) -> Iterator[Hit]:
 @lru_cache(maxsize=4)
 def _latin_text(text: str) -> bool:
     """Return True if most letters of the text are in Latin script (once per text)."""
-    latin = sum(map(len, LATIN_RUN.findall(text)))
+    latin = len(text) - len(LATIN_RUN.sub("", text))  # no string per run
     other = sum(1 for c in BEYOND_LATIN.findall(text) if c.isalpha())
     return latin + other > 0 and latin >= LATIN_SHARE * (latin + other)
