@@ -6,6 +6,7 @@ import random
 
 from rule_helpers import run, seed_findings
 
+from auditor.mentions.quotemarks import quote_problems
 from auditor.model import QuoteMention
 from auditor.rules.quotations import (
     MIN_QUOTE_WORDS,
@@ -64,3 +65,13 @@ def test_indexed_quote_matching_equals_comparing_every_pair() -> None:
         assert _same_quotes(m, quotes, index) == expected
         found += len(expected)
     assert found > 0
+
+
+def test_quote_problems_without_singles_leave_out_only_the_single_marks() -> None:
+    text = "He called it ‘open door policy. “We stay, “Lee said.\n\nShe said “no more."
+    every = list(quote_problems(text))
+    doubles = list(quote_problems(text, singles=False))
+    single = text.index("‘")
+    assert [p.start for p in every if p.start == single] == [single]
+    assert doubles == [p for p in every if p.start != single]
+    assert {p.kind for p in doubles} == {"misplaced", "unclosed"}

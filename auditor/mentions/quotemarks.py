@@ -33,8 +33,9 @@ class QuoteProblem:
     suggestion: str | None = None
 
 
-def quote_problems(text: str, start: int = 0) -> Iterator[QuoteProblem]:
-    """Yield the quotation-mark problems of each line (paragraph) after `start`."""
+def quote_problems(text: str, start: int = 0, *, singles: bool = True) -> Iterator[QuoteProblem]:
+    """Yield the quotation-mark problems of each line (paragraph) after `start`; those of single
+    quotation marks only with `singles`."""
     carried = False
     for m in LINE.finditer(text, start):
         marks = [
@@ -46,7 +47,8 @@ def quote_problems(text: str, start: int = 0) -> Iterator[QuoteProblem]:
         carried = open_at is not None and _continues(text, m.end())
         if open_at is not None and open_at >= 0 and not carried:
             yield QuoteProblem("unclosed", open_at, open_at + 1)
-        yield from _single_problems(text, *m.span())
+        if singles:
+            yield from _single_problems(text, *m.span())
 
 
 def _double_problems(

@@ -250,7 +250,7 @@ def misplaced_opening_quote(doc: Document, ctx: Context) -> Iterator[Hit]:
         A quotation that really opens after a comma and starts with a name followed by a speech
         verb.
     """
-    for problem in quote_problems(doc.text, doc.body_start):
+    for problem in quote_problems(doc.text, doc.body_start, singles=False):
         if problem.kind == "misplaced":
             message = "Opening quotation mark where the closing one belongs."
             yield Hit(problem.start, problem.end, message, suggestion=problem.suggestion)
