@@ -36,6 +36,7 @@ def test_several_shapes_with_percent_signs_and_constants() -> None:
         {"docs": [3.25, "c"], "sentences": ["d", 5], "evidence": 1e300},
     ]
     assert same(Records([LINK, ODD, LINK], scalars), filled)
+    assert Records([LINK, ODD, LINK], scalars).filled() == filled
     assert same(Records([], []), [])
 
 

@@ -71,18 +71,10 @@ def report_to_dict(
         "documents": [
             document_to_dict(d, report.readability.get(d.id, {}), records) for d in report.documents
         ],
-        "alignments": (
-            _alignment_records(report.alignments)
-            if records
-            else [_alignment(a) for a in report.alignments]
-        ),
+        "alignments": _listed(_alignment_records(report.alignments), records),
         "unaligned": {k: list(v) for k, v in report.unaligned.items()},
         "relations": [_relation(r) for r in report.relations],
-        "event_links": (
-            _event_link_records(report.event_links)
-            if records
-            else [_event_link(e) for e in report.event_links]
-        ),
+        "event_links": _listed(_event_link_records(report.event_links), records),
         **({"pair_diffs": [_pair_diff(p) for p in report.pair_diffs]} if report.pair_diffs else {}),
         "findings": [finding_to_dict(f) for f in report.findings],
         "scores": {
@@ -111,45 +103,28 @@ def document_to_dict(
         "date": doc.date,
         "body_start": doc.body_start,
         "words": doc.words,
-        "sentences": (
-            _sentence_records(doc.sentences) if records else [_sentence(s) for s in doc.sentences]
-        ),
+        "sentences": _listed(_sentence_records(doc.sentences), records),
         "readability": dict(readability),
         "text": doc.text,
         **({"problem": doc.problem} if doc.problem is not None else {}),
     }
 
 
-def _sentence(s: Sentence) -> dict[str, Any]:
-    """Return one sentence's span with its grade and word count."""
-    return {"index": s.index, "start": s.start, "end": s.end, "grade": s.grade, "words": s.words}
+def _listed(records: Records, kept: bool) -> Records | list[Any]:
+    """Return the records as they are for the writer when `kept`, else as plain data."""
+    return records if kept else records.filled()
 
 
 def _sentence_records(sentences: Sequence[Sentence]) -> Records:
-    """Return sentences as `_sentence` writes them, as records."""
+    """Return each sentence's span with its grade and word count, as records."""
     skeleton = {"index": None, "start": None, "end": None, "grade": None, "words": None}
     fields = attrgetter("index", "start", "end", "grade", "words")
     return Records([skeleton] * len(sentences), list(chain.from_iterable(map(fields, sentences))))
 
 
-def _alignment(al: Alignment) -> dict[str, Any]:
-    """Return one alignment's entry, with its word-level difference and scores."""
-    out: dict[str, Any] = {
-        "sentences": {k: list(v) for k, v in al.sentences.items()},
-        "score": al.score,
-        "kind": al.kind,
-    }
-    if al.chrf is not None:
-        out["chrF"] = al.chrf
-    if al.bleu is not None:
-        out["BLEU"] = al.bleu
-    if al.diff:
-        out["diff"] = _diff(al.diff)
-    return out
-
-
 def _alignment_records(alignments: Sequence[Alignment]) -> Records:
-    """Return alignments as `_alignment` writes them, as records (one skeleton per shape)."""
+    """Return each alignment's entry, with its word-level difference and the scores it has, as
+    records (one skeleton per shape)."""
     shapes: dict[tuple[Any, ...], dict[str, Any]] = {}
     skeletons: list[dict[str, Any]] = []
     scalars: list[Any] = []
@@ -190,13 +165,8 @@ def _alignment_skeleton(
     return skeleton
 
 
-def _event_link(e: EventLink) -> dict[str, Any]:
-    """Return one event link: the two documents, their sentences and the evidence."""
-    return {"docs": [e.a, e.b], "sentences": [e.i, e.j], "evidence": e.evidence}
-
-
 def _event_link_records(links: Sequence[EventLink]) -> Records:
-    """Return event links as `_event_link` writes them, as records."""
+    """Return each event link's two documents, their sentences and the evidence, as records."""
     skeleton = {"docs": [None, None], "sentences": [None, None], "evidence": None}
     fields = attrgetter("a", "b", "i", "j", "evidence")
     return Records([skeleton] * len(links), list(chain.from_iterable(map(fields, links))))

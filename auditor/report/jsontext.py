@@ -19,7 +19,7 @@ a large block more in memory).
 from __future__ import annotations
 
 from _json import make_encoder
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from json.encoder import encode_basestring
@@ -39,6 +39,20 @@ class Records:
 
     skeletons: Sequence[Any]
     scalars: Sequence[Any]
+
+    def filled(self) -> list[Any]:
+        """Return the records as plain data: each skeleton copied with its scalars in place."""
+        rest = iter(self.scalars)
+        return [_filled(s, rest) for s in self.skeletons]
+
+
+def _filled(skeleton: Any, rest: Iterator[Any]) -> Any:
+    """Return a copy of a skeleton with the next scalars of `rest` where its Nones stand."""
+    if isinstance(skeleton, dict):
+        return {k: _filled(v, rest) for k, v in skeleton.items()}
+    if isinstance(skeleton, list | tuple):
+        return [_filled(v, rest) for v in skeleton]
+    return next(rest) if skeleton is None else skeleton
 
 
 def dumps(value: Any, end: str = "") -> str:
