@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import cache
 
 from auditor.knowledge.titles import TitleBook
-from auditor.mentions.people import title_runs, title_words, tokens
+from auditor.mentions.people import Tokens, title_runs, title_words
 from auditor.model import Document, FactLink, Mention, TitleMention
 
 Aligned = Mapping[tuple[str, int, str, int], str]
@@ -35,7 +35,7 @@ def find_offices(
     for s in (doc.sentences[i] for i in sorted(sentences)):
         if not heads.search(doc.text, s.start, s.end):
             continue
-        toks = tokens(doc.text, s.start, s.end)
+        toks = Tokens(doc.text, s.start, s.end)
         for i, j in title_runs(toks, book):
             office = book.office([w for t in toks[i:j] for w in title_words(t.text)])
             if office is None:

@@ -15,11 +15,11 @@ from auditor.knowledge.titles import TitleBook, fold_title
 from auditor.mentions.spans import SpanIndex
 from auditor.model import Mention, PersonMention, TitleMention
 
-WORD = r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
+# A word's letters are taken possessively (`*+`): nothing after them could match a letter given
+# back (a tenth faster).
+WORD = r"[A-Z]\.(?=\s)|[^\W\d_][\w'’]*+(?:-[^\W\d_][\w'’]*+)*+"
 TOKEN = re.compile(rf"{WORD}|\d+|\S")
-# A TOKEN and the spaces after it; its letters taken possessively (`*+`), as nothing after them
-# could match a letter given back (a tenth faster).
-TOKEN_GAP = re.compile(r"(?:[A-Z]\.(?=\s)|[^\W\d_][\w'’]*+(?:-[^\W\d_][\w'’]*+)*+|\d+|\S)\s*")
+TOKEN_GAP = re.compile(rf"(?:{WORD}|\d+|\S)\s*")  # a TOKEN and the spaces after it
 NON_SPACE = re.compile(r"\S")
 WORD_TOKEN = re.compile(WORD)  # the word tokens of TOKEN (not numbers or punctuation)
 # A capitalised word of two letters or more ("Al", "Xi", "Quintero") or an initial ("J.").
@@ -47,16 +47,12 @@ class Token(NamedTuple):
     text: str
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Return the tokens of text[start:end] (not kept: a million of them hold 130 MB)."""
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
-
-
 class Tokens(Sequence[Token]):
     """The tokens of a text kept as strings with their start offsets; a Token is built when read.
 
     A document has hundreds of thousands of tokens and the people finder reads a few of them:
-    `TOKEN_GAP.findall` and the offsets summed from the lengths cost a third of `tokens`.
+    `TOKEN_GAP.findall` and the offsets summed from the lengths cost a third of building a Token
+    for each of `TOKEN`'s matches (a million of them hold 130 MB).
     """
 
     def __init__(self, text: str, start: int, end: int) -> None:
@@ -119,29 +115,22 @@ def _next_true(flags: list[bool], start: int) -> int:
         return len(flags)
 
 
-def title_runs(toks: Sequence[Token], book: TitleBook) -> Iterator[tuple[int, int]]:
-    """Yield (first, last+1) token indexes of maximal runs of title words ending in a head."""
-    words = book.words  # a union of two sets, built by each call
-    known = [_title_word(t.text, words) for t in toks]
-    return _title_runs(known, lambda i: toks[i].text, book)
-
-
 def _title_word(word: str, words: frozenset[str]) -> bool:
     """Return True for a token all of whose title words are among `words`."""
     folded = title_words(word)
     return bool(folded) and words.issuperset(folded)
 
 
-def _title_runs(
-    known: list[bool], word: Callable[[int], str], book: TitleBook
-) -> Iterator[tuple[int, int]]:
-    """Yield the `title_runs` of tokens that are `known` title words, reading a word by index."""
+def title_runs(toks: Tokens, book: TitleBook) -> Iterator[tuple[int, int]]:
+    """Yield (first, last+1) token indexes of maximal runs of title words ending in a head."""
+    words = book.words  # a union of two sets, built by each call
+    known = toks.flags(lambda w: _title_word(w, words))
     i = 0
     while (i := _next_true(known, i)) < len(known):  # a run starts at a title word
         j = i
         while j < len(known) and known[j]:
             j += 1
-        while j > i and title_words(word(j - 1))[-1] not in book.heads:
+        while j > i and title_words(toks.word(j - 1))[-1] not in book.heads:
             j -= 1
         if j > i:
             yield i, j
@@ -250,9 +239,7 @@ def _name_before(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
 def find_people(toks: Tokens, text: str, book: TitleBook) -> list[PersonMention | TitleMention]:
     """Return person and title mentions for titled people among the Tokens of `text`."""
     out: list[PersonMention | TitleMention] = []
-    words = book.words  # a union of two sets, built by each call
-    known = toks.flags(lambda w: _title_word(w, words))
-    for i, j in _title_runs(known, toks.word, book):
+    for i, j in title_runs(toks, book):
         office = book.office([w for t in toks[i:j] for w in title_words(t.text)])
         if office is None:
             continue
