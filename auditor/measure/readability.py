@@ -344,19 +344,25 @@ def _read_words(text: str, lang: str) -> list[_Word]:
     return [w for w in map(_word, text.split(), repeat(lang)) if w is not None]
 
 
+def _stripped(token: str) -> str | None:
+    """Return a whitespace-separated token as `difficulty` reads it: without the punctuation at
+    its ends, or None without letters."""
+    word = token.strip(TOKEN_EDGES)
+    return word if any(c.isalpha() for c in word) else None
+
+
 @lru_cache(maxsize=1 << 17)
 def _token_syllables(token: str) -> int | None:
-    """Return the syllables of one whitespace-separated token as `difficulty` reads it (None
-    without letters)."""
-    word = token.strip(TOKEN_EDGES)
-    return syllables_of_word(word) if any(c.isalpha() for c in word) else None
+    """Return the syllables of one token as `difficulty` reads it (None without letters)."""
+    word = _stripped(token)
+    return None if word is None else syllables_of_word(word)
 
 
 @lru_cache(maxsize=1 << 17)
 def _word(token: str, lang: str) -> _Word | None:
     """Return one whitespace-separated token as `difficulty` reads it (None without letters)."""
-    word = token.strip(TOKEN_EDGES)
-    if not any(c.isalpha() for c in word):
+    word = _stripped(token)
+    if word is None:
         return None
     return _Word(
         word,
