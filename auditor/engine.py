@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
@@ -26,7 +25,7 @@ from auditor.model import (
     Span,
 )
 from auditor.read.lines import LineIndex, line_index
-from auditor.read.tokens import word_count
+from auditor.read.tokens import word_count, word_edge
 from auditor.rules.registry import INPUT, Context, Rule, all_rules, select
 
 
@@ -143,20 +142,11 @@ def _body_words(doc: Document, sentences: Sequence[Sentence]) -> int:
     """
     text, at, total = doc.text, doc.body_start, 0
     for s in sentences:
-        if not at <= s.start <= s.end or not (_cut(text, s.start) and _cut(text, s.end)):
+        if not at <= s.start <= s.end or not (word_edge(text, s.start) and word_edge(text, s.end)):
             return word_count(text, doc.body_start)
         total += word_count(text, at, s.start) + (s.words or 0)
         at = s.end
     return total + word_count(text, at)
-
-
-def _cut(text: str, at: int) -> bool:
-    """Return True if no word runs across offset `at`: a character on one side is no word's."""
-    return at == 0 or WORD_PAIR.match(text, at - 1) is None
-
-
-# Two characters that one word can hold side by side (`WORD`: inner - ' ’ . only between letters).
-WORD_PAIR = re.compile(r"\w[\w'’.-]|[\w'’.-]\w")
 
 
 def rule_docs(

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from auditor.knowledge.lexicon import TOKEN, WORD, lexicon
+
+# Two characters that one WORD can hold side by side (its inner - ' ’ . stand between letters).
+WORD_PAIR = re.compile(r"\w[\w'’.-]|[\w'’.-]\w")
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -14,6 +19,11 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 def word_count(text: str, start: int = 0, end: int | None = None) -> int:
     """Return the number of words `word_spans` finds, without building their spans."""
     return len(WORD.findall(text, start, len(text) if end is None else end))
+
+
+def word_edge(text: str, at: int) -> bool:
+    """Return True if no word runs across offset `at`: a character on one side is no word's."""
+    return at == 0 or WORD_PAIR.match(text, at - 1) is None
 
 
 def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
