@@ -46,7 +46,9 @@ LEADING = re.compile(
     rf"(?:(?:{alternation(LEX.words['name_leading'] + LEX.weekdays, capitalise=True)})"
     r"(?:[’']s)?\s+)+"
 )
-ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9&]{1,7}|G-?\d{1,2})(?![\w-])")
+# Its capital comes first and the test of the character before it second (`(?<![\w-].)`): `re`
+# skips at C speed to the next capital instead of trying the look-behind at every position.
+ACRONYM = re.compile(r"[A-Z](?<![\w-].)(?:[A-Z0-9&]{1,7}|(?<=G)-?\d{1,2})(?![\w-])")
 EXPANSION = re.compile(r"\s*\(([A-Z][A-Z0-9&]{1,7})\)")
 QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
 SAY = alternation(LEX.speech_verbs)
