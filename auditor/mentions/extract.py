@@ -50,7 +50,9 @@ LEADING = re.compile(
 # skips at C speed to the next capital instead of trying the look-behind at every position.
 ACRONYM = re.compile(r"[A-Z](?<![\w-].)(?:[A-Z0-9&]{1,7}|(?<=G)-?\d{1,2})(?![\w-])")
 EXPANSION = re.compile(r"\s*\(([A-Z][A-Z0-9&]{1,7})\)")
-QUOTE = re.compile(r"“([^“”]{2,}?)”|\"([^\"\n]{2,}?)\"")
+# The words inside the marks are taken possessively: they cannot hold the closing mark, so giving
+# them back never finds another end (the lazy `{2,}?` stepped char by char: 0.046 -> 0.027 s).
+QUOTE = re.compile(r"“([^“”]{2,}+)”|\"([^\"\n]{2,}+)\"")
 SAY = alternation(LEX.speech_verbs)
 THIRD_PERSON = alternation(LEX.third_person, capitalise=True) + "|" + alternation(LEX.third_person)
 # A word of a speaker's name: a capitalised word or an initial ("J."), never a word that ends a
