@@ -115,14 +115,15 @@ def find_names(text: str, start: int, end: int, book: NameBook) -> list[Mention]
 def _name_mention(text: str, start: int, end: int, book: NameBook) -> NameMention:
     """Build a name mention with its folded key, its kind noun and any known canonical name."""
     name = text[start:end]
-    entry = book.lookup(name)
+    key = " ".join(fold_words(name))
+    entry = book.index.get(key)  # book.lookup(name), folding the name once
     expansion = EXPANSION.match(text, end)
     kind = KIND_NOUN.search(name)
     return NameMention(
         start,
         end,
         name,
-        " ".join(fold_words(name)),
+        key,
         canonical=entry.canonical if entry else None,
         acronym=expansion.group(1) if expansion else None,
         noun=kind.group().lower() if kind else None,

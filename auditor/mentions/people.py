@@ -240,22 +240,21 @@ def find_people(toks: Tokens, text: str, book: TitleBook) -> list[PersonMention 
     """Return person and title mentions for titled people among the Tokens of `text`."""
     out: list[PersonMention | TitleMention] = []
     for i, j in title_runs(toks, book):
-        office = book.office([w for t in toks[i:j] for w in title_words(t.text)])
+        office = book.office([w for k in range(i, j) for w in title_words(toks.word(k))])
         if office is None:
             continue
         found = _titled(toks, i, j, text)
         if found is None:
             continue
         title_end, (n0, n1) = found
-        name = text[toks[n0].start : toks[n1 - 1].end]
+        title_start, name_start, name_end = toks[i].start, toks[n0].start, toks[n1 - 1].end
+        name = text[name_start:name_end]
         key = person_key(name)
-        title = text[toks[i].start : title_end]
+        title = text[title_start:title_end]
         out.append(
-            TitleMention(
-                toks[i].start, title_end, title, key, office.canonical, office.family, name
-            )
+            TitleMention(title_start, title_end, title, key, office.canonical, office.family, name)
         )
-        out.append(PersonMention(toks[n0].start, toks[n1 - 1].end, name, key, name))
+        out.append(PersonMention(name_start, name_end, name, key, name))
     return out
 
 
