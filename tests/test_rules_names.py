@@ -286,3 +286,26 @@ def test_two_texts_using_both_forms_name_two_bodies() -> None:
 
     assert links(a, b) == [("Strategic Security Dialogue", "Strategic Stability Dialogue")]
     assert links(a + both.format("Stability"), b + both.format("Security")) == []
+
+
+def test_word_texts_and_capitalised_agree_with_the_word_scan() -> None:
+    """The shortcuts of N103 find what a scan of the whole body finds, on random texts."""
+    import random
+
+    from auditor.mentions.people import WORD_TOKEN
+    from auditor.rules.names import _capitalised, _word_texts, _words_in
+
+    pieces = ["The", "treaty", "J.", "x-The", "9The", "The-9", "The'", "ThE", "\u212aEY", "ſ"]
+    pieces += ["²ab", "in-depth", "’s", "-", ".", ",", " ", " ", "\n", "In", "Index"]
+    kinds = ["the", "in", "key"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(40))
+        found = [(m.start(), m.group()) for m in WORD_TOKEN.finditer(text)]
+        starts = {m.start() for m in _capitalised(kinds).finditer(text)}
+        assert {s for s, w in found if w[0].isupper() and w.lower() in kinds} <= starts
+        for lo in range(0, len(text), 7):
+            for hi in range(lo, len(text), 5):
+                texts = [w for s, w in found if lo <= s < hi and w[0].isalpha()]
+                assert _word_texts(text, lo, hi, 0) == texts
+                assert [w[2] for w in _words_in(text, lo, hi, 0)] == texts

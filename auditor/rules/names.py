@@ -19,6 +19,7 @@ Word = tuple[int, int, str]  # a word token: start, end, text
 LEADING_EXEMPT = re.compile(r"(?:[A-Z0-9.]+|\w+(?:an|ese|ish|ch|i|’s|'s))\Z")
 # A character a word (WORD_TOKEN) holds before its last one.
 WORD_INSIDE = re.compile(r"[\w'’-]")
+SPACE = re.compile(r"\s")
 
 
 @rule(
@@ -356,30 +357,54 @@ def _fragments(
     """Yield spans near a capitalised kind word that spell a known name, sentence by sentence.
 
     The words around a kind word are looked for in its sentence and the one before it. Only
-    sentences where `_capitalised` finds a candidate are split into words (a fifth of them).
+    sentences where `_capitalised` finds a candidate are split into words (a fifth of them),
+    and a sentence read for its own candidate is not read again for the next one's.
     """
-    text = doc.text
     kinds = {w for w in GENERIC if entries.get(w)}  # "treaty", but also "the"
-    candidates = [m.start() for m in _capitalised(kinds).finditer(text, doc.body_start)]
+    candidates = [m.start() for m in _capitalised(kinds).finditer(doc.text, doc.body_start)]
+    own: list[str] = []
+    read = -1  # the sentence whose words `own` holds
     for index, sentence in enumerate(doc.sentences):
         c = bisect.bisect_left(candidates, sentence.start)
         if c == len(candidates) or candidates[c] >= sentence.end:
             continue
-        lo = doc.sentences[index - 1].start if index else sentence.start
-        words = _words_in(text, min(lo, sentence.start), sentence.end, doc.body_start)
-        starts = [w[0] for w in words]
-        first = bisect.bisect_left(starts, lo)
-        for k in range(bisect.bisect_left(starts, sentence.start), len(words)):
-            noun = words[k][2]
-            if not (noun[0].isupper() and noun.lower() in kinds):
+        before = _before(doc, index, own if read == index - 1 else None)
+        own = _word_texts(doc.text, sentence.start, sentence.end, doc.body_start)
+        read = index
+        words = [*before, *own]
+        yield from _sentence_fragments(doc, index, words, len(before), kinds, entries)
+
+
+def _sentence_fragments(
+    doc: Document,
+    index: int,
+    words: list[str],
+    first: int,
+    kinds: Collection[str],
+    entries: Mapping[str, Sequence[CanonicalName]],
+) -> Iterator[tuple[int, int, CanonicalName]]:
+    """Yield the spans around the kind words of sentence `index`, its words from `first` on.
+
+    `words` are the texts of the words of the sentence and the one before; their places are
+    read (`_words_in`) only for the rare window that holds most of a name's words.
+    """
+    placed: list[Word] = []
+    for k in range(first, len(words)):
+        noun = words[k]
+        if not (noun[0].isupper() and noun.lower() in kinds):
+            continue
+        low = max(0, k - 8)
+        window = words[low : k + 8]
+        prefixes = [_prefixes(w) for w in window]
+        seen = frozenset().union(*prefixes)
+        for entry in entries[noun.lower()]:
+            hits = _scattered(window, prefixes, seen, noun, entry)
+            if not hits:
                 continue
-            window = words[max(first, k - 8) : k + 8]
-            prefixes = [_prefixes(w[2]) for w in window]
-            seen = frozenset().union(*prefixes)
-            for entry in entries[noun.lower()]:
-                span = _scattered(window, prefixes, seen, words[k], entry, text)
-                if span is not None:
-                    yield span[0], span[1], entry
+            placed = placed or _sentence_words(doc, index)
+            span = _unspelled([placed[k], *(placed[low + i] for i in hits)], entry, doc.text)
+            if span is not None:
+                yield span[0], span[1], entry
 
 
 # The one capital outside ASCII whose lower case is an ASCII letter: the Kelvin sign.
@@ -389,59 +414,98 @@ ASCII_CAPITALS = {"k": "K\u212a"}
 def _capitalised(kinds: Collection[str]) -> re.Pattern[str]:
     """Return a pattern that finds every kind word written with a capital (and more).
 
-    Its first letter is a capital whose lower case is the kind word's, the rest in any case: a
-    word that `_fragments` takes for a kind word starts where this pattern matches (the match
+    Its first letter is a capital whose lower case is the kind word's, the rest in any case,
+    and no word character follows (WORD_TOKEN would go on: "There" is no kind word): a word
+    that `_fragments` takes for a kind word starts where this pattern matches (the match
     before it cannot overlap it: a word never starts right after a letter).
     """
     forms = sorted(
         f"[{ASCII_CAPITALS.get(k[0], k[0].upper())}](?i:{re.escape(k[1:])})" for k in kinds
     )
-    return re.compile("|".join(forms) or "(?!)")
+    return re.compile(f"(?:{'|'.join(forms)})(?![\\w'’]|-[^\\W\\d_])" if forms else "(?!)")
 
 
 def _words_in(text: str, lo: int, hi: int, body_start: int) -> list[Word]:
     """Return the words starting in text[lo:hi] as a scan of the body from `body_start` finds them.
 
     The scan starts over at the first offset before `lo` that no word runs across (after a
-    character that is not a word's), where it is in step with the scan of the whole body.
+    character that is not a word's), where it is in step with the scan of the whole body. It
+    stops after the first space from `hi` on, which no word starting before `hi` runs across
+    (an initial's lookahead reads that space).
     """
     at = max(lo, body_start)
     while at > body_start and WORD_INSIDE.match(text, at - 1):
         at -= 1
-    words = []
-    for m in WORD_TOKEN.finditer(text, at):
-        start, end = m.span()
-        if start >= hi:
-            break
-        word = m.group()
-        if start >= lo and word[:1].isalpha():
-            words.append((start, end, word))
-    return words
+    space = SPACE.search(text, hi)
+    stop = space.end() if space else len(text)
+    return [
+        (m.start(), m.end(), word)
+        for m in WORD_TOKEN.finditer(text, at, stop)
+        if lo <= m.start() < hi and (word := m.group())[:1].isalpha()
+    ]
+
+
+def _before(doc: Document, index: int, read: list[str] | None) -> list[str]:
+    """Return the texts of the words from the start of the sentence before `index` to its own.
+
+    `read` are the words of the sentence before, if they were read: they are all of them when
+    only space lies between the two sentences.
+    """
+    if index == 0:
+        return []
+    prev, start = doc.sentences[index - 1], doc.sentences[index].start
+    if prev.end <= start and not doc.text[prev.end : start].strip():
+        if read is not None:
+            return read
+        return _word_texts(doc.text, prev.start, prev.end, doc.body_start)
+    return _word_texts(doc.text, prev.start, start, doc.body_start)
+
+
+def _sentence_words(doc: Document, index: int) -> list[Word]:
+    """Return the words of sentence `index` and the one before it, with their places."""
+    sentence = doc.sentences[index]
+    lo = doc.sentences[index - 1].start if index else sentence.start
+    return _words_in(doc.text, lo, sentence.end, doc.body_start)
+
+
+def _word_texts(text: str, lo: int, hi: int, body_start: int) -> list[str]:
+    """Return the texts of `_words_in(text, lo, hi, body_start)`.
+
+    When no word runs across `lo` and a space follows `hi` (so around most sentences), the
+    words are those a scan of text[lo:hi + 1] finds, without their places.
+    """
+    clean = lo == body_start or (lo > body_start and not WORD_INSIDE.match(text, lo - 1))
+    if not (clean and SPACE.match(text, hi)):
+        return [w[2] for w in _words_in(text, lo, hi, body_start)]
+    return [w for w in WORD_TOKEN.findall(text, lo, hi + 1) if w[:1].isalpha()]
 
 
 def _scattered(
-    window: Sequence[Word],
+    window: Sequence[str],
     prefixes: Sequence[frozenset[str]],
     seen: frozenset[str],
-    noun: Word,
+    noun: str,
     entry: CanonicalName,
-    text: str,
-) -> tuple[int, int] | None:
-    """Return the span of `window` matching most of the entry's distinctive words.
+) -> list[int]:
+    """Return where in `window` the entry's distinctive words are, if most of them are there.
 
     `prefixes` are each window word's `_prefixes`, `seen` all of them: a distinctive word is
     found when its stem is among them (the word that has it is then one of the hits).
     """
     distinctive = entry.distinctive
-    if len(distinctive) < 3 or noun[2].lower() not in _folded(entry.canonical):
-        return None
+    if len(distinctive) < 3 or noun.lower() not in _folded(entry.canonical):
+        return []
     found = {w for w in distinctive if _stem(w) in seen}
     if len(found) < max(3, round(0.75 * len(distinctive))):
-        return None
+        return []
     stems = _stems(distinctive)
-    hits = [w for w, p in zip(window, prefixes, strict=True) if not stems.isdisjoint(p)]
-    start = min(w[0] for w in [*hits, noun])
-    end = max(w[1] for w in [*hits, noun])
+    return [i for i, p in enumerate(prefixes) if not stems.isdisjoint(p)]
+
+
+def _unspelled(hits: Sequence[Word], entry: CanonicalName, text: str) -> tuple[int, int] | None:
+    """Return the span of the hits (the kind word first) unless it holds one of the spellings."""
+    start = min(w[0] for w in hits)
+    end = max(w[1] for w in hits)
     inside = fold_words(text[start:end])
     if any(_contains(inside, _parts(sp)) for sp in entry.spellings):
         return None
