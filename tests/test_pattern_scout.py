@@ -44,6 +44,16 @@ def test_lower_case_scout_only_where_it_is_exact() -> None:
     assert compile_pattern("[μg] per day").lower_scout is None  # Greek: µ and μ match
 
 
+def test_lead_is_what_every_form_of_the_first_word_starts_with() -> None:
+    assert compile_pattern("[since] # years !ago").lead == "since"
+    assert compile_pattern("discuss+ about").lead == "discuss"
+    assert compile_pattern("[realise|realize] a plan").lead == "reali"
+    assert compile_pattern("Kyivan's|Kyivans mayor").lead == "kyivan"  # cut at the apostrophe
+    assert compile_pattern("[make|made] a photo").lead == ""
+    assert compile_pattern("# years").lead == ""
+    assert compile_pattern("[since] years", ignore_case=False).lead == ""
+
+
 @pytest.mark.parametrize("extra", [(), ("Élysée Treaty",)])
 def test_known_names_grouped_by_first_letter_match_as_one_alternation(
     extra: tuple[str, ...],

@@ -31,6 +31,8 @@ LEX = lexicon()
 NUMBER_WORDS = r"\d[\d,.]*|" + alternation((*LEX.number_values, *LEX.indefinite_counts))
 WORD_EDGE_BEFORE = r"(?<![\w-])"
 WORD_EDGE_AFTER = r"(?![\w-])"
+# A lead shorter than this is found too often inside other words to be worth looking for.
+LEAD_LENGTH = 5
 
 
 class PatternError(ValueError):
@@ -64,6 +66,9 @@ class WordPattern:
     body: str = ""
     flags: int = 0
     lower_body: str | None = None
+    # What every match of `lower_scout` starts with, when long enough to be found by `str.find`
+    # (several times faster than `re`'s search for a literal prefix).
+    lead: str = ""
 
     @cached_property
     def regex(self) -> Regex:
@@ -115,13 +120,26 @@ class WordPattern:
             scout, scouted = self.lower_scout, lowered
         else:
             scout, scouted = self.scout, text
-        while (candidate := scout.search(scouted, start, stop)) is not None:
-            m = self._edged.match(text, candidate.start(), stop)
+        while (at := self._next(scout, scouted, start, stop)) >= 0:
+            m = self._edged.match(text, at, stop)
             if m is None:
-                start = candidate.start() + 1
+                start = at + 1
                 continue
             yield m
             start = m.end() if m.end() > m.start() else m.end() + 1
+
+    def _next(self, scout: re.Pattern[str], scouted: str, start: int, stop: int) -> int:
+        """Return where `scout` first matches in scouted[start:stop] (-1 if nowhere).
+
+        In the lower-cased text the scout is tried only where its lead is found.
+        """
+        if not (self.lead and scout is self.lower_scout):
+            found = scout.search(scouted, start, stop)
+            return found.start() if found else -1
+        at = scouted.find(self.lead, start, stop)
+        while at >= 0 and not scout.match(scouted, at, stop):
+            at = scouted.find(self.lead, at + 1, stop)
+        return at
 
     def _suggest(self, found: str) -> str | None:
         """Return the replacement for the flagged text, keeping an initial capital."""
@@ -170,7 +188,8 @@ def compile_pattern(
         )
     plain = ignore_case and pattern.isascii()
     lower = _translate([w.lower() for w in pattern.split()])[0] if plain else None
-    return WordPattern(pattern, flagged, suggestions, None, body, flags, lower)
+    lead = _lead(pattern.split()[0].lower()) if plain else ""
+    return WordPattern(pattern, flagged, suggestions, None, body, flags, lower, lead)
 
 
 @lru_cache(maxsize=1)
@@ -236,6 +255,26 @@ def _translate(words: list[str]) -> tuple[str, tuple[str, ...]]:
     return "".join(parts) + tail, flagged
 
 
+def _lead(first: str) -> str:
+    """Return the start that all forms of a pattern's first word share, if long enough.
+
+    The forms are cut at their first apostrophe (which matches both ' and ’).
+    """
+    core = first.strip("[]")
+    if core == "#" or core == "_":
+        return ""
+    forms = [f.split("'")[0] for a in core.split("|") for f in _forms(a)]
+    lead = forms[0]
+    while not all(f.startswith(lead) for f in forms):
+        lead = lead[:-1]
+    return lead if len(lead) >= LEAD_LENGTH else ""
+
+
+def _forms(alternative: str) -> tuple[str, ...]:
+    """Return the texts one alternative of a pattern word matches (`report+`: its inflections)."""
+    return _inflections(alternative[:-1]) if alternative.endswith("+") else (alternative,)
+
+
 def _not_followed(word: str) -> str:
     """Return a lookahead that refuses the alternatives of `!a|b` as the next word."""
     return rf"(?!\s+{_word(word[1:])}{WORD_EDGE_AFTER})"
@@ -250,7 +289,7 @@ def _word(core: str) -> str:
     alts = core.split("|")
     if any(not a for a in alts):
         raise PatternError(f"empty alternative in {core!r}")
-    forms = [f for a in alts for f in (_inflections(a[:-1]) if a.endswith("+") else (a,))]
+    forms = [f for a in alts for f in _forms(a)]
     return "(?:" + "|".join(re.escape(f).replace(r"\'", "['’]") for f in forms) + ")"
 
 
