@@ -251,12 +251,13 @@ def noncanonical_name(doc: Document, ctx: Context) -> Iterator[Hit]:
         A different, real body whose name is one word away from a well-known one.
     """
     book = ctx.knowledge.names if ctx.knowledge else NameBook()
+    by_length = _spellings_by_length(book)
     nearest: dict[tuple[str, str], str | None] = {}
     for m in ctx.mentions_of(doc.id, NameMention):
         if m.canonical:
             continue
         if (m.key, m.text) not in nearest:  # a name repeated is looked up once
-            nearest[m.key, m.text] = _near_canonical(m, book)
+            nearest[m.key, m.text] = _near_canonical(m, by_length)
         spelling = nearest[m.key, m.text]
         if spelling is not None:
             yield Hit(
@@ -268,17 +269,27 @@ def noncanonical_name(doc: Document, ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _near_canonical(m: NameMention, book: NameBook) -> str | None:
-    """Return the known spelling one word added or dropped away from the name `m`."""
+def _spellings_by_length(book: NameBook) -> dict[int, list[tuple[int, str]]]:
+    """Return the known spellings of 3+ words by their number of words, with their rank."""
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    spellings = (spelling for entry in book.entries for spelling in entry.spellings)
+    for rank, spelling in enumerate(spellings):
+        if len(_parts(spelling)) >= 3:
+            found[len(_parts(spelling))].append((rank, spelling))
+    return found
+
+
+def _near_canonical(m: NameMention, by_length: Mapping[int, list[tuple[int, str]]]) -> str | None:
+    """Return the known spelling one word added or dropped away from the name `m`.
+
+    Only the spellings one word longer or shorter are compared, in the book's order.
+    """
     words = m.key.split()
+    near = sorted([*by_length.get(len(words) - 1, ()), *by_length.get(len(words) + 1, ())])
     found = [
         spelling
-        for entry in book.entries
-        for spelling in entry.spellings
-        if len(folded := _parts(spelling)) >= 3
-        and abs(len(folded) - len(words)) == 1
-        and one_word_apart(words, folded)
-        and not _exempt_prefix(m.text, folded)
+        for _, spelling in near
+        if one_word_apart(words, _parts(spelling)) and not _exempt_prefix(m.text, _parts(spelling))
     ]
     found.sort(key=lambda spelling: spelling not in m.text)
     return found[0] if found else None
