@@ -33,6 +33,7 @@ WORD_EDGE_BEFORE = r"(?<![\w-])"
 WORD_EDGE_AFTER = r"(?![\w-])"
 # A lead shorter than this is found too often inside other words to be worth looking for.
 LEAD_LENGTH = 5
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 class PatternError(ValueError):
@@ -198,9 +199,10 @@ def lower_cased(text: str) -> str | None:
     matching in that.
 
     Not when a character's lower case is longer ("İ") or when `re` matches it case-blind with an
-    ASCII letter its lower case is not ("ı" with "i", "ſ" with "s"); "µ" or "K" are fine.
+    ASCII letter its lower case is not ("ı" with "i", "ſ" with "s"); "µ" or "K" are fine. Only
+    characters outside ASCII can be either.
     """
-    for char in set(text):
+    for char in set("".join(NON_ASCII.findall(text))):
         low, up = char.lower(), char.upper()
         if len(low) != 1 or (not low.isascii() and len(up) == 1 and up.isascii()):
             return None
