@@ -99,3 +99,16 @@ def test_sentence_count_of_pieces_whose_tokens_are_punctuation_equals_textstat()
         pieces = [" ".join(rng.choices(tokens, k=rng.randint(1, 6))) for _ in range(4)]
         text = "".join(p + rng.choice([". ", "! ", "? ", "... "]) for p in pieces)
         assert _sentence_count(text) == count_sentences(text), text
+
+
+def test_scores_of_tokens_cut_by_apostrophes_and_odd_spaces_equal_textstat() -> None:
+    from textstat.backend.metrics import flesch_kincaid_grade
+
+    rng = random.Random(11)  # apostrophes at token ends, marks alone, non-ASCII spaces and case
+    tokens = ["don't", "dogs'", "'tis", "'ve", "x'", "'", "—", "ΟΔΟΣ", "İstanbul", "1,200", "e.g."]
+    spaces = [" ", "\n", "\u00a0", "\u2009", "\x1c", " ' "]
+    for _ in range(300):
+        text = "".join(rng.choice(tokens) + rng.choice(spaces) for _ in range(rng.randint(1, 25)))
+        text += rng.choice(["", ".", "!"])
+        assert readability(text) == textstat_scores(text), text
+        assert sentence_grade(text) == round(flesch_kincaid_grade(text, LANG), 2), text

@@ -75,8 +75,6 @@ LONE_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 PUNCTUATION = re.compile(r"[^\w\s\']")
 SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
 TERMINATOR = re.compile(r"[.!?]")
-# `count_letters` drops spaces, then all punctuation ([^\w\s]): what is left are word characters.
-NOT_LETTER = re.compile(r"\W")
 # Three whitespace-separated tokens, each with a letter or digit: stripping punctuation leaves
 # them all, so the text has more than two words without being stripped.
 THREE_WORDS = re.compile(r"\w\S*\s+\S*\w\S*\s+\S*\w")
@@ -135,15 +133,18 @@ class TextCounts:
 
 
 def text_counts(text: str) -> TextCounts:
-    """Return textstat's counts of a text (its words, sentences, syllables and letters)."""
-    stripped = _unpunctuated(text)
-    vocabulary = Counter(stripped.split())
-    lowered = Counter(stripped.lower().split())
+    """Return textstat's counts of a text (its words, sentences, syllables and letters).
+
+    The text is stripped and split once: each distinct word is lower-cased for its syllables,
+    and its letters (`count_letters` keeps the word characters, which stripping keeps and
+    splitting puts in the words) are its characters but the apostrophes stripping kept.
+    """
+    vocabulary = Counter(_unpunctuated(text).split())
     return TextCounts(
-        words=sum(vocabulary.values()),
+        words=vocabulary.total(),
         sentences=_sentence_count(text),
-        syllables=sum(word_syllables(w) * n for w, n in lowered.items()),
-        letters=len(NOT_LETTER.sub("", text)),
+        syllables=sum(word_syllables(w.lower()) * n for w, n in vocabulary.items()),
+        letters=sum((len(w) - w.count("'")) * n for w, n in vocabulary.items()),
         vocabulary=vocabulary,
     )
 
