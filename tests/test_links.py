@@ -55,3 +55,19 @@ def test_event_links_live_beside_the_alignment_and_round_trip_through_json() -> 
     back = from_dict(data)
     assert back.event_links == report.event_links
     assert back.alignments == report.alignments
+
+
+def test_link_strength_is_the_evidence_of_the_pair() -> None:
+    from auditor.align.links import THRESHOLD
+    from auditor.align.match import make_sides, signatures
+    from auditor.align.similarity import WEIGHTS, evidence
+
+    a, b = document_from_text(OUTLET_A, "a"), document_from_text(OUTLET_B, "b")
+    sides = make_sides(signatures(a), signatures(b), WEIGHTS)
+    strengths = {
+        (i, j): evidence(x, y, sides.idf, sides.unit)
+        for i, x in enumerate(sides.a)
+        for j, y in enumerate(sides.b)
+    }
+    expected = [(i, j, round(s, 3)) for (i, j), s in sorted(strengths.items()) if s >= THRESHOLD]
+    assert [(e.i, e.j, e.evidence) for e in event_links(a, b)] == expected

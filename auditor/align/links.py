@@ -9,11 +9,13 @@ alignment chose. Candidates come from the aligner's index of rare stems, never a
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Sequence
 
 from auditor.align.candidates import postings_of
 from auditor.align.match import make_sides, signatures
-from auditor.align.similarity import WEIGHTS, Sig, evidence
+from auditor.align.similarity import WEIGHTS, Sig
 from auditor.model import Document, EventLink
 
 # Shared rare content that links two sentences (one stem found in at most 7 of the 60
@@ -26,23 +28,38 @@ MAX_POSTINGS = 8
 
 
 def event_links(a: Document, b: Document) -> tuple[EventLink, ...]:
-    """Return the sentence pairs of `a` and `b` whose shared rare content reaches the threshold."""
+    """Return the sentence pairs of `a` and `b` whose shared rare content reaches the threshold.
+
+    Each pair's strength is `evidence`'s: its terms (a shared stem's squared IDF, 1.5 times
+    that for an anchor on either side) are looked up once per stem, and summed exactly, so in
+    any order.
+    """
     sides = make_sides(signatures(a), signatures(b), WEIGHTS)
-    out = []
-    for i, j in sorted(_sharing(sides.a, sides.b)):
-        strength = evidence(sides.a[i], sides.b[j], sides.idf, sides.unit)
-        if strength >= THRESHOLD:
-            out.append(EventLink(a.id, i, b.id, j, round(strength, 3)))
+    if not sides.unit:
+        return ()  # no stem is rare: `evidence` is 0 for every pair
+    plain = {w: v**2 for w, v in sides.idf.items()}
+    anchor = {w: v * 1.5 for w, v in plain.items()}
+    scale = sides.unit**2
+    out, ys = [], sides.b
+    for i, js in sorted(_partners(sides.a, ys).items()):
+        content, anchors = sides.a[i].content, sides.a[i].anchors
+        for j in sorted(js):
+            y = ys[j]
+            shared = content & y.content
+            terms = [anchor[w] if w in anchors or w in y.anchors else plain[w] for w in shared]
+            strength = math.fsum(terms) / scale
+            if strength >= THRESHOLD:
+                out.append(EventLink(a.id, i, b.id, j, round(strength, 3)))
     return tuple(out)
 
 
-def _sharing(xs: Sequence[Sig], ys: Sequence[Sig]) -> set[tuple[int, int]]:
-    """Return the sentence pairs that share a stem of the index found in few sentences of each."""
+def _partners(xs: Sequence[Sig], ys: Sequence[Sig]) -> dict[int, set[int]]:
+    """Return, by sentence of `xs`, the sentences of `ys` that share a stem of the index found
+    in few sentences of each."""
     left = postings_of(xs)
-    return {
-        (i, j)
-        for w, js in postings_of(ys).items()
-        if len(js) <= MAX_POSTINGS and len(is_ := left.get(w, ())) <= MAX_POSTINGS
-        for i in is_
-        for j in js
-    }
+    partners: dict[int, set[int]] = defaultdict(set)
+    for w, js in postings_of(ys).items():
+        if len(js) <= MAX_POSTINGS and len(is_ := left.get(w, ())) <= MAX_POSTINGS:
+            for i in is_:
+                partners[i].update(js)
+    return partners
