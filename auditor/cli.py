@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from auditor.collector import ending
 from auditor.commands.baseline import baseline
 from auditor.commands.check import check
 from auditor.commands.coercion import PlainCommand
@@ -54,3 +55,5 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    finally:
+        ending()
