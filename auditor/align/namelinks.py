@@ -35,6 +35,7 @@ TRAILING = CALENDAR | lexicon().word_set("name_inner")  # never the last ("on Sa
 FUNCTION_WORDS = STOPWORDS | lexicon().word_set("name_function_words")  # "Mr", "the"
 TOKEN = re.compile(r"\S+")
 QUOTES = "'’\"”"
+QUOTE = re.compile(f"[{QUOTES}]")
 BODIES = lexicon().word_set("organisation_nouns") | lexicon().word_set("name_kinds")
 NO_LINK = (0.0, -1)  # the strength and sentence of no event link
 FIRST = r"[A-Z](?<![\w.-][A-Z])(?:[\w'’]*(?:-[A-Za-z][\w'’]*)*|\.(?:[A-Z]\.)+)"  # a first WORD
@@ -60,12 +61,12 @@ def find_names(doc: Document, titles: Collection[str] = ()) -> list[Name]:
     out = []
     leading = LEADING | frozenset(titles)
     for m in PHRASE.finditer(doc.text, doc.body_start):
-        spans = [(w.start(), w.end()) for w in TOKEN.finditer(doc.text, m.start(), m.end())]
+        spans = [w.span() for w in TOKEN.finditer(doc.text, m.start(), m.end())]
         while spans and _word(doc.text, spans[0]) in leading:
             spans = spans[1:]
         while spans and _word(doc.text, spans[-1]) in TRAILING:
             spans = spans[:-1]
-        quoted = next((k for k, (a, b) in enumerate(spans) if doc.text[b - 1] in QUOTES), None)
+        quoted = _quoted(doc.text, spans) if QUOTE.search(doc.text, m.start(), m.end()) else None
         if quoted is not None:  # a closing mark ends the name: "'Hunger Games' Sequel"
             spans = spans[: quoted + 1]
             last = doc.text[spans[-1][0] : spans[-1][1]].rstrip(QUOTES)
@@ -79,13 +80,18 @@ def find_names(doc: Document, titles: Collection[str] = ()) -> list[Name]:
     return out
 
 
+def _quoted(text: str, spans: Sequence[tuple[int, int]]) -> int | None:
+    """Return the index of the first word span that ends in a quotation mark, if one does."""
+    return next((k for k, (_, end) in enumerate(spans) if text[end - 1] in QUOTES), None)
+
+
 def _name(doc: Document, spans: Sequence[tuple[int, int]]) -> Name | None:
     """Return the name made of some word spans, or None if it runs past its sentence."""
     start, end = spans[0][0], spans[-1][1]
     s = doc.sentence_at(start)
     if s is None or end > s.end:
         return None
-    words = tuple(doc.text[a:b] for a, b in spans)
+    words = tuple([doc.text[a:b] for a, b in spans])
     mention = NameMention(start, end, doc.text[start:end], " ".join(w.lower() for w in words))
     return Name(mention, s.index, words)
 
@@ -114,25 +120,19 @@ def link_names(
     link, and the two openings (`closest_pairs`).
     """
     keys = {d.id: Counter(n.mention.key for n in names[d.id]) for d in (x, y)}
-    kinds = {n.words[-1].lower() for d in (x, y) for n in names[d.id]}
+    met = _meetings(names[x.id], names[y.id], keys[x.id], keys[y.id])
+    # What is counted below is counted only for the kinds of the names compared.
+    compared = {_kind(n) for n, _, _ in met}
+    kinds = {kind for kind, _ in compared}
     bare = {d.id: _alone(d, names[d.id], kinds) for d in (x, y)}
     alone = set(bare[x.id]) | set(bare[y.id])
-    only = {d.id: _only(names[d.id]) for d in (x, y)}
-    by_head: dict[tuple[str, int], list[Name]] = defaultdict(list)
-    unused: dict[tuple[str, int], list[Name]] = defaultdict(list)  # forms x does not use
-    for o in names[y.id]:
-        by_head[_kind(o)].append(o)
-        if o.mention.key not in keys[x.id]:
-            unused[_kind(o)].append(o)
-    sole = _sole(names[x.id]) | _sole(names[y.id])
+    only = {d.id: _only([n for n in names[d.id] if n.words[-1].lower() in kinds]) for d in (x, y)}
+    sole = _sole([n for n in names[x.id] if _kind(n) in compared])
+    sole |= _sole([o for o in names[y.id] if _kind(o) in compared])
     here, there = by_sentence(names[x.id]), by_sentence(names[y.id])
     near: dict[NameMention, set[str]] = {}  # of y's names, read when first compared
-    for n in names[x.id]:
-        # Both texts using both forms name two things: a form y uses meets only the forms of
-        # y that x does not use (meeting all of them grew with the square of the names).
-        mine = n.mention.key in keys[y.id]
-        candidates = (unused if mine else by_head).get(_kind(n), ())
-        mine_near = _near(x, n) if candidates else set()
+    for n, mine, candidates in met:
+        mine_near = _near(x, n)
         for o in candidates:
             # One text using both names two things ("the Academy Awards", "the Emmy Awards")
             # or contradicts itself ("The Hunger Games", "The Central Games" where the other
@@ -163,6 +163,27 @@ def link_names(
             if basis is None or (kind in alone and not short):
                 continue
             yield FactLink("name", x.id, n.mention, y.id, o.mention, basis)
+
+
+def _meetings(
+    xs: Sequence[Name], ys: Sequence[Name], x_keys: Container[str], y_keys: Container[str]
+) -> list[tuple[Name, bool, list[Name]]]:
+    """Return the names of x that meet names of y of their kind, each with whether y uses its
+    form and the names it meets. Both texts using both forms name two things: a form y uses
+    meets only the forms of y that x does not use (meeting all of them grew with the square of
+    the names)."""
+    by_head: dict[tuple[str, int], list[Name]] = defaultdict(list)
+    unused: dict[tuple[str, int], list[Name]] = defaultdict(list)  # forms x does not use
+    for o in ys:
+        by_head[_kind(o)].append(o)
+        if o.mention.key not in x_keys:
+            unused[_kind(o)].append(o)
+    out = []
+    for n in xs:
+        mine = n.mention.key in y_keys
+        if found := (unused if mine else by_head).get(_kind(n)):
+            out.append((n, mine, found))
+    return out
 
 
 def _tells_apart(doc: Document, name: Name, other: Name, names: Sequence[Name]) -> bool:
