@@ -10,6 +10,7 @@ from auditor.align.similarity import CALENDAR, STOPWORDS, WORD, stem
 from auditor.knowledge.lexicon import lexicon
 
 REACH = 4  # words on each side of a mention that name what it is about
+SPAN = 48  # characters before a mention that mostly hold its REACH words
 HEDGES = lexicon().word_set("fact_hedges")  # words that hedge or time a fact
 NOT_CONTEXT = STOPWORDS | CALENDAR | HEDGES | {stem(w) for w in HEDGES}  # "morning": "morn"
 BASES = lexicon().mapping("irregular_forms")
@@ -31,7 +32,11 @@ def _form(word: str) -> str:
 @lru_cache(maxsize=8)
 def words_before(text: str, start: int, pos: int) -> tuple[str, ...]:
     """Return the last REACH words of text[start:pos] (a number's context, its subject and its
-    form read the same words before it)."""
+    form read the same words before it): those after a space in the last SPAN characters when
+    they are enough (no word runs across a space), else those of the whole span."""
+    space = text.find(" ", max(start, pos - SPAN), pos)
+    if space >= 0 and len(near := WORD.findall(text, space + 1, pos)) >= REACH:
+        return tuple(near[-REACH:])
     return tuple(WORD.findall(text, start, pos)[-REACH:])
 
 

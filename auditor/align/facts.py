@@ -42,7 +42,7 @@ from auditor.align.context import (
     name_next_to,
     subject,
 )
-from auditor.align.fact import Fact, by_sentence
+from auditor.align.fact import Anchors, Fact, by_sentence
 from auditor.align.happening import Happening, happening, leading_verb, saying
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import closest_pairs, find_names, link_names
@@ -50,7 +50,7 @@ from auditor.align.numberlinks import link_aligned_numbers, link_left_over, numb
 from auditor.align.published import is_published, publication_date, publication_spans
 from auditor.align.relative import is_relative, relative_days
 from auditor.align.similarity import CALENDAR, STOPWORDS, WEIGHTS, WORD, stem
-from auditor.align.titlelinks import find_offices, link_titles
+from auditor.align.titlelinks import link_titles, office_reader
 from auditor.knowledge.lexicon import alternation, lexicon
 from auditor.knowledge.titles import TitleBook
 from auditor.mentions.quantities import SIGN, DateRef, same_value
@@ -67,6 +67,9 @@ from auditor.model import (
     WeekdayMention,
 )
 
+# A fact's fields but its document and whether it is sole: mention, sentence, slot, near, subject,
+# after and anchors.
+Fields = tuple[Mention, int, str, frozenset[str], frozenset[str], str | None, Anchors | None]
 Things = dict[tuple[str, str], int]  # how many things a text counts by slot and word after
 FACT_KINDS = (NumberMention, DateMention, WeekdayMention)
 MIN_EVIDENCE = 1.0  # shared rare content (in `evidence` units) of unaligned linked sentences
@@ -109,7 +112,7 @@ def link_facts(
         return ()
     aligned = aligned_pairs(alignments)
     said = same_sentences(aligned)  # what only sentences saying the same thing compare
-    offices = {d.id: find_offices(d, mentions.get(d.id, ()), titles, said[d.id]) for d in docs}
+    offices = {d.id: office_reader(d, mentions.get(d.id, ()), titles) for d in docs}
     facts = {d.id: list(find_facts(d, mentions.get(d.id, ()), said[d.id])) for d in docs}
     names = {d.id: find_names(d, titles.heads) for d in docs}
     sigs = {d.id: signatures(d) for d in docs}
@@ -132,7 +135,7 @@ def link_facts(
         )
         numbers = [*pair, *(k for k in left if (k.a, k.b) not in known)]
         out += [k for k in numbers if not _measured_apart(k, origins)]
-        out += link_titles(x.id, y.id, offices, aligned)
+        out += link_titles(offices[x.id], offices[y.id], aligned)
         out += link_names(x, y, names, relation, closest_pairs(events, x, y))
     return tuple(out)
 
@@ -478,7 +481,7 @@ def find_facts(
 ) -> list[Fact]:
     """Return the checkable facts of a document: numbers with a noun, event dates, weekdays;
     the numbers and years of the `anchored` sentences (all when None) with their anchors."""
-    out: list[Fact] = []
+    found: list[Fields] = []  # whether a fact is sole is known once all are found
     published = publication_spans(doc, mentions)
     issued = publication_date(doc, mentions)
     for m in [*mentions, *relative_days(doc, mentions, issued)]:
@@ -517,12 +520,13 @@ def find_facts(
         anchors = None
         if (m.kind == "number" or slot == YEAR) and (anchored is None or s.index in anchored):
             anchors = number_form(doc.text, m)
-        out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who, True, counts, anchors))
+        found.append((m, s.index, slot, frozenset(near), who, counts, anchors))
     # A relative day is counted apart: it leaves the other dates of its sentence alone as before.
-    keys = [(f.sentence, f.slot, f.mention.kind, is_relative(f.mention)) for f in out]
+    keys = [(i, slot, m.kind, is_relative(m)) for m, i, slot, *_ in found]
     count = Counter(keys)
-    return [  # built sole: copied (slow for a dataclass) only when another shares its slot
-        f if count[key] == 1 else replace(f, sole=False) for f, key in zip(out, keys, strict=True)
+    return [
+        Fact(doc.id, m, i, slot, near, who, count[key] == 1, counts, anchors)
+        for (m, i, slot, near, who, counts, anchors), key in zip(found, keys, strict=True)
     ]
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from auditor.knowledge.titles import TitleBook
@@ -21,30 +22,51 @@ from auditor.mentions.people import Tokens, title_runs, title_words
 from auditor.model import Document, FactLink, Mention, TitleMention
 
 Aligned = Mapping[tuple[str, int, str, int], str]
-Offices = dict[int, dict[str, list[TitleMention]]]  # sentence -> office family -> titles
+Offices = dict[str, list[TitleMention]]  # office family -> titles (of one sentence)
+
+
+@dataclass(frozen=True)
+class OfficeReader:
+    """The offices a document's sentences name, each sentence read when first asked for: a
+    sentence needs reading only when the one aligned with it names an office."""
+
+    doc: Document
+    named: Mapping[int, TitleMention]  # the titles of named people, by start
+    book: TitleBook
+    read: dict[int, Offices] = field(default_factory=dict)
+
+    def offices(self, i: int) -> Offices:
+        """Return the offices sentence i names, by family (`find_offices`)."""
+        if i not in self.read:
+            self.read[i] = find_offices(self.doc, self.named, self.book, i)
+        return self.read[i]
+
+
+def office_reader(doc: Document, mentions: Sequence[Mention], book: TitleBook) -> OfficeReader:
+    """Return the reader of the offices of a document's sentences, none read yet."""
+    named = {m.start: m for m in mentions if isinstance(m, TitleMention)}
+    return OfficeReader(doc, named, book)
 
 
 def find_offices(
-    doc: Document, mentions: Sequence[Mention], book: TitleBook, sentences: Collection[int]
+    doc: Document, named: Mapping[int, TitleMention], book: TitleBook, i: int
 ) -> Offices:
-    """Return the offices some sentences name, by family: named people's titles as mentioned,
-    the others as titles with no name."""
-    named = {m.start: m for m in mentions if isinstance(m, TitleMention)}
-    heads = _heads(book.heads)
-    out: Offices = defaultdict(lambda: defaultdict(list))
-    for s in (doc.sentences[i] for i in sorted(sentences)):
-        if not heads.search(doc.text, s.start, s.end):
+    """Return the offices sentence i names, by family: named people's titles as mentioned
+    (`named`, by start), the others as titles with no name."""
+    s = doc.sentences[i]
+    out: Offices = defaultdict(list)
+    if not _heads(book.heads).search(doc.text, s.start, s.end):
+        return out
+    toks = Tokens(doc.text, s.start, s.end)
+    for first, last in title_runs(toks, book):
+        office = book.office([w for t in toks[first:last] for w in title_words(t.text)])
+        if office is None:
             continue
-        toks = Tokens(doc.text, s.start, s.end)
-        for i, j in title_runs(toks, book):
-            office = book.office([w for t in toks[i:j] for w in title_words(t.text)])
-            if office is None:
-                continue
-            start, end = toks[i].start, toks[j - 1].end
-            title = named.get(start) or TitleMention(
-                start, end, doc.text[start:end], "", office.canonical, office.family, ""
-            )
-            out[s.index][office.family].append(title)
+        start, end = toks[first].start, toks[last - 1].end
+        title = named.get(start) or TitleMention(
+            start, end, doc.text[start:end], "", office.canonical, office.family, ""
+        )
+        out[office.family].append(title)
     return out
 
 
@@ -57,18 +79,16 @@ def _heads(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"\b{ahead}(?:{'|'.join(sorted(words, key=len, reverse=True))})", re.I)
 
 
-def link_titles(
-    x: str, y: str, offices: Mapping[str, Offices], aligned: Aligned
-) -> Iterator[FactLink]:
+def link_titles(x: OfficeReader, y: OfficeReader, aligned: Aligned) -> Iterator[FactLink]:
     """Yield the links of the one office of a family that aligned sentences give differently."""
-    mine, theirs = offices[x], offices[y]
     for (dx, i, dy, j), kind in aligned.items():
-        if kind != "same" or (dx, dy) != (x, y) or i not in mine or j not in theirs:
+        if kind != "same" or (dx, dy) != (x.doc.id, y.doc.id) or not (mine := x.offices(i)):
             continue
-        for family in mine[i].keys() & theirs[j].keys():
-            fs, gs = mine[i][family], theirs[j][family]
+        theirs = y.offices(j)
+        for family in mine.keys() & theirs.keys():
+            fs, gs = mine[family], theirs[family]
             if len(fs) == len(gs) == 1 and _differ(fs[0], gs[0]):
-                yield FactLink("title", x, fs[0], y, gs[0], kind, True)
+                yield FactLink("title", dx, fs[0], dy, gs[0], kind, True)
 
 
 def _differ(a: TitleMention, b: TitleMention) -> bool:
