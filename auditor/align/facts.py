@@ -30,8 +30,8 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Container, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -124,7 +124,7 @@ def link_facts(
     told = Told(by_id)
     out: list[FactLink] = []
     for x, y in combinations(docs, 2):
-        relation = _relation(x.id, y.id, make_sides(sigs[x.id], sigs[y.id], WEIGHTS), aligned)
+        relation = Relation(x.id, y.id, make_sides(sigs[x.id], sigs[y.id], WEIGHTS), aligned)
         counted = (things[x.id], things[y.id])
         paired = _paired(aligned, x.id, y.id)
         pair = [*_link_pair(facts[x.id], facts[y.id], relation, counted, paired, told)]
@@ -177,21 +177,28 @@ class Told:
         return _capitalised(doc.text, s.start, s.end)
 
 
-def _relation(
-    x: str, y: str, sides: Sides, aligned: Mapping[tuple[str, int, str, int], str]
-) -> Callable[[int, int], str | None]:
-    """Return how sentence i of x relates to sentence j of y: its alignment kind, "shared"
-    (rare content in common) or None; each pair is measured at most once."""
-    cache: dict[tuple[int, int], str | None] = {}
+@dataclass(frozen=True)
+class Relation:
+    """How the sentences of x relate to those of y: their alignment kind, "shared" (rare
+    content in common) or None; each pair is measured at most once."""
 
-    def relation(i: int, j: int) -> str | None:
-        if (i, j) not in cache:
-            kind = aligned.get((x, i, y, j))
-            shared = kind is None and sides.evidence((i,), (j,)) >= MIN_EVIDENCE
-            cache[i, j] = kind or ("shared" if shared else None)
-        return cache[i, j]
+    x: str
+    y: str
+    sides: Sides
+    aligned: Mapping[tuple[str, int, str, int], str]
+    measured: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
-    return relation
+    def kind(self, i: int, j: int) -> str | None:
+        """Return the alignment kind of sentence i of x and j of y, None if not aligned."""
+        return self.aligned.get((self.x, i, self.y, j))
+
+    def __call__(self, i: int, j: int) -> str | None:
+        """Return how sentence i of x relates to sentence j of y."""
+        if (i, j) not in self.measured:
+            kind = self.kind(i, j)
+            shared = kind is None and self.sides.evidence((i,), (j,)) >= MIN_EVIDENCE
+            self.measured[i, j] = kind or ("shared" if shared else None)
+        return self.measured[i, j]
 
 
 def same_sentences(aligned: Mapping[tuple[str, int, str, int], str]) -> dict[str, set[int]]:
@@ -217,7 +224,7 @@ def aligned_pairs(alignments: Sequence[Alignment]) -> dict[tuple[str, int, str, 
 def _link_pair(
     xs: Sequence[Fact],
     ys: Sequence[Fact],
-    relation: Callable[[int, int], str | None],
+    relation: Relation,
     things: tuple[Things, Things],
     paired: tuple[set[int], set[int]],
     told: Told,
@@ -243,7 +250,12 @@ def _link_pair(
             alone = f.sole and g.sole
             other = told.happening(g)
             same = _same_happening(dated, other)
-            basis = relation(f.sentence, g.sentence) if close or alone or same else None
+            # Two facts neither close nor of one happening link only as the one of their slot
+            # in sentences aligned as saying the same thing: no shared content is measured.
+            if close or same:
+                basis = relation(f.sentence, g.sentence)
+            else:
+                basis = relation.kind(f.sentence, g.sentence) if alone else None
             if same is False and (basis != "same" or _crossed(dated, other)):
                 continue  # "convicted Thursday", "sentenced Tuesday": two happenings
             if same and alone and basis is None and _one_happening(dated, other):
@@ -590,8 +602,8 @@ def _appositive_age(text: str, m: NumberMention) -> bool:
     return (
         0 < m.value <= 120
         and m.value == int(m.value)
+        and APPOSITION_AFTER.match(text, m.end) is not None  # first: most numbers fail it
         and APPOSITION_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
-        and APPOSITION_AFTER.match(text, m.end) is not None
     )
 
 

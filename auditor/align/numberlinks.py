@@ -86,6 +86,8 @@ def _one_changed(fs: Sequence[Fact], gs: Sequence[Fact], kind: str) -> Iterator[
     """Yield the link of the one number that differs between two aligned sentences stating two
     or more numbers each, all others agreeing: within one slot, or over the whole sentence when
     the two left over count one noun spelled two ways ("13 Shi'ites", "23 Shiites")."""
+    if len(fs) < 2 or len(gs) < 2:
+        return  # no list of two on each side (most aligned sentences state one number)
     found = set()
     lists = [([f for f in fs if f.slot == s], [g for g in gs if g.slot == s]) for s in _slots(fs)]
     for left, right in [*lists, (list(fs), list(gs))]:

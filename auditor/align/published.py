@@ -63,7 +63,7 @@ def publication_spans(doc: Document, mentions: Sequence[Mention]) -> list[tuple[
 
 def is_published(spans: Sequence[tuple[int, int]], m: Mention) -> bool:
     """Return True if a mention lies in one of the publication spans (weekdays included)."""
-    return any(start <= m.start < end for start, end in spans)
+    return bool(spans) and any(start <= m.start < end for start, end in spans)
 
 
 def _top_lines(doc: Document) -> list[tuple[int, int]]:
