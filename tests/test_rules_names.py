@@ -235,6 +235,24 @@ def test_closest_pairs_are_each_sentences_strongest_event_link_and_the_openings(
     assert (0, 0) in closest_pairs(links, a, b)
 
 
+def test_closest_pairs_among_some_sentences_are_those_of_all_pairs() -> None:
+    from itertools import product
+
+    from auditor.align.namelinks import closest_pairs
+    from auditor.model import EventLink
+
+    a, b = (document_from_text("One. Two. Three. Four.", d) for d in "ab")
+    links = [
+        EventLink("a", i, "b", j, float((i * 7 + j * 3) % 5))
+        for i, j in product(range(4), range(4))
+    ]
+    links += [EventLink("b", 1, "a", 0, 9.0)]
+    every = closest_pairs(links, a, b)
+    for xs, ys in product([{0}, {1, 2}, {0, 3}, set()], [{0}, {2, 3}, {1}]):
+        want = {(i, j) for i, j in every if i in xs and j in ys}
+        assert closest_pairs(links, a, b, (xs, ys)) == want
+
+
 def test_two_headlines_compare_their_only_body_of_a_kind() -> None:
     a = (
         "The Kelby Games Director Ana Ruiz Still In Negotiations\n\n"

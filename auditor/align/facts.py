@@ -45,7 +45,7 @@ from auditor.align.context import (
 from auditor.align.fact import Anchors, Fact, by_sentence
 from auditor.align.happening import Happening, happening, leading_verb, saying
 from auditor.align.match import Sides, make_sides, signatures
-from auditor.align.namelinks import closest_pairs, find_names, link_names
+from auditor.align.namelinks import find_names, link_names
 from auditor.align.numberlinks import link_aligned_numbers, link_left_over, number_form
 from auditor.align.published import is_published, publication_date, publication_spans
 from auditor.align.relative import is_relative, relative_days
@@ -136,7 +136,7 @@ def link_facts(
         numbers = [*pair, *(k for k in left if (k.a, k.b) not in known)]
         out += [k for k in numbers if not _measured_apart(k, origins)]
         out += link_titles(offices[x.id], offices[y.id], aligned)
-        out += link_names(x, y, names, relation, closest_pairs(events, x, y))
+        out += link_names(x, y, names, relation, events)
     return tuple(out)
 
 

@@ -112,15 +112,15 @@ def link_names(
     y: Document,
     names: Mapping[str, Sequence[Name]],
     relation: Callable[[int, int], str | None],
-    closest: Collection[tuple[int, int]] = (),
+    events: Sequence[EventLink] = (),
 ) -> Iterator[FactLink]:
-    """Yield links between names of x and y one word apart, in related sentences.
-
-    `closest` holds the sentence pairs (of x, of y) in which one is the other's strongest event
-    link, and the two openings (`closest_pairs`).
-    """
+    """Yield links between names of x and y one word apart, in related sentences; `events` are
+    the event links of the two documents."""
     keys = {d.id: Counter(n.mention.key for n in names[d.id]) for d in (x, y)}
     met = _meetings(names[x.id], names[y.id], keys[x.id], keys[y.id])
+    bodies = [(n, found) for n, _, found in met if _body(n)]  # they may be counterparts
+    among = {n.sentence for n, _ in bodies}, {o.sentence for _, found in bodies for o in found}
+    closest = closest_pairs(events, x, y, among)
     # What is counted below is counted only for the kinds of the names compared.
     compared = {_kind(n) for n, _, _ in met}
     kinds = {kind for kind, _ in compared}
@@ -152,7 +152,7 @@ def link_names(
                 )
             )
             once = uses[0] == 1 and uses[1] >= 2
-            wanted = 0 if counterparts and once and _body(n) else 1 + (mine or theirs)
+            wanted = 0 if _body(n) and once and counterparts else 1 + (mine or theirs)
             if o.mention not in near:
                 near[o.mention] = _near(y, o)
             if len(mine_near & near[o.mention]) < wanted or not one_word_apart(n, o):
@@ -206,18 +206,27 @@ def _tells_apart(doc: Document, name: Name, other: Name, names: Sequence[Name]) 
 
 
 def closest_pairs(
-    links: Sequence[EventLink], x: Document, y: Document
+    links: Sequence[EventLink],
+    x: Document,
+    y: Document,
+    among: tuple[Container[int], Container[int]] | None = None,
 ) -> frozenset[tuple[int, int]]:
     """Return the sentence pairs (of x, of y) in which one sentence is the other's strongest
     event link (the other may have a stronger one elsewhere: a sentence of one outlet often tells
     what two of the other's do), and the two opening sentences when an event link joins them:
-    a headline or lead sums up its article, so two articles' openings tell one story."""
+    a headline or lead sums up its article, so two articles' openings tell one story.
+
+    With `among` (sentences of x, of y), only the pairs of those sentences, read from the links
+    of those sentences alone.
+    """
     ways = ((x.id, y.id), (y.id, x.id))
     pairs = [
         (e.i, e.j, e.evidence) if e.a == x.id else (e.j, e.i, e.evidence)
         for e in links
         if (e.a, e.b) in ways
     ]
+    if among is not None:
+        pairs = [p for p in pairs if p[0] in among[0] or p[1] in among[1]]
     openings = (_opening(x), _opening(y))
     best_x: dict[int, tuple[float, int]] = {}
     best_y: dict[int, tuple[float, int]] = {}
@@ -227,11 +236,14 @@ def closest_pairs(
         if (strength, i) > best_y.get(j, NO_LINK):
             best_y[j] = (strength, i)
     linked = {(i, j) for i, j, _ in pairs}
-    return frozenset(
+    found = (
         {(i, j) for i, (_, j) in best_x.items()}
         | {(i, j) for j, (_, i) in best_y.items()}
         | ({openings} & linked)
     )
+    if among is not None:
+        found = {(i, j) for i, j in found if i in among[0] and j in among[1]}
+    return frozenset(found)
 
 
 def _opening(doc: Document) -> int:
