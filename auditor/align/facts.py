@@ -118,9 +118,6 @@ def link_facts(
     sigs = {d.id: signatures(d) for d in docs}
     by_id = {d.id: d for d in docs}
     things = {d.id: count_things(d, facts[d.id], mentions.get(d.id, ())) for d in docs}
-    origins = {
-        (d.id, f.mention): o for d in docs for f in facts[d.id] if (o := _origin(d.text, f.mention))
-    }
     told = Told(by_id)
     out: list[FactLink] = []
     for x, y in combinations(docs, 2):
@@ -134,7 +131,7 @@ def link_facts(
             facts[x.id], facts[y.id], aligned, by_id, (YEAR, AGE, BARE), _two_people
         )
         numbers = [*pair, *(k for k in left if (k.a, k.b) not in known)]
-        out += [k for k in numbers if not _measured_apart(k, origins)]
+        out += [k for k in numbers if not _measured_apart(k, by_id)]
         out += link_titles(offices[x.id], offices[y.id], aligned)
         out += link_names(x, y, names, relation, events)
     return tuple(out)
@@ -148,10 +145,10 @@ def _origin(text: str, m: Mention) -> str | None:
     return found.group(1).lower() if found and found.group(1)[0].isupper() else None
 
 
-def _measured_apart(link: FactLink, origins: Mapping[tuple[str, Mention], str]) -> bool:
+def _measured_apart(link: FactLink, docs: Mapping[str, Document]) -> bool:
     """Return True if a link's two distances are measured from different places ("75 miles
     north of San Francisco", "3 miles southwest of Cobb"): two quantities, not one."""
-    here, there = origins.get((link.doc_a, link.a)), origins.get((link.doc_b, link.b))
+    here, there = _origin(docs[link.doc_a].text, link.a), _origin(docs[link.doc_b].text, link.b)
     return here is not None and there is not None and here != there
 
 
