@@ -42,7 +42,7 @@ from auditor.align.context import (
     name_next_to,
     subject,
 )
-from auditor.align.fact import Anchors, Fact, by_sentence
+from auditor.align.fact import Fact, by_sentence
 from auditor.align.happening import Happening, happening, leading_verb, saying
 from auditor.align.match import Sides, make_sides, signatures
 from auditor.align.namelinks import find_names, link_names
@@ -67,9 +67,6 @@ from auditor.model import (
     WeekdayMention,
 )
 
-# A fact's fields but its document and whether it is sole: mention, sentence, slot, near, subject,
-# after and anchors.
-Fields = tuple[Mention, int, str, frozenset[str], frozenset[str], str | None, Anchors | None]
 Things = dict[tuple[str, str], int]  # how many things a text counts by slot and word after
 FACT_KINDS = (NumberMention, DateMention, WeekdayMention)
 MIN_EVIDENCE = 1.0  # shared rare content (in `evidence` units) of unaligned linked sentences
@@ -490,7 +487,7 @@ def find_facts(
 ) -> list[Fact]:
     """Return the checkable facts of a document: numbers with a noun, event dates, weekdays;
     the numbers and years of the `anchored` sentences (all when None) with their anchors."""
-    found: list[Fields] = []  # whether a fact is sole is known once all are found
+    out: list[Fact] = []
     published = publication_spans(doc, mentions)
     issued = publication_date(doc, mentions)
     for m in [*mentions, *relative_days(doc, mentions, issued)]:
@@ -529,13 +526,12 @@ def find_facts(
         anchors = None
         if (m.kind == "number" or slot == YEAR) and (anchored is None or s.index in anchored):
             anchors = number_form(doc.text, m)
-        found.append((m, s.index, slot, frozenset(near), who, counts, anchors))
+        out.append(Fact(doc.id, m, s.index, slot, frozenset(near), who, True, counts, anchors))
     # A relative day is counted apart: it leaves the other dates of its sentence alone as before.
-    keys = [(i, slot, m.kind, is_relative(m)) for m, i, slot, *_ in found]
+    keys = [(f.sentence, f.slot, f.mention.kind, is_relative(f.mention)) for f in out]
     count = Counter(keys)
-    return [
-        Fact(doc.id, m, i, slot, near, who, count[key] == 1, counts, anchors)
-        for (m, i, slot, near, who, counts, anchors), key in zip(found, keys, strict=True)
+    return [  # built sole: copied (slow for a dataclass) only when another shares its slot
+        f if count[key] == 1 else replace(f, sole=False) for f, key in zip(out, keys, strict=True)
     ]
 
 
