@@ -9,13 +9,12 @@ alignment chose. Candidates come from the aligner's index of rare stems, never a
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 
 from auditor.align.candidates import postings_of
 from auditor.align.match import make_sides, signatures
-from auditor.align.similarity import WEIGHTS, Sig
+from auditor.align.similarity import WEIGHTS, Sig, evidence_terms, table_evidence
 from auditor.model import Document, EventLink
 
 # Shared rare content that links two sentences (one stem found in at most 7 of the 60
@@ -28,26 +27,16 @@ MAX_POSTINGS = 8
 
 
 def event_links(a: Document, b: Document) -> tuple[EventLink, ...]:
-    """Return the sentence pairs of `a` and `b` whose shared rare content reaches the threshold.
-
-    Each pair's strength is `evidence`'s: its terms (a shared stem's squared IDF, 1.5 times
-    that for an anchor on either side) are looked up once per stem, and summed exactly, so in
-    any order.
-    """
+    """Return the sentence pairs of `a` and `b` whose shared rare content reaches the threshold;
+    their strength is `evidence`'s, each stem's term looked up once (`evidence_terms`)."""
     sides = make_sides(signatures(a), signatures(b), WEIGHTS)
     if not sides.unit:
         return ()  # no stem is rare: `evidence` is 0 for every pair
-    plain = {w: v**2 for w, v in sides.idf.items()}
-    anchor = {w: v * 1.5 for w, v in plain.items()}
-    scale = sides.unit**2
-    out, ys = [], sides.b
-    for i, js in sorted(_partners(sides.a, ys).items()):
-        content, anchors = sides.a[i].content, sides.a[i].anchors
+    terms = evidence_terms(sides.idf)
+    out = []
+    for i, js in sorted(_partners(sides.a, sides.b).items()):
         for j in sorted(js):
-            y = ys[j]
-            shared = content & y.content
-            terms = [anchor[w] if w in anchors or w in y.anchors else plain[w] for w in shared]
-            strength = math.fsum(terms) / scale
+            strength = table_evidence(sides.a[i], sides.b[j], terms, sides.unit)
             if strength >= THRESHOLD:
                 out.append(EventLink(a.id, i, b.id, j, round(strength, 3)))
     return tuple(out)

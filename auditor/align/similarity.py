@@ -21,6 +21,7 @@ from auditor.knowledge.lexicon import lexicon
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 SENTENCES_CACHED = 32768  # n-gram sets kept per sentence: all of two 10,000-sentence texts
+ANCHOR = 1.5  # how much more a shared name, date or number weighs in `evidence`
 CHAR_ORDER = 3  # character n-grams compared (chrF-like); 3 alone fits MSRP as well as 2-6
 
 LEX = lexicon()
@@ -323,7 +324,7 @@ def evidence(x: Sig, y: Sig, idf: Mapping[str, float], unit: float) -> float:
     """Return the rarity the two sides share, in units of one stem found in two sentences.
 
     Sum over shared content stems of (IDF / `unit`) squared, `unit` being the IDF of a stem in
-    just two sentences of the texts; names, dates and numbers count 1.5 times. Rare shared
+    just two sentences of the texts; names, dates and numbers count `ANCHOR` times. Rare shared
     specifics weigh most, words common in the texts little, whatever the texts' length. The
     sum is exact, whatever order the shared stems are read in.
     """
@@ -331,5 +332,22 @@ def evidence(x: Sig, y: Sig, idf: Mapping[str, float], unit: float) -> float:
     if not shared or not unit:
         return 0.0
     ax, ay = x.anchors, y.anchors  # a name, date or number on either side
-    total = math.fsum([idf.get(w, 0.0) ** 2 * (1.5 if w in ax or w in ay else 1.0) for w in shared])
-    return total / unit**2
+    weighed = [idf.get(w, 0.0) ** 2 * (ANCHOR if w in ax or w in ay else 1.0) for w in shared]
+    return math.fsum(weighed) / unit**2
+
+
+def evidence_terms(idf: Mapping[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """Return each stem's term in `evidence`, plain and as an anchor, for the many pairs that
+    one `idf` measures (`table_evidence`)."""
+    plain = {w: v**2 for w, v in idf.items()}
+    return plain, {w: v * ANCHOR for w, v in plain.items()}
+
+
+def table_evidence(
+    x: Sig, y: Sig, terms: tuple[Mapping[str, float], Mapping[str, float]], unit: float
+) -> float:
+    """Return `evidence(x, y, idf, unit)` from the `evidence_terms` of `idf` (`unit` not 0)."""
+    plain, anchor = terms
+    ax, ay = x.anchors, y.anchors
+    shared = x.content & y.content
+    return math.fsum([anchor[w] if w in ax or w in ay else plain[w] for w in shared]) / unit**2
